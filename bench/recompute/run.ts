@@ -1,0 +1,247 @@
+// Recompute benchmark: full recomputes of a generated province (2,500 and 40,000 stations
+// by default) by a separate worker process, and the incremental latency from a REST push to
+// the new score readable over GraphQL (API with its embedded worker, default debounce).
+//
+//   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
+//     REDIS_URL=redis://127.0.0.1:6379 node dist/bench/recompute/run.js [--sizes 2500,40000] [--samples 40]
+//
+// Each size gets a new database (dropped afterwards), loaded through the push services with
+// synthetic reviewer assessments. Three runs per size, each timed from request to the run's
+// SUCCEEDED: the first (every snapshot new), the next day (windows moved: a new evaluation,
+// snapshots only where the score changed), the same day again (identical inputs: nothing
+// written). Prints a Markdown report.
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { NestFactory } from '@nestjs/core';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { ApiKeyService } from '../../src/auth/api-key.service.js';
+import { DataLoadModule } from '../../src/cli/data-load.module.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { runMigrations } from '../../src/database/migrate.js';
+import { addDays } from '../../src/domain/dates.js';
+import type { Person, StationBundle } from '../../src/domain/station-data.js';
+import { generateProvince } from '../../src/generator/index.js';
+import { generateReviewerAssessments } from '../../src/generator/reviewer-assessments.js';
+import { StationBundleWriter } from '../../src/ingestion/station-bundle.writer.js';
+import { RegionsService } from '../../src/regions/regions.service.js';
+import { getRubric } from '../../src/rubric/index.js';
+
+const AS_OF = '2026-06-30';
+const SEED = 'bench';
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+interface Options {
+  sizes: number[];
+  samples: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { sizes: [2500, 40000], samples: 40 };
+  for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === '--sizes') options.sizes = argv[i + 1].split(',').map(Number);
+    else if (argv[i] === '--samples') options.samples = Number(argv[i + 1]);
+    else throw new Error(`unknown flag ${argv[i]}`);
+  }
+  return options;
+}
+
+const adminUrl = process.env.DATABASE_URL;
+const redisUrl = process.env.REDIS_URL ?? '';
+if (!adminUrl) {
+  console.error('DATABASE_URL (a server where this user may CREATE DATABASE) is required');
+  process.exit(2);
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+/** Loads a generated province with assessments through the push services; answers the database URL. */
+async function loadProvince(stations: number, database: string): Promise<{ url: string; seconds: number; codes: string[]; people: Map<string, Person[]>; counties: Map<string, string> }> {
+  await admin(`DROP DATABASE IF EXISTS "${database}"`);
+  await admin(`CREATE DATABASE "${database}"`);
+  const url = withDatabase(adminUrl!, database);
+  await runMigrations(url);
+  const config = loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' });
+  const app = await NestFactory.createApplicationContext(DataLoadModule.register({ config, databaseUrl: url, databaseEmbedded: false, runWorker: false, emitSchemaFile: false }), {
+    logger: ['error', 'warn'],
+  });
+  const started = performance.now();
+  const province = generateProvince({ stations, seed: SEED, asOf: AS_OF });
+  await app.get(RegionsService).upsert(province.regions.map(({ code, name }) => ({ code, name })));
+  const dataSource = app.get(DataSource);
+  for (const a of province.mediationAverages) await dataSource.query(`INSERT INTO mediation_average (year, rate) VALUES ($1, $2)`, [a.year, a.rate]);
+  const rubric = getRubric('national-2023');
+  const people = new Map<string, Person[]>();
+  const counties = new Map<string, string>();
+  let chunk: StationBundle[] = [];
+  const flush = async () => {
+    await app.get(StationBundleWriter).writeMany(chunk, { chunkSize: 250 });
+    const rows = chunk.flatMap((b) => generateReviewerAssessments(b, rubric, SEED).map((a) => ({ station: b.code, ...a })));
+    await dataSource.query(
+      `INSERT INTO reviewer_assessment (station_code, rubric_version, criterion_id, points, note)
+       SELECT s, $1, c, p, n FROM unnest($2::varchar[], $3::varchar[], $4::numeric[], $5::text[]) AS t(s, c, p, n)`,
+      [rubric.version, rows.map((r) => r.station), rows.map((r) => r.criterionId), rows.map((r) => r.points), rows.map((r) => r.note)],
+    );
+    chunk = [];
+  };
+  for (const bundle of province.stations()) {
+    if (people.size < 500) {
+      people.set(bundle.code, bundle.personnel);
+      counties.set(bundle.code, bundle.profile.countyCode);
+    }
+    chunk.push(bundle);
+    if (chunk.length >= 250) await flush();
+  }
+  if (chunk.length) await flush();
+  // The load's own change notifications would race the timed runs: count them as relayed.
+  await dataSource.query(`UPDATE outbox_event SET relayed_at = now()`);
+  await dataSource.query(`VACUUM ANALYZE`);
+  const seconds = (performance.now() - started) / 1000;
+  await app.close();
+  return { url, seconds, codes: province.stationCodes, people, counties };
+}
+
+function startProcess(script: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [path.join(ROOT, script)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function timedRun(url: string, cutOff: string): Promise<{ seconds: number; total: number; changed: number; failed: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = performance.now();
+  const [{ id }] = (await client.query(`INSERT INTO recompute_run (trigger, cut_off) VALUES ('MANUAL', $1) RETURNING id`, [cutOff])).rows;
+  for (;;) {
+    const { rows } = await client.query(`SELECT status, total, done, failed, changed FROM recompute_run WHERE id = $1`, [id]);
+    if (rows[0].status === 'SUCCEEDED' || rows[0].status === 'FAILED') {
+      const seconds = (performance.now() - started) / 1000;
+      await client.end();
+      return { seconds, total: rows[0].total, changed: rows[0].changed, failed: rows[0].failed };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function fullRecomputes(stations: number, lines: string[]): Promise<{ url: string; codes: string[]; people: Map<string, Person[]>; counties: Map<string, string>; database: string }> {
+  const database = `ss_bench_recompute_${stations}_${Date.now().toString(36)}`;
+  const loaded = await loadProvince(stations, database);
+  console.error(`loaded ${stations} stations in ${loaded.seconds.toFixed(1)} s`);
+  const worker = startProcess('dist/src/worker.js', { DATABASE_URL: loaded.url, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench_${Date.now().toString(36)}` });
+  await new Promise((r) => setTimeout(r, 2000));
+  const load = () => loadavg()[0].toFixed(2);
+  const first = { load: load(), ...(await timedRun(loaded.url, AS_OF)) };
+  const nextDay = { load: load(), ...(await timedRun(loaded.url, addDays(AS_OF, 1))) };
+  const again = { load: load(), ...(await timedRun(loaded.url, addDays(AS_OF, 1))) };
+  const rss = peakRssMb(worker.pid!);
+  worker.kill('SIGTERM');
+  await new Promise((r) => worker.once('exit', r));
+  console.error(lines.slice(-4).join('\n'));
+  const row = (label: string, r: typeof first) =>
+    `| ${stations.toLocaleString('en')} | ${label} | ${r.seconds.toFixed(1)} s | ${Math.round(r.total / r.seconds).toLocaleString('en')} | ${r.changed} | ${r.failed} | ${r.load} |`;
+  lines.push(row('first run (every snapshot new)', first), row('next day (windows moved)', nextDay), row('same day again (inputs identical)', again));
+  lines.push(`|  | worker peak RSS | ${rss.toFixed(0)} MB |  |  |  |  |`);
+  return { ...loaded, database };
+}
+
+async function incrementalLatency(url: string, people: Map<string, Person[]>, counties: Map<string, string>, samples: number): Promise<string[]> {
+  const port = 3918;
+  const api = startProcess('dist/src/main.js', { DATABASE_URL: url, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench_inc_${Date.now().toString(36)}`, PORT: String(port), NODE_ENV: 'production' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(`${base}/health/ready`).catch(() => null))?.ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const config = loadConfig({ ...process.env, DATABASE_URL: url });
+  const ctx = await NestFactory.createApplicationContext(DataLoadModule.register({ config, databaseUrl: url, databaseEmbedded: false, runWorker: false, emitSchemaFile: false }), { logger: ['error'] });
+  const keys = new ApiKeyService(ctx.get(DataSource));
+  const province = (await keys.create('PROVINCE', '130000', 'bench')).key;
+  const countyKeys = new Map<string, string>();
+  const graphql = async (code: string) => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${province}` },
+      body: JSON.stringify({ query: `query($c: String!) { station(code: $c) { score { inputHash total } } }`, variables: { c: code } }),
+    });
+    return ((await res.json()) as { data: { station: { score: { inputHash: string; total: number } | null } } }).data.station.score;
+  };
+  const latencies: number[] = [];
+  const sampled = [...people.keys()].slice(0, samples);
+  try {
+  for (const code of sampled) {
+    const county = counties.get(code)!;
+    if (!countyKeys.has(county)) countyKeys.set(county, (await keys.create('COUNTY', county, 'bench')).key);
+    const before = await graphql(code);
+    // The director loses the enforcement certificate: 30② changes, so the score does.
+    const roster = people.get(code)!.map((p) => (p.position === 'DIRECTOR' ? { ...p, enforcementCertNo: p.enforcementCertNo ? null : 'BENCH-0001' } : p));
+    const started = performance.now();
+    const res = await fetch(`${base}/api/v1/stations/${code}/personnel`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${countyKeys.get(county)}` },
+      body: JSON.stringify({ items: roster }),
+    });
+    if (!res.ok) throw new Error(`push failed: ${res.status} ${await res.text()}`);
+    for (;;) {
+      const now = await graphql(code);
+      if (now && now.inputHash !== before?.inputHash) break;
+      if (performance.now() - started > 30_000) throw new Error(`no new score for ${code} within 30 s`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    latencies.push(performance.now() - started);
+  }
+  } finally {
+    await ctx.close();
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+  }
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)].toFixed(0);
+  return [
+    '',
+    `Incremental: REST push of a roster change → new score readable over GraphQL (${latencies.length} pushes, one at a time, debounce ${config.recompute.debounceMs} ms, relay poll ${config.recompute.outboxPollMs} ms):`,
+    '',
+    '| p50 | p95 | max | target |',
+    '|---|---|---|---|',
+    `| ${q(0.5)} ms | ${q(0.95)} ms | ${latencies[latencies.length - 1].toFixed(0)} ms | p95 ≤ 1,000 ms |`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const lines = [
+    `Machine: ${cpus().length} × ${cpus()[0].model}, Node ${process.version}, queue on ${redisUrl ? 'Redis' : 'PostgreSQL'}, worker concurrency ${loadConfig({}).worker.concurrency}, chunks of ${loadConfig({}).recompute.chunkSize}`,
+    '',
+    '| stations | run | wall time | stations/s | changed | failed | load avg at start |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  const incremental: string[] = [];
+  for (const size of options.sizes) {
+    const loaded = await fullRecomputes(size, lines);
+    if (incremental.length === 0 && options.samples > 0) incremental.push(...(await incrementalLatency(loaded.url, loaded.people, loaded.counties, options.samples)));
+    await admin(`DROP DATABASE IF EXISTS "${loaded.database}" WITH (FORCE)`);
+  }
+  console.log([...lines, ...incremental].join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

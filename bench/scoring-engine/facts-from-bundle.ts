@@ -1,0 +1,79 @@
+// A generated StationBundle as the engine's StationFacts: vetoes get a stable id and are
+// active (not lifted), the province's national mediation averages are attached, and every
+// ASSESSED criterion gets a reviewer assessment at its maximum, so a run goes through the
+// whole scoring path (assessments, pending lists, star levels), not a mostly-pending one.
+import { createHash } from 'node:crypto';
+import type { MediationAverage, StationBundle } from '../../src/domain/station-data.js';
+import { getRubricIndex, type Rubric } from '../../src/rubric/index.js';
+import type { Assessment, StationFacts } from '../../src/scoring/engine/index.js';
+
+export function maxAssessments(rubric: Rubric): readonly Assessment[] {
+  return Object.freeze(
+    getRubricIndex(rubric)
+      .criteria.filter((c) => c.source === 'ASSESSED')
+      .map((c) => Object.freeze({ criterionId: c.id, points: c.points, note: '现场核查符合要求' })),
+  );
+}
+
+export function factsFromBundle(bundle: StationBundle, mediationAverages: readonly MediationAverage[], assessments: readonly Assessment[]): StationFacts {
+  return {
+    code: bundle.code,
+    profile: bundle.profile,
+    personnel: bundle.personnel,
+    equipment: bundle.equipment,
+    cases: bundle.cases,
+    complaintFigures: bundle.complaintFigures,
+    mediationAverages,
+    certifications: bundle.certifications,
+    bonusEvents: bundle.bonusEvents,
+    vetoEvents: bundle.vetoEvents.map((v, i) => ({ ...v, id: `${bundle.code}-V${String(i + 1).padStart(3, '0')}`, lifted: false })),
+    annualReviews: bundle.annualReviews,
+    assessments,
+    missingItemMarks: [],
+  };
+}
+
+/**
+ * JSON with object keys sorted at every level (the service's canonical JSON for row
+ * digests); arrays keep their order, `undefined` members are dropped.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+}
+
+export function rowDigest(row: unknown): string {
+  return createHash('sha256').update(canonicalJson(row)).digest('hex');
+}
+
+const CERT_ITEMS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
+
+/**
+ * The facts with the digests the database holds for them, as the facts loader supplies
+ * them: sha256 of each row's canonical JSON (a person's with their trainings and
+ * disciplinary records, a certification's items as 12 booleans), vetoes as
+ * `${id}:${contentDigest}:${lifted}`, every list sorted (the loader's ORDER BY … COLLATE "C").
+ */
+export function withStoredDigests(facts: StationFacts): StationFacts {
+  const sorted = (xs: string[]) => xs.sort();
+  return {
+    ...facts,
+    digests: {
+      profile: rowDigest(facts.profile),
+      personnel: sorted(facts.personnel.map(rowDigest)),
+      equipment: sorted(facts.equipment.map(rowDigest)),
+      cases: sorted(facts.cases.map(rowDigest)),
+      complaintFigures: sorted(facts.complaintFigures.map(rowDigest)),
+      certifications: sorted(facts.certifications.map((c) => rowDigest({ ...c, items: CERT_ITEMS.map((k) => c.items[k] === true) }))),
+      bonusEvents: sorted(facts.bonusEvents.map(rowDigest)),
+      vetoEvents: sorted(
+        facts.vetoEvents.map((v) => `${v.id}:${rowDigest({ kind: v.kind, date: v.date, description: v.description, personExternalId: v.personExternalId })}:${v.lifted}`),
+      ),
+    },
+  };
+}

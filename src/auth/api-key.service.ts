@@ -1,0 +1,84 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { ApiKeyRecord, API_KEY_ROLES, type ApiKeyRole } from './api-key.entity.js';
+import type { Principal } from './principal.js';
+
+const KEY_PATTERN = /^ssk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+// A verified key is trusted this long without another lookup; revoking through this
+// process takes effect at once, through another process within this time.
+const CACHE_TTL_MS = 10_000;
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface CreatedApiKey {
+  id: string;
+  key: string;
+  role: ApiKeyRole;
+  regionCode: string;
+}
+
+@Injectable()
+export class ApiKeyService {
+  private readonly cache = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly lastUsedWritten = new Map<string, number>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(role: ApiKeyRole, regionCode: string, label = ''): Promise<CreatedApiKey> {
+    if (!API_KEY_ROLES.includes(role)) throw DomainError.badInput(`role must be one of ${API_KEY_ROLES.join(', ')}`);
+    const region = await this.dataSource.query<{ level: string }[]>('SELECT level FROM region WHERE code = $1', [regionCode]);
+    if (region.length === 0) throw DomainError.badInput(`unknown region ${regionCode}`);
+    const expectedLevel = { COUNTY: 'COUNTY', CITY: 'CITY', PROVINCE: 'PROVINCE', ADMIN: null }[role];
+    if (expectedLevel && region[0].level !== expectedLevel) {
+      throw DomainError.badInput(`a ${role} key needs a ${expectedLevel} region, ${regionCode} is a ${region[0].level}`);
+    }
+    const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+    const secret = randomBytes(32).toString('base64url');
+    const saved = await this.dataSource.getRepository(ApiKeyRecord).save({ prefix, secretHash: sha256(secret), role, regionCode, label });
+    return { id: saved.id, key: `ssk_${prefix}_${secret}`, role, regionCode };
+  }
+
+  /** The principal of a bearer token, or null when it is not a live key. */
+  async verify(token: string): Promise<Principal | null> {
+    const cached = this.cache.get(token);
+    if (cached && cached.expiresAt > Date.now()) return cached.principal;
+    const match = KEY_PATTERN.exec(token);
+    if (!match) return null;
+    const [, prefix, secret] = match;
+    const record = await this.dataSource
+      .getRepository(ApiKeyRecord)
+      .findOne({ where: { prefix }, select: { id: true, secretHash: true, role: true, regionCode: true, revokedAt: true } });
+    if (!record || record.revokedAt) return null;
+    const expected = Buffer.from(record.secretHash, 'hex');
+    const actual = Buffer.from(sha256(secret), 'hex');
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+    const principal: Principal = { keyId: record.id, role: record.role, regionCode: record.regionCode };
+    this.cache.set(token, { principal, expiresAt: Date.now() + CACHE_TTL_MS });
+    this.touch(record.id);
+    return principal;
+  }
+
+  async revoke(id: string): Promise<boolean> {
+    const result = await this.dataSource.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+    for (const [token, entry] of this.cache) if (entry.principal.keyId === id) this.cache.delete(token);
+    return (result as [unknown, number])[1] > 0;
+  }
+
+  async list(): Promise<ApiKeyRecord[]> {
+    return this.dataSource.getRepository(ApiKeyRecord).find({ order: { createdAt: 'ASC' } });
+  }
+
+  /** Records use at a coarse resolution, off the request path. */
+  private touch(id: string): void {
+    const now = Date.now();
+    if ((this.lastUsedWritten.get(id) ?? 0) + LAST_USED_RESOLUTION_MS > now) return;
+    this.lastUsedWritten.set(id, now);
+    this.dataSource.query('UPDATE api_key SET last_used_at = now() WHERE id = $1', [id]).catch(() => undefined);
+  }
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

@@ -1,0 +1,172 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { EnforcementCase } from '../domain/station-data.js';
+import { CASE_PROCEDURES, FILE_REVIEW_RESULTS, type CaseProcedure, type FileReviewResult } from '../domain/vocabulary.js';
+import { IsBool, IsDate, IsKey, IsMoney, IsOneOf, IsStationCode, IsText, Optional, Required } from '../ingestion/validation/field-rules.js';
+import type { PathProblem, RowSpec } from '../ingestion/validation/validate.js';
+
+export class CaseDto {
+  @ApiProperty({ description: '案件编号; percent-encode it in DELETE paths', maxLength: 64, example: '冀新市监处罚〔2025〕17号' })
+  @Required()
+  @IsKey(64)
+  caseNumber: string;
+
+  @ApiProperty({ enum: CASE_PROCEDURES, description: 'GENERAL 一般程序, SIMPLE 简易程序', example: 'GENERAL' })
+  @Required()
+  @IsOneOf(CASE_PROCEDURES)
+  procedure: CaseProcedure;
+
+  @ApiProperty({ description: '当事人', maxLength: 200, example: '石家庄市某某食品有限公司' })
+  @Required()
+  @IsText(200)
+  target: string;
+
+  @ApiPropertyOptional({ type: 'string', description: '违法行为', maxLength: 500, nullable: true, example: '销售超过保质期的食品' })
+  @Optional()
+  @IsText(500, { multiline: true })
+  violation?: string | null;
+
+  @ApiPropertyOptional({ type: 'string', description: '立案日期', format: 'date', nullable: true, example: '2025-02-10' })
+  @Optional()
+  @IsDate()
+  filedOn?: string | null;
+
+  @ApiPropertyOptional({ type: 'string', description: '决定日期 (not before filedOn)', format: 'date', nullable: true, example: '2025-03-20' })
+  @Optional()
+  @IsDate()
+  decidedOn?: string | null;
+
+  @ApiPropertyOptional({ type: 'string', description: '结案日期 (not before decidedOn nor filedOn)', format: 'date', nullable: true, example: '2025-04-02' })
+  @Optional()
+  @IsDate()
+  closedOn?: string | null;
+
+  @ApiPropertyOptional({ type: 'string', description: 'date entered into the case-handling system', format: 'date', nullable: true, example: '2025-03-22' })
+  @Optional()
+  @IsDate()
+  enteredOn?: string | null;
+
+  @ApiPropertyOptional({ description: '已归档', default: false, example: true })
+  @Optional()
+  @IsBool()
+  archived?: boolean;
+
+  @ApiPropertyOptional({ description: '已公示', default: false, example: true })
+  @Optional()
+  @IsBool()
+  publicised?: boolean;
+
+  @ApiPropertyOptional({ description: '全过程记录', default: false, example: true })
+  @Optional()
+  @IsBool()
+  fullProcessRecorded?: boolean;
+
+  @ApiPropertyOptional({ description: '重大执法决定', default: false, example: false })
+  @Optional()
+  @IsBool()
+  majorDecision?: boolean;
+
+  @ApiPropertyOptional({ description: '法制审核', default: false, example: false })
+  @Optional()
+  @IsBool()
+  legalReviewed?: boolean;
+
+  @ApiPropertyOptional({ enum: FILE_REVIEW_RESULTS, description: '案卷评查 result', default: 'NOT_REVIEWED', example: 'PASSED' })
+  @Optional()
+  @IsOneOf(FILE_REVIEW_RESULTS)
+  fileReview?: FileReviewResult;
+
+  @ApiPropertyOptional({ description: 'overturned on reconsideration or litigation', default: false, example: false })
+  @Optional()
+  @IsBool()
+  overturned?: boolean;
+
+  @ApiPropertyOptional({ description: '罚款, yuan as a decimal string (read back with 2 decimals)', default: '0.00', example: '5000.00' })
+  @Optional()
+  @IsMoney()
+  fineAmount?: string;
+
+  @ApiPropertyOptional({ description: '没收违法所得, yuan as a decimal string', default: '0.00', example: '1200.50' })
+  @Optional()
+  @IsMoney()
+  confiscationAmount?: string;
+
+  @ApiPropertyOptional({ description: '首违免罚', default: false, example: false })
+  @Optional()
+  @IsBool()
+  minorViolationExempted?: boolean;
+}
+
+export class CaseBatchDto {
+  @ApiProperty({ type: [CaseDto], description: 'at most 5,000 rows; caseNumber unique in the batch' })
+  items: CaseDto[];
+}
+
+export class BulkCaseDto extends CaseDto {
+  @ApiProperty({ description: 'station code', example: '130102001' })
+  @Required()
+  @IsStationCode()
+  stationCode: string;
+}
+
+export class BulkCaseBatchDto {
+  @ApiProperty({ type: [BulkCaseDto], description: 'at most 5,000 rows; (stationCode, caseNumber) unique in the batch' })
+  items: BulkCaseDto[];
+}
+
+/** "0012.5" → "12.50": the form PostgreSQL's numeric(14,2) reads back, so digests agree. */
+export function normalizeMoney(value: string | undefined | null): string {
+  if (value === undefined || value === null) return '0.00';
+  if (/^(0|[1-9]\d*)\.\d\d$/.test(value)) return value; // already in that form
+  const [whole, fraction = ''] = value.split('.');
+  return `${whole.replace(/^0+(?=\d)/, '')}.${fraction.padEnd(2, '0')}`;
+}
+
+export function checkCase(dto: CaseDto, failed: ReadonlySet<string>): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const valid = (field: 'filedOn' | 'decidedOn' | 'closedOn') => (failed.has(field) ? null : dto[field]);
+  const [filedOn, decidedOn, closedOn] = [valid('filedOn'), valid('decidedOn'), valid('closedOn')];
+  if (filedOn && decidedOn && decidedOn < filedOn) problems.push({ path: 'decidedOn', reason: `decidedOn (${decidedOn}) must not be before filedOn (${filedOn})` });
+  if (decidedOn && closedOn && closedOn < decidedOn) problems.push({ path: 'closedOn', reason: `closedOn (${closedOn}) must not be before decidedOn (${decidedOn})` });
+  else if (filedOn && closedOn && closedOn < filedOn) problems.push({ path: 'closedOn', reason: `closedOn (${closedOn}) must not be before filedOn (${filedOn})` });
+  return problems;
+}
+
+/** The stored and digested case: defaults applied, money in numeric(14,2) form, keys in sorted order (see rowDigest). */
+export function normalizeCase(dto: CaseDto): EnforcementCase {
+  return {
+    archived: dto.archived ?? false,
+    caseNumber: dto.caseNumber,
+    closedOn: dto.closedOn ?? null,
+    confiscationAmount: normalizeMoney(dto.confiscationAmount),
+    decidedOn: dto.decidedOn ?? null,
+    enteredOn: dto.enteredOn ?? null,
+    fileReview: dto.fileReview ?? 'NOT_REVIEWED',
+    filedOn: dto.filedOn ?? null,
+    fineAmount: normalizeMoney(dto.fineAmount),
+    fullProcessRecorded: dto.fullProcessRecorded ?? false,
+    legalReviewed: dto.legalReviewed ?? false,
+    majorDecision: dto.majorDecision ?? false,
+    minorViolationExempted: dto.minorViolationExempted ?? false,
+    overturned: dto.overturned ?? false,
+    procedure: dto.procedure,
+    publicised: dto.publicised ?? false,
+    target: dto.target,
+    violation: dto.violation ?? null,
+  };
+}
+
+export const CASE_ROW: RowSpec<CaseDto, EnforcementCase> = {
+  dto: CaseDto,
+  keyOf: (raw) => (typeof raw.caseNumber === 'string' ? raw.caseNumber : undefined),
+  keyName: 'caseNumber',
+  check: checkCase,
+  normalize: normalizeCase,
+};
+
+export const BULK_CASE_ROW: RowSpec<BulkCaseDto, { stationCode: string; row: EnforcementCase }> = {
+  dto: BulkCaseDto,
+  keyOf: (raw) => (typeof raw.stationCode === 'string' && typeof raw.caseNumber === 'string' ? `${raw.stationCode}/${raw.caseNumber}` : undefined),
+  keyName: 'caseNumber',
+  check: checkCase,
+  normalize: (dto) => ({ stationCode: dto.stationCode, row: normalizeCase(dto) }),
+};

@@ -1,0 +1,30 @@
+import { assertUnreachable, type ErrorCode } from './error-code.js';
+
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'BAD_USER_INPUT':
+      return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+      return 409;
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return 422;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'QUERY_TOO_COMPLEX':
+      return 400;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    case 'INTERNAL_SERVER_ERROR':
+      return 500;
+    default:
+      return assertUnreachable(code);
+  }
+}

@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from '../app-config.js';
+
+test('defaults: embedded database, PostgreSQL queue, Asia/Shanghai, nightly at 02:00', () => {
+  const config = loadConfig({});
+  expect(config.database.mode).toBe('embedded');
+  expect(config.queue.mode).toBe('postgres');
+  expect(config.timeZone).toBe('Asia/Shanghai');
+  expect(config.recompute.nightlyCron).toBe('0 2 * * *');
+  expect(config.port).toBe(3000);
+});
+
+test('DATABASE_URL and REDIS_URL switch to external services', () => {
+  const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', REDIS_URL: 'redis://cache:6379/2' });
+  expect(config.database).toMatchObject({ mode: 'external', url: 'postgres://u@db:5432/x' });
+  expect(config.queue).toMatchObject({ mode: 'redis', redisUrl: 'redis://cache:6379/2' });
+});
+
+test.each([
+  ['PORT', 'abc', /PORT: "abc" is not an integer/],
+  ['PORT', '70000', /PORT: 70000 is outside 0\.\.65535/],
+  ['DATABASE_URL', 'mysql://x', /DATABASE_URL: protocol must be postgres: or postgresql:/],
+  ['DATABASE_URL', 'not a url', /DATABASE_URL: not a valid URL/],
+  ['REDIS_URL', 'http://x', /REDIS_URL: protocol must be redis: or rediss:/],
+  ['TIME_ZONE', 'Mars/Olympus', /TIME_ZONE: "Mars\/Olympus" is not an IANA time zone/],
+  ['WORKER', 'maybe', /WORKER: "maybe" is not one of embedded, off/],
+  ['NIGHTLY_CRON', 'every night', /NIGHTLY_CRON: "every night" is not a 5-field cron expression/],
+  ['DATABASE_MIGRATE', 'perhaps', /DATABASE_MIGRATE: "perhaps" is not a boolean/],
+  ['QUEUE_PREFIX', 'Bad-Prefix', /QUEUE_PREFIX: "Bad-Prefix" must match/],
+])('%s=%s stops the boot with a message naming the variable', (name, value, message) => {
+  expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+  expect(() => loadConfig({ [name]: value })).toThrow(message);
+});
+
+test('every problem is reported at once', () => {
+  try {
+    loadConfig({ PORT: 'x', WORKER: 'y' });
+    throw new Error('expected a ConfigError');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toHaveLength(2);
+  }
+});

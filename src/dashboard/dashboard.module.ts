@@ -1,0 +1,36 @@
+import './enums.js';
+import { Module } from '@nestjs/common';
+import { RecomputeModule } from '../recompute/recompute.module.js';
+import { RubricModule } from '../rubric/rubric.module.js';
+import { DASHBOARD_RESOLVERS } from './dashboard.resolvers.js';
+import { GraphQLContextFactory } from './graphql-context.js';
+import { ChangeFeed } from './loaders/change-feed.js';
+import { MemoryCaches } from './loaders/memory-caches.js';
+import { SnapshotCache } from './loaders/snapshot-cache.js';
+import { StationsQuery } from './queries/stations.query.js';
+import { RecomputeRequestsService } from './reviews/recompute-requests.service.js';
+import { ReviewsService } from './reviews/reviews.service.js';
+import { StarPolicyService } from './reviews/star-policy.service.js';
+import { VetoLiftService } from './reviews/vetoes.service.js';
+
+/**
+ * The GraphQL API of provincial dashboards and reviewers. Resolvers are thin; the SQL lives
+ * in queries/ (reads, batched by the request's loaders) and reviews/ (mutations).
+ */
+@Module({
+  imports: [RubricModule, RecomputeModule],
+  providers: [
+    ...DASHBOARD_RESOLVERS,
+    GraphQLContextFactory,
+    ChangeFeed,
+    SnapshotCache,
+    MemoryCaches,
+    StationsQuery,
+    ReviewsService,
+    VetoLiftService,
+    StarPolicyService,
+    RecomputeRequestsService,
+  ],
+  exports: [GraphQLContextFactory, ChangeFeed],
+})
+export class DashboardModule {}

@@ -1,0 +1,126 @@
+// The request's DataLoaders: every relation a list can reach is batched here, so a page of
+// stations costs a bounded number of statements whatever its size.
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config.js';
+import { NATIONAL_DEFAULT_POLICY } from '../../rubric/index.js';
+import { encodeCursor } from '../cursor.js';
+import { loadCasePages, loadCaseSummaries, loadComplaintYears, loadEquipment, type PageRequest } from '../queries/ledger.query.js';
+import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts, loadStationVetoes } from '../queries/reads.query.js';
+import { loadRegionSummaries } from '../queries/region-summary.query.js';
+import { loadPeople } from '../queries/roster.query.js';
+import { loadChangeEnds, loadHistoryPages, type ChangeRequest, type HistoryRequest } from '../queries/score-history.query.js';
+import { loadStationRows, toStation, type SnapshotSource } from '../queries/station-rows.js';
+import type { Edge } from '../types/common.types.js';
+import type { EnforcementCase } from '../types/ledger.types.js';
+import type { ScoreSnapshot } from '../types/score.types.js';
+import type { Station } from '../types/station.types.js';
+import type { Region } from '../types/region.types.js';
+import type { GenerationCache } from './change-feed.js';
+import type { MemoryCaches } from './memory-caches.js';
+import type { SnapshotCache } from './snapshot-cache.js';
+import { today } from './today.js';
+
+/** Batch function over a map-returning query: answers in key order, `fallback` for absent keys. */
+function byKey<K, V>(load: (keys: readonly K[]) => Promise<Map<K, V>>, fallback: (key: K) => V): DataLoader.BatchLoadFn<K, V> {
+  return async (keys) => {
+    const found = await load(keys);
+    return keys.map((k) => (found.has(k) ? found.get(k)! : fallback(k)));
+  };
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  hasNextPage: boolean;
+}
+
+export class DashboardLoaders {
+  constructor(
+    readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly snapshotCache: SnapshotCache,
+    private readonly caches: MemoryCaches,
+  ) {}
+
+  /** Today in the configured time zone (windows of stations not scored yet, training year). */
+  get today(): string {
+    return today(this.config.timeZone);
+  }
+
+  /** Snapshots (header and rows) by id, from the process-wide cache: snapshots never change. */
+  readonly snapshot = new DataLoader(async (ids: readonly string[]) => this.snapshotCache.load(this.db, ids));
+
+  readonly snapshotSource: SnapshotSource = (id) => this.snapshot.load(id);
+
+  /** Stations by code (rows kept in memory for a generation of the change feed). */
+  readonly station = new DataLoader<string, Station | null>(async (codes) => {
+    const rows = await this.cached(this.caches.stations, codes, (missing) => loadStationRows(this.db, missing));
+    return rows.map((row) => (row === null ? null : toStation(row, this.snapshotSource)));
+  });
+
+  /** Regions by code, kept in memory for a generation of the change feed. */
+  readonly region = new DataLoader<string, Region | null>((codes) => this.cached(this.caches.regions, codes, (missing) => loadRegions(this.db, missing)));
+
+  readonly regionChildren = new DataLoader(byKey((codes: readonly string[]) => loadRegionChildren(this.db, codes), () => []));
+
+  readonly stationCount = new DataLoader(byKey((codes: readonly string[]) => loadStationCounts(this.db, codes), () => 0));
+
+  readonly regionSummary = new DataLoader(
+    byKey((codes: readonly string[]) => loadRegionSummaries(this.db, this.caches.summaries, codes, NATIONAL_DEFAULT_POLICY.rubricVersion, this.caches.generation()), () => {
+      throw new Error('region summary missing');
+    }),
+  );
+
+  readonly people = new DataLoader(byKey((codes: readonly string[]) => loadPeople(this.db, codes), () => []));
+
+  readonly equipment = new DataLoader(byKey((codes: readonly string[]) => loadEquipment(this.db, codes), () => ({ inService: [], broken: 0, retired: 0, lines: 0 })));
+
+  readonly caseSummary = new DataLoader(
+    byKey((codes: readonly string[]) => loadCaseSummaries(this.db, codes, this.today), () => {
+      throw new Error('case summary missing');
+    }),
+  );
+
+  readonly complaints = new DataLoader(byKey((codes: readonly string[]) => loadComplaintYears(this.db, codes), () => []));
+
+  readonly vetoes = new DataLoader(byKey((codes: readonly string[]) => loadStationVetoes(this.db, codes), () => []));
+
+  readonly assessments = new DataLoader(byKey((codes: readonly string[]) => loadAssessments(this.db, codes), () => []));
+
+  readonly marks = new DataLoader(byKey((codes: readonly string[]) => loadMarks(this.db, codes), () => []));
+
+  readonly casePage = new DataLoader<PageRequest, Page<EnforcementCase>, string>(
+    (requests) => loadCasePages(this.db, requests, (caseNumber) => encodeCursor('CASE', [caseNumber])),
+    { cacheKeyFn: (r) => `${r.stationCode}\u0000${r.first}\u0000${r.after ?? ''}` },
+  );
+
+  readonly history = new DataLoader<HistoryRequest, Page<ScoreSnapshot>, string>(
+    (requests) => loadHistoryPages(this.db, requests, (id) => encodeCursor('SNAPSHOT', [id])),
+    { cacheKeyFn: (r) => `${r.stationCode}\u0000${r.first}\u0000${r.beforeId ?? ''}` },
+  );
+
+  readonly changeEnds = new DataLoader<ChangeRequest, { from: ScoreSnapshot | null; to: ScoreSnapshot | null }, string>((requests) => loadChangeEnds(this.db, requests), {
+    cacheKeyFn: (r) => `${r.stationCode}\u0000${r.from?.toISOString() ?? ''}\u0000${r.to?.toISOString() ?? ''}`,
+  });
+
+  /** Values of a generation cache, the missing ones read in one statement (generation read first). */
+  private async cached<V>(cache: GenerationCache<V | null>, keys: readonly string[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<(V | null)[]> {
+    const generation = this.caches.generation();
+    const found = new Map<string, V | null>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const hit = cache.get(key, generation);
+      if (hit === undefined) missing.push(key);
+      else found.set(key, hit);
+    }
+    if (missing.length > 0) {
+      const loaded = await load(missing);
+      for (const key of missing) {
+        const value = loaded.get(key) ?? null;
+        found.set(key, value);
+        cache.set(key, generation, value);
+      }
+    }
+    return keys.map((key) => found.get(key) ?? null);
+  }
+}

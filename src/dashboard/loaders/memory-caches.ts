@@ -1,0 +1,27 @@
+// What the API keeps in memory between requests, in one place:
+// - snapshots (SnapshotCache): immutable, by id;
+// - station rows (profile, region names, score headline), regions, province rankings and
+//   summary headlines: valid for one generation of the
+//   change feed (dropped at the first committed change to stations, scores or regions);
+// - summary details (indicator averages, completeness): by the fingerprint of the current
+//   snapshot ids they were computed from.
+import { Injectable } from '@nestjs/common';
+import { RegionSummaryCache } from '../queries/region-summary.query.js';
+import type { StationRow } from '../queries/station-rows.js';
+import type { Region } from '../types/region.types.js';
+import { ChangeFeed, GenerationCache } from './change-feed.js';
+
+@Injectable()
+export class MemoryCaches {
+  readonly regions = new GenerationCache<Region | null>(5000);
+  readonly stations = new GenerationCache<StationRow | null>(10_000);
+  readonly rankings = new GenerationCache<(StationRow & { rank: number })[]>(200);
+  readonly summaries = new RegionSummaryCache();
+
+  constructor(readonly feed: ChangeFeed) {}
+
+  /** The change feed's generation now: read it before the statement whose result is cached. */
+  generation(): number | null {
+    return this.feed.generation();
+  }
+}

@@ -1,0 +1,171 @@
+// Reviewer mutations on one station: assess a criterion, mark or unmark a reasonable missing
+// item. Each runs in one explicit transaction that also writes the audit row and the outbox
+// row asking the pipeline to recompute the station.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import type { WriteContext } from '../../ingestion/write-context.js';
+import { OutboxService } from '../../outbox/outbox.service.js';
+import { findCriterion, getRubric } from '../../rubric/index.js';
+import { StarPoliciesService } from '../../rubric/star-policies.service.js';
+import { validateAssessmentPoints } from '../../scoring/engine/index.js';
+import { checkText } from '../args.js';
+import { ASSESSMENT_COLUMNS, MARK_COLUMNS, toAssessment, toMark } from '../queries/reads.query.js';
+import type { MissingItemMark, ReviewerAssessment } from '../types/review.types.js';
+import { digestOf, findThirdLevel, keyIdOf, lockStationFor, returnedRows } from './review-support.js';
+
+export interface AssessInput {
+  stationCode: string;
+  criterionId: string;
+  points: number;
+  note: string;
+  evidenceRefs: string[];
+}
+
+const MAX_NOTE = 4000;
+const MAX_EVIDENCE_REFS = 50;
+const MAX_EVIDENCE_REF = 500;
+
+@Injectable()
+export class ReviewsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policies: StarPoliciesService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async assess(ctx: WriteContext, input: AssessInput): Promise<{ changed: boolean; assessment: ReviewerAssessment; previous: ReviewerAssessment | null }> {
+    return this.dataSource.transaction(async (manager) => {
+      const station = await lockStationFor(manager, this.policies, ctx.principal, 'review', input.stationCode, 'assessing a criterion');
+      const rubric = getRubric(station.rubricVersion);
+      const criterion = findCriterion(rubric, input.criterionId);
+      if (!criterion) {
+        throw DomainError.badInput(`unknown criterion "${input.criterionId}"`, [{ path: 'criterionId', reason: `not a criterion id ("4.15.32.3") or code ("32③") of ${rubric.version}` }]);
+      }
+      const problem = validateAssessmentPoints(rubric, criterion.id, input.points);
+      if (problem) throw DomainError.badInput(problem, [{ path: 'points', reason: problem }]);
+      const note = checkText(input.note, 'note', MAX_NOTE);
+      const evidenceRefs = checkEvidence(input.evidenceRefs);
+
+      const previous = await this.currentAssessment(manager, station.code, rubric.version, criterion.id);
+      const after = { points: input.points, note, evidenceRefs };
+      const before = previous && { points: previous.points, note: previous.note, evidenceRefs: previous.evidenceRefs };
+      if (before && digestOf(before) === digestOf(after)) return { changed: false, assessment: previous!, previous };
+
+      const [row] = await manager.query(
+        `INSERT INTO reviewer_assessment (station_code, rubric_version, criterion_id, points, note, evidence_refs, assessed_by, assessed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+         ON CONFLICT (station_code, rubric_version, criterion_id) DO UPDATE SET
+           points = EXCLUDED.points, note = EXCLUDED.note, evidence_refs = EXCLUDED.evidence_refs, assessed_by = EXCLUDED.assessed_by, assessed_at = now()
+         RETURNING ${ASSESSMENT_COLUMNS}`,
+        [station.code, rubric.version, criterion.id, input.points, note, evidenceRefs, keyIdOf(ctx)],
+      );
+      await this.audit.record(manager, ctx, 'assessment.set', [
+        {
+          stationCode: station.code,
+          entity: 'reviewer_assessment',
+          entityKey: criterion.id,
+          beforeDigest: digestOf(before),
+          afterDigest: digestOf(after),
+          detail: { rubricVersion: rubric.version, criterionCode: criterion.code, before, after },
+        },
+      ]);
+      await this.outbox.stationsChanged(manager, [station.code], 'assessment');
+      return { changed: true, assessment: toAssessment(row), previous };
+    });
+  }
+
+  async markMissing(ctx: WriteContext, stationCode: string, itemId: string, justification: string): Promise<{ changed: boolean; mark: MissingItemMark }> {
+    return this.dataSource.transaction(async (manager) => {
+      const station = await lockStationFor(manager, this.policies, ctx.principal, 'review', stationCode, 'marking a missing item');
+      const item = resolveItem(station.rubricVersion, itemId);
+      const text = checkText(justification, 'justification', MAX_NOTE);
+      const existing = await this.currentMark(manager, station.code, station.rubricVersion, item.id);
+      if (existing?.justification === text) return { changed: false, mark: existing };
+      const [row] = await manager.query(
+        `INSERT INTO missing_item_mark (station_code, rubric_version, item_id, justification, marked_by, marked_at) VALUES ($1, $2, $3, $4, $5, now())
+         ON CONFLICT (station_code, rubric_version, item_id) DO UPDATE SET justification = EXCLUDED.justification, marked_by = EXCLUDED.marked_by, marked_at = now()
+         RETURNING ${MARK_COLUMNS}`,
+        [station.code, station.rubricVersion, item.id, text, keyIdOf(ctx)],
+      );
+      await this.audit.record(manager, ctx, 'missing-item.mark', [
+        {
+          stationCode: station.code,
+          entity: 'missing_item_mark',
+          entityKey: item.id,
+          beforeDigest: digestOf(existing && { justification: existing.justification }),
+          afterDigest: digestOf({ justification: text }),
+          detail: { rubricVersion: station.rubricVersion, itemCode: item.code, before: existing?.justification ?? null, justification: text },
+        },
+      ]);
+      await this.outbox.stationsChanged(manager, [station.code], 'missing-item');
+      return { changed: true, mark: toMark(row) };
+    });
+  }
+
+  async unmarkMissing(ctx: WriteContext, stationCode: string, itemId: string, justification: string): Promise<{ removed: MissingItemMark }> {
+    return this.dataSource.transaction(async (manager) => {
+      const station = await lockStationFor(manager, this.policies, ctx.principal, 'review', stationCode, 'unmarking a missing item');
+      const item = resolveItem(station.rubricVersion, itemId);
+      const text = checkText(justification, 'justification', MAX_NOTE);
+      const [row] = returnedRows<Parameters<typeof toMark>[0]>(
+        await manager.query(`DELETE FROM missing_item_mark WHERE station_code = $1 AND rubric_version = $2 AND item_id = $3 RETURNING ${MARK_COLUMNS}`, [
+          station.code,
+          station.rubricVersion,
+          item.id,
+        ]),
+      );
+      if (!row) throw DomainError.notFound(`missing-item mark ${item.code} on station ${station.code}`);
+      const removed = toMark(row);
+      await this.audit.record(manager, ctx, 'missing-item.unmark', [
+        {
+          stationCode: station.code,
+          entity: 'missing_item_mark',
+          entityKey: item.id,
+          beforeDigest: digestOf({ justification: removed.justification }),
+          afterDigest: null,
+          detail: { rubricVersion: station.rubricVersion, itemCode: item.code, before: removed.justification, justification: text },
+        },
+      ]);
+      await this.outbox.stationsChanged(manager, [station.code], 'missing-item');
+      return { removed };
+    });
+  }
+
+  private async currentAssessment(manager: EntityManager, stationCode: string, version: string, criterionId: string): Promise<ReviewerAssessment | null> {
+    const [row] = await manager.query(
+      `SELECT ${ASSESSMENT_COLUMNS} FROM reviewer_assessment WHERE station_code = $1 AND rubric_version = $2 AND criterion_id = $3 FOR UPDATE`,
+      [stationCode, version, criterionId],
+    );
+    return row ? toAssessment(row) : null;
+  }
+
+  private async currentMark(manager: EntityManager, stationCode: string, version: string, itemId: string): Promise<MissingItemMark | null> {
+    const [row] = await manager.query(`SELECT ${MARK_COLUMNS} FROM missing_item_mark WHERE station_code = $1 AND rubric_version = $2 AND item_id = $3 FOR UPDATE`, [
+      stationCode,
+      version,
+      itemId,
+    ]);
+    return row ? toMark(row) : null;
+  }
+}
+
+/** A criterion or a third-level indicator, by id or code. */
+function resolveItem(version: string, itemId: string): { id: string; code: string } {
+  const rubric = getRubric(version);
+  const criterion = findCriterion(rubric, itemId);
+  if (criterion) return { id: criterion.id, code: criterion.code };
+  const indicator = findThirdLevel(rubric, itemId);
+  if (indicator) return { id: indicator.id, code: indicator.code };
+  throw DomainError.badInput(`"${itemId}" is not a criterion or a third-level indicator`, [
+    { path: 'itemId', reason: `a criterion ("4.15.32.3", "32③") or third-level indicator ("4.15.32", "32") of ${version}` },
+  ]);
+}
+
+function checkEvidence(refs: readonly string[]): string[] {
+  if (refs.length > MAX_EVIDENCE_REFS) throw DomainError.badInput('too many evidence references', [{ path: 'evidenceRefs', reason: `at most ${MAX_EVIDENCE_REFS}` }]);
+  return refs.map((ref, i) => checkText(ref, `evidenceRefs[${i}]`, MAX_EVIDENCE_REF));
+}

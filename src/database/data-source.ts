@@ -1,0 +1,38 @@
+import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations.js';
+import { SnakeNamingStrategy } from './naming.strategy.js';
+
+// DATE columns are civil dates; keep them as 'YYYY-MM-DD' strings instead of letting
+// node-postgres turn them into instants in the host's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+export interface DataSourceSettings {
+  url: string;
+  poolSize?: number;
+  logger?: DataSourceOptions['logger'];
+  logging?: DataSourceOptions['logging'];
+  applicationName?: string;
+}
+
+export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logging: settings.logging ?? ['error', 'warn', 'migration'],
+    logger: settings.logger,
+    applicationName: settings.applicationName ?? 'station-scorecard',
+    extra: { max: settings.poolSize ?? 10 },
+  };
+}
+
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource(dataSourceOptions(settings));
+}

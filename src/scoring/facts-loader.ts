@@ -1,0 +1,319 @@
+// Rebuilds the engine's StationFacts from the database for many stations at once: one
+// query per kind of fact, whatever the number of stations, each ordered by its natural key,
+// plus one query for the stored row digests, which the input hash reads instead of the
+// rows (StationFacts.digests):
+// - station, person, equipment, enforcement_case, complaint_figures, certification and
+//   bonus_event: `row_digest`, written by the push from the whole normalised row (a
+//   person's covers their trainings and disciplinary records), so it covers every field
+//   the engine reads;
+// - veto_event: `${id}:${content_digest}:${lifted}` (the content digest covers neither the
+//   id, which a score reports, nor the lifted state);
+// - annual_review has no digest column: its few rows are serialised.
+// Digest lists come sorted (byte order), so the engine need not sort them, and are empty,
+// not absent, for a station without rows of that kind.
+import type { EntityManager } from 'typeorm';
+import type {
+  AnnualReview,
+  BonusEvent,
+  CertificationItems,
+  Equipment,
+  MediationAverage,
+  Person,
+  StationProfile,
+  VetoEvent,
+} from '../domain/station-data.js';
+import type { StationFactDigests, StationFacts } from './engine/index.js';
+import { CASE_COLUMNS, caseFromRow, type CaseRow } from '../cases/case-row.js';
+import { PERSON_COLUMNS, personFromRow, trainingFromRow, TRAINING_COLUMNS, type PersonRow, type TrainingRow } from '../personnel/person-row.js';
+
+/** A station's facts and the province whose star policy applies to it. */
+export interface LoadedStation {
+  facts: StationFacts;
+  provinceCode: string;
+}
+
+export class FactsLoader {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Facts of the given stations (unknown codes are absent from the map). */
+  async load(stationCodes: readonly string[], rubricVersion: string): Promise<Map<string, LoadedStation>> {
+    const codes = [...new Set(stationCodes)];
+    const result = new Map<string, LoadedStation>();
+    if (codes.length === 0) return result;
+    // Sequential on purpose: inside a transaction they share one connection anyway.
+    const queries: (() => Promise<unknown[]>)[] = [];
+    const q = <T>(sql: string, params: unknown[] = [codes]) => () => this.manager.query<T[]>(sql, params);
+    queries.push(
+        q<StationRow>(`SELECT code, name, county_code, province_code, approved_headcount, duties, premises_independent, rooms, internet, private_network, row_digest
+                       FROM station WHERE code = ANY($1)`),
+        q<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM person WHERE station_code = ANY($1) ORDER BY station_code, external_id`),
+        q<TrainingRow>(`SELECT ${TRAINING_COLUMNS}
+                        FROM person_training t JOIN person p ON p.id = t.person_id
+                        WHERE p.station_code = ANY($1) ORDER BY t.person_id, t.year`),
+        q<DisciplinaryRow>(`SELECT d.person_id, d.date, d.kind, d.description
+                            FROM person_disciplinary_record d JOIN person p ON p.id = d.person_id
+                            WHERE p.station_code = ANY($1) ORDER BY d.person_id, d.date, d.id`),
+        q<EquipmentRow>(`SELECT station_code, external_id, type, quantity, status, acquired_on
+                         FROM equipment WHERE station_code = ANY($1) ORDER BY station_code, external_id`),
+        q<CaseRow>(`SELECT ${CASE_COLUMNS} FROM enforcement_case WHERE station_code = ANY($1) ORDER BY station_code, case_number`),
+        q<FiguresRow>(`SELECT * FROM complaint_figures WHERE station_code = ANY($1) ORDER BY station_code, period`),
+        q<CertificationRow>(`SELECT station_code, year, items, certified_by, certified_on
+                             FROM certification WHERE station_code = ANY($1) ORDER BY station_code, year`),
+        q<BonusRow>(`SELECT station_code, event_key, category, level, date, subject, description, points::float8 AS points
+                     FROM bonus_event WHERE station_code = ANY($1) ORDER BY station_code, event_key`),
+        q<VetoRow>(`SELECT id, station_code, kind, date, description, person_external_id, lifted_at IS NOT NULL AS lifted
+                    FROM veto_event WHERE station_code = ANY($1) ORDER BY station_code, date, id`),
+        q<ReviewRow>(`SELECT station_code, year, subject, result FROM annual_review WHERE station_code = ANY($1) ORDER BY station_code, year, subject`),
+        q<AssessmentRow>(
+          `SELECT station_code, criterion_id, points::float8 AS points, note FROM reviewer_assessment
+           WHERE station_code = ANY($1) AND rubric_version = $2 ORDER BY station_code, criterion_id`,
+          [codes, rubricVersion],
+        ),
+        q<MarkRow>(
+          `SELECT station_code, item_id, justification FROM missing_item_mark
+           WHERE station_code = ANY($1) AND rubric_version = $2 ORDER BY station_code, item_id`,
+          [codes, rubricVersion],
+        ),
+        q<AverageRow>(`SELECT year, rate::float8 AS rate FROM mediation_average ORDER BY year`, []),
+        q<DigestsRow>(DIGESTS_SQL),
+    );
+    const rows: unknown[][] = [];
+    for (const query of queries) rows.push(await query());
+    const [stations, persons, trainings, disciplinary, equipment, cases, figures, certifications, bonus, vetoes, reviews, assessments, marks, averages, digestRows] = rows as [
+      StationRow[],
+      PersonRow[],
+      TrainingRow[],
+      DisciplinaryRow[],
+      EquipmentRow[],
+      CaseRow[],
+      FiguresRow[],
+      CertificationRow[],
+      BonusRow[],
+      VetoRow[],
+      ReviewRow[],
+      AssessmentRow[],
+      MarkRow[],
+      AverageRow[],
+      DigestsRow[],
+    ];
+
+    const mediationAverages: MediationAverage[] = averages.map((a) => ({ year: a.year, rate: a.rate }));
+    for (const s of stations) {
+      const profile: StationProfile = {
+        name: s.name,
+        countyCode: s.county_code,
+        approvedHeadcount: s.approved_headcount,
+        duties: [...s.duties].sort() as StationProfile['duties'],
+        premises: { independent: s.premises_independent, rooms: [...s.rooms].sort() as StationProfile['premises']['rooms'], internet: s.internet, privateNetwork: s.private_network },
+      };
+      result.set(s.code, {
+        provinceCode: s.province_code,
+        facts: {
+          code: s.code,
+          profile,
+          personnel: [],
+          equipment: [],
+          cases: [],
+          complaintFigures: [],
+          mediationAverages,
+          certifications: [],
+          bonusEvents: [],
+          vetoEvents: [],
+          annualReviews: [],
+          assessments: [],
+          missingItemMarks: [],
+          digests: {
+            profile: s.row_digest,
+            personnel: [],
+            equipment: [],
+            cases: [],
+            complaintFigures: [],
+            certifications: [],
+            bonusEvents: [],
+            vetoEvents: [],
+          },
+        },
+      });
+    }
+    const facts = (code: string) => result.get(code)?.facts as Mutable<StationFacts> | undefined;
+
+    const personById = new Map<string, Person>();
+    for (const p of persons) {
+      const person = personFromRow(p);
+      personById.set(String(p.id), person);
+      facts(p.station_code)?.personnel.push(person);
+    }
+    for (const t of trainings) personById.get(String(t.person_id))?.trainings.push(trainingFromRow(t));
+    for (const d of disciplinary) personById.get(String(d.person_id))?.disciplinaryRecords.push({ date: d.date, kind: d.kind, description: d.description });
+    for (const e of equipment) {
+      facts(e.station_code)?.equipment.push({ externalId: e.external_id, type: e.type, quantity: e.quantity, status: e.status, acquiredOn: e.acquired_on });
+    }
+    for (const c of cases) facts(c.station_code)?.cases.push(caseFromRow(c));
+    for (const f of figures) {
+      facts(f.station_code)?.complaintFigures.push({
+        period: f.period,
+        complaintsReceived: f.complaints_received,
+        complaintsCheckedOnTime: f.complaints_checked_on_time,
+        complaintsClosed: f.complaints_closed,
+        complaintsClosedOnTime: f.complaints_closed_on_time,
+        mediationsAttempted: f.mediations_attempted,
+        mediationsSucceeded: f.mediations_succeeded,
+        reportsReceived: f.reports_received,
+        reportsVerifiedOnTime: f.reports_verified_on_time,
+        realNameReports: f.real_name_reports,
+        realNameReportersNotified: f.real_name_reporters_notified,
+      });
+    }
+    for (const c of certifications) {
+      const items: CertificationItems = {};
+      c.items.forEach((value, i) => {
+        if (value) items[String(i + 1) as keyof CertificationItems] = true;
+      });
+      facts(c.station_code)?.certifications.push({ year: c.year, items, certifiedBy: c.certified_by, certifiedOn: c.certified_on });
+    }
+    for (const b of bonus) {
+      facts(b.station_code)?.bonusEvents.push({
+        eventKey: b.event_key,
+        category: b.category,
+        level: b.level,
+        date: b.date,
+        subject: b.subject,
+        description: b.description,
+        points: b.points,
+      });
+    }
+    for (const v of vetoes) {
+      facts(v.station_code)?.vetoEvents.push({
+        id: v.id,
+        kind: v.kind,
+        date: v.date,
+        description: v.description,
+        personExternalId: v.person_external_id,
+        lifted: v.lifted,
+      });
+    }
+    for (const r of reviews) facts(r.station_code)?.annualReviews.push({ year: r.year, subject: r.subject, result: r.result });
+    for (const a of assessments) facts(a.station_code)?.assessments.push({ criterionId: a.criterion_id, points: a.points, note: a.note });
+    for (const m of marks) facts(m.station_code)?.missingItemMarks.push({ itemId: m.item_id, justification: m.justification });
+    for (const d of digestRows) {
+      const digests = facts(d.station_code)?.digests as Mutable<StationFactDigests> | undefined;
+      if (digests !== undefined) digests[d.kind] = d.digests;
+    }
+    return result;
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+
+/** Stored digests per station and kind, each list in byte order (COLLATE "C"). */
+const DIGESTS_SQL = [
+  ['personnel', 'person', 'row_digest'],
+  ['equipment', 'equipment', 'row_digest'],
+  ['cases', 'enforcement_case', 'row_digest'],
+  ['complaintFigures', 'complaint_figures', 'row_digest'],
+  ['certifications', 'certification', 'row_digest'],
+  ['bonusEvents', 'bonus_event', 'row_digest'],
+  ['vetoEvents', 'veto_event', `id::text || ':' || content_digest || ':' || (lifted_at IS NOT NULL)::text`],
+]
+  .map(
+    ([kind, table, digest]) =>
+      `SELECT station_code, '${kind}' AS kind, array_agg((${digest})::text COLLATE "C" ORDER BY (${digest})::text COLLATE "C") AS digests
+       FROM ${table} WHERE station_code = ANY($1) GROUP BY station_code`,
+  )
+  .join('\nUNION ALL\n');
+
+interface DigestsRow {
+  station_code: string;
+  kind: 'personnel' | 'equipment' | 'cases' | 'complaintFigures' | 'certifications' | 'bonusEvents' | 'vetoEvents';
+  digests: string[];
+}
+
+interface StationRow {
+  code: string;
+  name: string;
+  county_code: string;
+  province_code: string;
+  approved_headcount: number;
+  duties: string[];
+  premises_independent: boolean;
+  rooms: string[];
+  internet: boolean;
+  private_network: boolean;
+  row_digest: string;
+}
+interface DisciplinaryRow {
+  person_id: string;
+  date: string;
+  kind: string;
+  description: string;
+}
+interface EquipmentRow {
+  station_code: string;
+  external_id: string;
+  type: Equipment['type'];
+  quantity: number;
+  status: Equipment['status'];
+  acquired_on: string | null;
+}
+interface FiguresRow {
+  station_code: string;
+  period: string;
+  complaints_received: number;
+  complaints_checked_on_time: number;
+  complaints_closed: number;
+  complaints_closed_on_time: number;
+  mediations_attempted: number;
+  mediations_succeeded: number;
+  reports_received: number;
+  reports_verified_on_time: number;
+  real_name_reports: number;
+  real_name_reporters_notified: number;
+}
+interface CertificationRow {
+  station_code: string;
+  year: number;
+  items: boolean[];
+  certified_by: string | null;
+  certified_on: string | null;
+}
+interface BonusRow {
+  station_code: string;
+  event_key: string;
+  category: BonusEvent['category'];
+  level: BonusEvent['level'];
+  date: string;
+  subject: string;
+  description: string;
+  points: number | null;
+}
+interface VetoRow {
+  id: string;
+  station_code: string;
+  kind: VetoEvent['kind'];
+  date: string;
+  description: string;
+  person_external_id: string | null;
+  lifted: boolean;
+}
+interface ReviewRow {
+  station_code: string;
+  year: number;
+  subject: string;
+  result: AnnualReview['result'];
+}
+interface AssessmentRow {
+  station_code: string;
+  criterion_id: string;
+  points: number;
+  note: string;
+}
+interface MarkRow {
+  station_code: string;
+  item_id: string;
+  justification: string;
+}
+interface AverageRow {
+  year: number;
+  rate: number;
+}
+

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AnnualReviewsService } from './annual-reviews.service.js';
+import { BonusEventsService } from './bonus-events.service.js';
+import { AnnualReviewsController, BonusEventsController, VetoEventsController } from './station-events.controller.js';
+import { VetoEventsService } from './veto-events.service.js';
+
+@Module({
+  controllers: [BonusEventsController, VetoEventsController, AnnualReviewsController],
+  providers: [BonusEventsService, VetoEventsService, AnnualReviewsService],
+  exports: [BonusEventsService, VetoEventsService, AnnualReviewsService],
+})
+export class StationEventsModule {}

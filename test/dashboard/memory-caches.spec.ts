@@ -1,0 +1,66 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are untyped JSON here; the assertions check their shape */
+// Province rankings, summary headlines and regions are kept in memory only until a committed
+// change to stations, scores or regions is reported by the change feed (LISTEN/NOTIFY);
+// with the feed down, they are read from the database every time.
+import { ChangeFeed } from '../../src/dashboard/loaders/change-feed.js';
+import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { AS_OF, countStatements, ok, seedProvince, type Seeded } from './dashboard-support.js';
+
+let t: TestApp;
+let s: Seeded;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await seedProvince(t, 20);
+  await ok(t, s.keys.province, `{ rubric { version } }`);
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+const RANKING = `{ rankings(regionCode: "130000", first: 100) { rank station { code } } }`;
+const SUMMARY = `{ region(code: "130000") { name summary { ineligibleCount scoredCount stationCount } } }`;
+
+test('a committed score change is seen at once: the ranking and the summary are read again', async () => {
+  const before = await ok(t, s.keys.province, RANKING);
+  const summary = await ok(t, s.keys.province, SUMMARY);
+  const top = before.rankings[0].station.code;
+  expect((await countStatements(t.dataSource, () => ok(t, s.keys.province, RANKING))).count).toBe(0);
+
+  await t.dataSource.query(`INSERT INTO veto_event (station_code, kind, date, description, origin, content_digest) VALUES ($1, 'OTHER', '2026-05-01', '其他', 'PUSHED', 'mc-1')`, [top]);
+  await t.app.get(StationScoringService).score([top], { cutOff: AS_OF });
+
+  const after = await countStatements(t.dataSource, () => ok(t, s.keys.province, RANKING));
+  expect(after.count).toBe(1);
+  const ranking = await ok(t, s.keys.province, RANKING);
+  expect(ranking.rankings.map((r: any) => r.station.code)).not.toContain(top);
+  const next = await ok(t, s.keys.province, SUMMARY);
+  expect(next.region.summary.ineligibleCount).toBe(summary.region.summary.ineligibleCount + 1);
+});
+
+test('a new station and a renamed region are seen at once', async () => {
+  await ok(t, s.keys.province, SUMMARY);
+  await t.dataSource.query(
+    `INSERT INTO station (code, name, county_code, city_code, province_code, approved_headcount, duties, premises_independent, rooms, internet, private_network, row_digest)
+     SELECT 'MC-NEW', '新建所', county_code, city_code, province_code, 5, '{}', false, '{}', false, false, 'x' FROM station LIMIT 1`,
+  );
+  await t.dataSource.query(`UPDATE region SET name = '河北' WHERE code = '130000'`);
+  const { region } = await ok(t, s.keys.province, SUMMARY);
+  expect(region).toMatchObject({ name: '河北', summary: { stationCount: 21, scoredCount: 20 } });
+});
+
+test('with the change feed down nothing is served from memory; it comes back by itself', async () => {
+  await ok(t, s.keys.province, RANKING);
+  await t.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'station-scorecard-change-feed' AND datname = current_database()`);
+  const feed = t.app.get(ChangeFeed);
+  for (let i = 0; i < 50 && feed.generation() !== null; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(feed.generation()).toBeNull();
+  expect((await countStatements(t.dataSource, () => ok(t, s.keys.province, RANKING))).count).toBe(1);
+  expect((await countStatements(t.dataSource, () => ok(t, s.keys.province, RANKING))).count).toBe(1);
+  for (let i = 0; i < 100 && feed.generation() === null; i++) await new Promise((r) => setTimeout(r, 50));
+  expect(feed.generation()).not.toBeNull();
+  await ok(t, s.keys.province, RANKING);
+  expect((await countStatements(t.dataSource, () => ok(t, s.keys.province, RANKING))).count).toBe(0);
+});

@@ -1,0 +1,117 @@
+// The OpenAPI document integrators generate clients from: every path of the contract, its
+// fields and vocabularies exactly as county-api.md names them, bearer auth, examples.
+import { ANNUAL_REVIEW_RESULTS, BONUS_CATEGORIES, CASE_PROCEDURES, DUTIES, EQUIPMENT_TYPES, POSITIONS, ROOMS, STAFFING_TYPES, VETO_KINDS } from '../../src/domain/vocabulary.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+type Schema = { properties?: Record<string, { enum?: string[]; example?: unknown; type?: string; items?: { enum?: string[] } }>; required?: string[] };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { tags?: string[]; security?: unknown[]; requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>>;
+  components: { schemas: Record<string, Schema>; securitySchemes: Record<string, { type: string; scheme: string }> };
+};
+
+// county-api.md, "Resources", in OpenAPI path syntax.
+const CONTRACT: [string, string][] = [
+  ['put', '/api/v1/stations/{code}'],
+  ['get', '/api/v1/stations/{code}'],
+  ['put', '/api/v1/stations/{code}/personnel'],
+  ['patch', '/api/v1/stations/{code}/personnel'],
+  ['delete', '/api/v1/stations/{code}/personnel/{externalId}'],
+  ['put', '/api/v1/stations/{code}/equipment'],
+  ['patch', '/api/v1/stations/{code}/equipment'],
+  ['delete', '/api/v1/stations/{code}/equipment/{externalId}'],
+  ['put', '/api/v1/stations/{code}/cases'],
+  ['patch', '/api/v1/stations/{code}/cases'],
+  ['delete', '/api/v1/stations/{code}/cases/{caseNumber}'],
+  ['put', '/api/v1/stations/{code}/complaint-stats/{period}'],
+  ['put', '/api/v1/stations/{code}/certifications/{year}'],
+  ['post', '/api/v1/stations/{code}/bonus-events'],
+  ['post', '/api/v1/stations/{code}/veto-events'],
+  ['post', '/api/v1/stations/{code}/annual-reviews'],
+  ['put', '/api/v1/reference/mediation-averages/{year}'],
+];
+
+// county-api.md, "Fields".
+const FIELDS: Record<string, string[]> = {
+  StationProfileDto: ['name', 'countyCode', 'approvedHeadcount', 'duties', 'premises'],
+  PremisesDto: ['independent', 'rooms', 'internet', 'privateNetwork'],
+  PersonDto: [
+    'externalId', 'name', 'position', 'birthMonth', 'education', 'major', 'majorCategory', 'staffingType', 'enforcementCertNo',
+    'specialEquipmentCert', 'hiredOn', 'secondedMonths', 'trainings', 'lastHealthCheckOn', 'informationAdministrator', 'disciplinaryRecords',
+  ],
+  SpecialEquipmentCertDto: ['number', 'class', 'expiresOn'],
+  TrainingYearDto: ['year', 'offlineDays', 'offlineHours', 'onlineHours', 'provincialTrainings'],
+  DisciplinaryRecordDto: ['date', 'kind', 'description'],
+  EquipmentDto: ['externalId', 'type', 'quantity', 'status', 'acquiredOn'],
+  CaseDto: [
+    'caseNumber', 'procedure', 'target', 'violation', 'filedOn', 'decidedOn', 'closedOn', 'enteredOn', 'archived', 'publicised', 'fullProcessRecorded',
+    'majorDecision', 'legalReviewed', 'fileReview', 'overturned', 'fineAmount', 'confiscationAmount', 'minorViolationExempted',
+  ],
+  ComplaintCountsDto: [
+    'complaintsReceived', 'complaintsCheckedOnTime', 'complaintsClosed', 'complaintsClosedOnTime', 'mediationsAttempted', 'mediationsSucceeded',
+    'reportsReceived', 'reportsVerifiedOnTime', 'realNameReports', 'realNameReportersNotified',
+  ],
+  CertificationInputDto: ['items', 'certifiedBy', 'certifiedOn'],
+  BonusEventDto: ['eventKey', 'category', 'level', 'date', 'subject', 'description', 'points'],
+  VetoEventInputDto: ['kind', 'date', 'description', 'personExternalId'],
+  AnnualReviewDto: ['year', 'subject', 'result'],
+  MediationAverageInputDto: ['rate'],
+};
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  let doc: Doc;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    doc = (await t.http().get('/api/docs-json').expect(200)).body as Doc;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  test('is OpenAPI 3 with bearer authentication', () => {
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  test.each(CONTRACT)('lists %s %s, tagged and secured', (method, path) => {
+    const operation = doc.paths[path]?.[method];
+    expect(operation).toBeDefined();
+    expect(operation.tags?.length).toBeGreaterThan(0);
+    expect(operation.security).toEqual([{ bearer: [] }]);
+    if (method !== 'get' && method !== 'delete') expect(operation.requestBody?.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//);
+  });
+
+  test.each(Object.entries(FIELDS))('%s has exactly the fields of the contract, each with an example or a type', (schema, fields) => {
+    const properties = doc.components.schemas[schema].properties ?? {};
+    expect(Object.keys(properties).sort()).toEqual([...fields].sort());
+    for (const [name, property] of Object.entries(properties)) {
+      expect({ name, documented: property.example !== undefined || property.type !== undefined || 'allOf' in property || '$ref' in property }).toEqual({ name, documented: true });
+    }
+  });
+
+  test('enums are the domain vocabularies', () => {
+    const s = doc.components.schemas;
+    expect(s.PersonDto.properties!.position.enum).toEqual([...POSITIONS]);
+    expect(s.PersonDto.properties!.staffingType.enum).toEqual([...STAFFING_TYPES]);
+    expect(s.StationProfileDto.properties!.duties.items!.enum).toEqual([...DUTIES]);
+    expect(s.PremisesDto.properties!.rooms.items!.enum).toEqual([...ROOMS]);
+    expect(s.EquipmentDto.properties!.type.enum).toEqual([...EQUIPMENT_TYPES]);
+    expect(s.CaseDto.properties!.procedure.enum).toEqual([...CASE_PROCEDURES]);
+    expect(s.BonusEventDto.properties!.category.enum).toEqual([...BONUS_CATEGORIES]);
+    expect(s.VetoEventInputDto.properties!.kind.enum).toEqual([...VETO_KINDS]);
+    expect(s.AnnualReviewDto.properties!.result.enum).toEqual([...ANNUAL_REVIEW_RESULTS]);
+  });
+
+  test('nullable strings are strings, and Chinese sample values are there', () => {
+    expect(doc.components.schemas.PersonDto.properties!.major.type).toBe('string');
+    expect(doc.components.schemas.CaseDto.properties!.caseNumber.example).toBe('冀新市监处罚〔2025〕17号');
+    expect(doc.components.schemas.PersonDto.required).toEqual(expect.arrayContaining(['externalId', 'name', 'position']));
+  });
+
+  test('the bulk endpoints are documented too', () => {
+    for (const kind of ['personnel', 'equipment', 'cases']) expect(doc.paths[`/api/v1/bulk/${kind}`]?.post).toBeDefined();
+  });
+});

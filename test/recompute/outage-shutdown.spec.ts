@@ -1,0 +1,21 @@
+// A deployment may stop the service while Redis is down: shutting down must not hang.
+import { spawn } from 'node:child_process';
+import { createTestApp } from '../support/test-app.js';
+
+test('the app closes within the worker lock time while the queue is unreachable', async () => {
+  const port = 40000 + Math.floor(Math.random() * 20000);
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const t = await createTestApp({ runWorker: true, env: { REDIS_URL: `redis://127.0.0.1:${port}`, WORKER_LOCK_MS: '2000' } });
+  try {
+    await t.http().get('/health/ready').expect(200);
+    redis.kill('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const started = Date.now();
+    await t.app.close();
+    expect(Date.now() - started).toBeLessThan(8000);
+  } finally {
+    redis.kill('SIGKILL');
+    await t.database.drop();
+  }
+});
