@@ -71,7 +71,10 @@ describe('push → score', () => {
     })!;
     expect(bundle).toBeDefined();
     await seed(t, province, [bundle]);
-    const before = await waitFor(() => current(t, bundle.code), (row) => row !== undefined);
+    // Idle, not merely scored: the seed's first recompute may precede its assessments.
+    await waitForRecomputesIdle(t);
+    const before = await current(t, bundle.code);
+    expect(before).toBeDefined();
     const key = await t.apiKey('COUNTY', bundle.profile.countyCode);
     const response = await t
       .http()
@@ -81,7 +84,9 @@ describe('push → score', () => {
       .expect(200);
     expect(response.body.updated).toBeGreaterThan(0);
 
-    const after = await waitFor(() => current(t, bundle.code), (row) => row.snapshot_id !== before.snapshot_id);
+    await waitFor(() => current(t, bundle.code), (row) => row.snapshot_id !== before.snapshot_id);
+    await waitForRecomputesIdle(t);
+    const after = await current(t, bundle.code);
     const facts = (await new FactsLoader(t.dataSource.manager).load([bundle.code], rubric.version)).get(bundle.code)!.facts;
     const expected = scoreStation(facts, { cutOff: TODAY, rubric, policy: NATIONAL_DEFAULT_POLICY });
     expect(after).toMatchObject({ total: expected.total, stars: expected.stars, input_hash: expected.inputHash });
