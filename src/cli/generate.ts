@@ -5,8 +5,8 @@
 //   node dist/src/cli/generate.js --stations 2500 --seed demo [--province 130000]
 //        [--as-of 2025-06-30] [--out province.ndjson]
 //
-// Output goes through a StationSink; the NDJSON sink is the only one today, and another
-// target (a database loader) is another sink plus a flag in parseArgs.
+// Output goes through a StationSink: NDJSON (a file or standard output), or the database
+// with --load (database-sink.ts, through the push interface's services).
 import { createWriteStream, realpathSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
