@@ -2,8 +2,8 @@
 // active (not lifted), the province's national mediation averages are attached, and every
 // ASSESSED criterion gets a reviewer assessment at its maximum, so a run goes through the
 // whole scoring path (assessments, pending lists, star levels), not a mostly-pending one.
-import { createHash } from 'node:crypto';
 import type { MediationAverage, StationBundle } from '../../src/domain/station-data.js';
+import { rowDigest } from '../../src/ingestion/row-digest.js';
 import { getRubricIndex, type Rubric } from '../../src/rubric/index.js';
 import type { Assessment, StationFacts } from '../../src/scoring/engine/index.js';
 
@@ -31,24 +31,6 @@ export function factsFromBundle(bundle: StationBundle, mediationAverages: readon
     assessments,
     missingItemMarks: [],
   };
-}
-
-/**
- * JSON with object keys sorted at every level (the service's canonical JSON for row
- * digests); arrays keep their order, `undefined` members are dropped.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
-}
-
-export function rowDigest(row: unknown): string {
-  return createHash('sha256').update(canonicalJson(row)).digest('hex');
 }
 
 const CERT_ITEMS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
