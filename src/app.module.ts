@@ -17,6 +17,7 @@ import { DashboardModule } from './dashboard/dashboard.module.js';
 import { GraphQLContextFactory } from './dashboard/graphql-context.js';
 import { queryLimitsPlugin } from './dashboard/graphql-limits.js';
 import { ResponseCachePlugin } from './dashboard/response-cache/response-cache.plugin.js';
+import { stringifyResult } from './dashboard/response-cache/serialized-data.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EquipmentModule } from './equipment/equipment.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -63,6 +64,8 @@ export class AppModule {
             // (responseForOperation). No HTTP caching of GraphQL answers: the cache-control
             // plugin would wrap every field resolver; whole answers are kept in memory instead.
             plugins: [queryLimitsPlugin(runtime.config.graphql), responseCache, ApolloServerPluginCacheControlDisabled()],
+            // Sends the JSON the response cache holds without parsing and serializing it again.
+            stringifyResult,
           }),
         }),
         AuthModule,

@@ -1,13 +1,13 @@
-// A least-recently-used map of byte strings bounded by their total size. A Map keeps
+// A least-recently-used map of strings bounded by the memory they hold. A Map keeps
 // insertion order, so a hit is moved to the young end by re-inserting it and eviction
 // takes the oldest key first; both are O(1).
 
-// What an entry costs besides its payload: the Map slot, the 64-character key, the Buffer
-// object. An estimate, so that many tiny answers cannot exceed the bound by much.
+// What an entry costs besides its value: the Map slot, the 64-character key, the string
+// headers. An estimate, so that many tiny answers cannot exceed the bound by much.
 export const ENTRY_OVERHEAD_BYTES = 256;
 
 export class ByteLru {
-  private readonly entries = new Map<string, Buffer>();
+  private readonly entries = new Map<string, string>();
   private total = 0;
   private evicted = 0;
 
@@ -20,7 +20,7 @@ export class ByteLru {
     readonly maxEntryBytes: number = Math.floor(maxBytes / 8),
   ) {}
 
-  get(key: string): Buffer | undefined {
+  get(key: string): string | undefined {
     const value = this.entries.get(key);
     if (value === undefined) return undefined;
     this.entries.delete(key);
@@ -29,7 +29,7 @@ export class ByteLru {
   }
 
   /** Stores a value, evicting the least recently used; false when it is too large to keep. */
-  set(key: string, value: Buffer): boolean {
+  set(key: string, value: string): boolean {
     const size = sizeOf(key, value);
     if (size > this.maxEntryBytes || size > this.maxBytes) return false;
     this.delete(key);
@@ -69,6 +69,8 @@ export class ByteLru {
   }
 }
 
-function sizeOf(key: string, value: Buffer): number {
-  return key.length + value.byteLength + ENTRY_OVERHEAD_BYTES;
+// V8 keeps a string holding any character beyond Latin-1 (any Chinese text) at two bytes per
+// UTF-16 unit, one byte otherwise: counting two keeps the bound an upper bound.
+function sizeOf(key: string, value: string): number {
+  return key.length + 2 * value.length + ENTRY_OVERHEAD_BYTES;
 }

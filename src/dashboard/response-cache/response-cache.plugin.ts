@@ -9,6 +9,7 @@ import { DashboardContext } from '../graphql-context.js';
 import { ChangeFeed } from '../loaders/change-feed.js';
 import { responseCacheKey } from './cache-key.js';
 import { ResponseCache } from './response-cache.js';
+import { SerializedData } from './serialized-data.js';
 
 @Injectable()
 export class ResponseCachePlugin implements ApolloServerPlugin<BaseContext> {
@@ -31,7 +32,7 @@ export class ResponseCachePlugin implements ApolloServerPlugin<BaseContext> {
           return null;
         }
         const hit = cache.get(lookup.key, lookup.generation);
-        if (hit !== undefined) return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
+        if (hit !== undefined) return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: new SerializedData(hit).asData() } } };
         pending = lookup;
         return null;
       },
@@ -44,8 +45,14 @@ export class ResponseCachePlugin implements ApolloServerPlugin<BaseContext> {
         const { body, http } = request.response;
         // Only a complete answer: no error anywhere (a FORBIDDEN field, a NOT_FOUND station…), HTTP 200.
         const clean = body?.kind === 'single' && !body.singleResult.errors?.length && !request.errors?.length && (http.status ?? 200) === 200;
-        if (clean) cache.set(pending.key, pending.generation, body.singleResult);
-        else cache.refuse();
+        if (!clean || !body.singleResult.data || body.singleResult.extensions !== undefined) {
+          cache.refuse();
+          return;
+        }
+        const json = JSON.stringify(body.singleResult.data);
+        cache.set(pending.key, pending.generation, json);
+        // Sent as serialized here, not serialized a second time.
+        request.response.body = { kind: 'single', singleResult: { data: new SerializedData(json).asData() } };
       },
     };
   }

@@ -1,8 +1,8 @@
 // Whole answers of GraphQL queries, kept for one data generation of the change feed and
-// bounded in bytes (GRAPHQL_RESPONSE_CACHE_BYTES). Answers are stored serialized: the
-// bound counts real bytes, and no later reader can alter a cached answer.
+// bounded in bytes (GRAPHQL_RESPONSE_CACHE_BYTES). Answers are stored as the JSON of their
+// `data`: the bound counts what a string holds, no reader can alter a cached answer, and a
+// hit is sent without serializing again (serialized-data.ts).
 import { Inject, Injectable } from '@nestjs/common';
-import type { FormattedExecutionResult } from 'graphql';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { ChangeFeed } from '../loaders/change-feed.js';
 import { ByteLru } from './byte-lru.js';
@@ -47,21 +47,17 @@ export class ResponseCache {
     return this.lru === null ? null : this.feed.dataGeneration();
   }
 
-  /** A cached answer; `generation` as read from generation() for this request. */
-  get(key: string, generation: number): FormattedExecutionResult | undefined {
-    const bytes = this.current(generation)?.get(key);
-    if (bytes === undefined) {
-      this.counts.misses++;
-      return undefined;
-    }
-    this.counts.hits++;
-    return JSON.parse(bytes.toString('utf8')) as FormattedExecutionResult;
+  /** The JSON of a cached answer's data; `generation` as read from generation() for this request. */
+  get(key: string, generation: number): string | undefined {
+    const json = this.current(generation)?.get(key);
+    this.counts[json === undefined ? 'misses' : 'hits']++;
+    return json;
   }
 
-  /** Stores an error-free answer read under `generation`, unless the data changed meanwhile. */
-  set(key: string, generation: number, result: FormattedExecutionResult): boolean {
+  /** Stores the JSON of an error-free answer's data read under `generation`, unless the data changed meanwhile. */
+  set(key: string, generation: number, json: string): boolean {
     const lru = generation === this.feed.dataGeneration() ? this.current(generation) : null;
-    const kept = lru !== null && lru.set(key, serialize(result));
+    const kept = lru !== null && lru.set(key, json);
     this.counts[kept ? 'stored' : 'refused']++;
     return kept;
   }
@@ -90,12 +86,4 @@ export class ResponseCache {
     }
     return this.lru;
   }
-}
-
-function serialize(result: FormattedExecutionResult): Buffer {
-  const json = JSON.stringify(result);
-  // Memory of its own (not a slice of Buffer's shared pool), so the bound counts what is held.
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json));
-  bytes.write(json, 'utf8');
-  return bytes;
 }

@@ -1,7 +1,8 @@
 import { ByteLru, ENTRY_OVERHEAD_BYTES } from '../byte-lru.js';
 
-const bytes = (n: number) => Buffer.alloc(n, 1);
-// Every key is one character, so an entry of n payload bytes costs n + 1 + overhead.
+// A value of n bytes: n / 2 UTF-16 units.
+const bytes = (n: number) => '答'.repeat(n / 2);
+// Every key is one character, so an entry of n value bytes costs n + 1 + overhead.
 const cost = (n: number) => n + 1 + ENTRY_OVERHEAD_BYTES;
 
 test('the total stays within the bound: the least recently used entries go first', () => {
@@ -20,7 +21,7 @@ test('the total stays within the bound: the least recently used entries go first
 test('a larger entry evicts as many as it needs', () => {
   const lru = new ByteLru(4 * cost(100), 4 * cost(100));
   for (const key of 'abcd') lru.set(key, bytes(100));
-  lru.set('e', bytes(2 * cost(100) + 50));
+  lru.set('e', bytes(2 * cost(100) + 52));
   expect(lru.size).toBe(2);
   expect(lru.get('a') ?? lru.get('b') ?? lru.get('c')).toBeUndefined();
   expect(lru.get('d')).toBeDefined();
