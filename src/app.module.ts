@@ -16,6 +16,8 @@ import { CoreModule } from './core/core.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { GraphQLContextFactory } from './dashboard/graphql-context.js';
 import { queryLimitsPlugin } from './dashboard/graphql-limits.js';
+import { ResponseCachePlugin } from './dashboard/response-cache/response-cache.plugin.js';
+import { stringifyResult } from './dashboard/response-cache/serialized-data.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EquipmentModule } from './equipment/equipment.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -47,8 +49,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DashboardModule],
-          inject: [GraphQLContextFactory],
-          useFactory: (contexts: GraphQLContextFactory) => ({
+          inject: [GraphQLContextFactory, ResponseCachePlugin],
+          useFactory: (contexts: GraphQLContextFactory, responseCache: ResponseCachePlugin) => ({
             path: '/graphql',
             autoSchemaFile: runtime.emitSchemaFile ? 'schema.gql' : true,
             sortSchema: true,
@@ -58,9 +60,12 @@ export class AppModule {
             formatError: formatGraphQLError,
             // Authentication is lazy (only `about` is public) and loaders are per request.
             context: ({ request }: { request: Parameters<GraphQLContextFactory['create']>[0] }) => contexts.create(request),
-            // No HTTP caching of GraphQL answers here; the cache-control plugin would otherwise
-            // wrap every field resolver.
-            plugins: [queryLimitsPlugin(runtime.config.graphql), ApolloServerPluginCacheControlDisabled()],
+            // The limits are checked (didResolveOperation) before the response cache may answer
+            // (responseForOperation). No HTTP caching of GraphQL answers: the cache-control
+            // plugin would wrap every field resolver; whole answers are kept in memory instead.
+            plugins: [queryLimitsPlugin(runtime.config.graphql), responseCache, ApolloServerPluginCacheControlDisabled()],
+            // Sends the JSON the response cache holds without parsing and serializing it again.
+            stringifyResult,
           }),
         }),
         AuthModule,

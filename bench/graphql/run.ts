@@ -1,10 +1,17 @@
 // GraphQL benchmark: the API in this process on a fresh database holding a generated
 // 2,500-station province (loaded through the push interface's bundle writer, scored by
-// StationScoringService), a PROVINCE key, then autocannon in a child process:
-// 50 connections on station detail (a random station per request, its score with the
-// reason of every criterion), a lighter station headline for comparison, the province
-// ranking (top 100) and the province summary; then 200 connections on detail, ranking and
-// summary mixed, checking for errors. Prints a Markdown report.
+// StationScoringService), a PROVINCE key, then autocannon in a child process.
+//
+// Two API instances, one after the other, on the same database:
+// 1. response cache off (GRAPHQL_RESPONSE_CACHE_BYTES=0): 50 connections on station detail
+//    (a random station per request, its score with the reason of every criterion) and on a
+//    lighter station headline: what an answer costs to compute;
+// 2. response cache on (GRAPHQL_RESPONSE_CACHE_BYTES from the environment, else the default):
+//    station detail starting with an empty cache (the first pass over the stations misses),
+//    then every station requested once and station detail again with the cache warm; the
+//    province ranking (top 100) and summary; then 200 connections on detail, ranking and
+//    summary mixed, checking for errors.
+// Each scenario reports the cache's hits and misses. Prints a Markdown report.
 //
 //   npm run build && NODE_ENV=production node --max-semi-space-size=32 dist/bench/graphql/run.js
 //        [--stations 2500] [--duration 20] [--connections 50] [--stress-connections 200]
@@ -13,8 +20,8 @@
 // DATABASE_URL (a server where the user may CREATE DATABASE) gets a new database for the
 // run, dropped afterwards unless --keep; without it an embedded PostgreSQL runs under
 // bench/graphql/tmp/. NODE_ENV=production matters: graphql-js runs extra checks otherwise.
-// Before the load, the snapshot cache is primed with the current scores, as on a server that
-// has been up for a while; single cold and warm requests are timed and reported too.
+// Before the load, each instance's snapshot cache is primed with the current scores, as on
+// a server that has been up for a while; single cold and warm requests are timed too.
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -25,7 +32,8 @@ import { DataSource } from 'typeorm';
 import { ApiKeyService } from '../../src/auth/api-key.service.js';
 import { createApp } from '../../src/bootstrap.js';
 import { SnapshotCache } from '../../src/dashboard/loaders/snapshot-cache.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { ResponseCache, type ResponseCacheStats } from '../../src/dashboard/response-cache/response-cache.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { EmbeddedDatabase } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { generateProvince } from '../../src/generator/index.js';
@@ -49,13 +57,27 @@ interface Options {
 
 const AS_OF = '2026-06-30';
 const PORT = 3917;
-const TARGETS: Record<string, string> = {
-  detail: 'p50 ≤ 20 ms, p99 ≤ 100 ms',
-  headline: '(for comparison)',
-  ranking: 'p99 ≤ 250 ms',
-  summary: 'p99 ≤ 150 ms',
-  mixed: 'no errors',
+const PROVINCE_CODE = '130000';
+
+interface Target {
+  text: string;
+  p50?: number;
+  p99?: number;
+}
+
+const TARGETS: Record<ScenarioName, Target> = {
+  detail: { text: 'p50 ≤ 20 ms, p99 ≤ 100 ms', p50: 20, p99: 100 },
+  headline: { text: '(for comparison)' },
+  ranking: { text: 'p99 ≤ 250 ms', p99: 250 },
+  summary: { text: 'p99 ≤ 150 ms', p99: 150 },
+  mixed: { text: 'no errors' },
 };
+
+interface Step {
+  label: string;
+  scenario: ScenarioName;
+  connections: number;
+}
 
 function parseArgs(argv: readonly string[]): Options {
   const o: Options = { stations: 2500, duration: 20, connections: 50, stressConnections: 200, seed: 'bench', keep: false, reuse: null };
@@ -158,91 +180,181 @@ function per(ms: number, requests: number): string {
   return (ms / Math.max(requests, 1)).toFixed(2);
 }
 
+/** Requests every station's detail once (`concurrency` at a time), as the warm-up of the cache. */
+async function requestEveryStation(url: string, key: string, codes: readonly string[], concurrency: number): Promise<number> {
+  const t0 = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < codes.length) await timed(url, key, STATION_DETAIL, { code: codes[next++] });
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return (performance.now() - t0) / 1000;
+}
+
+interface Api {
+  app: NestFastifyApplication;
+  config: AppConfig;
+}
+
+/** The API with the response cache bound given (or the environment's, when undefined). */
+async function createApi(dbUrl: string, embedded: boolean, responseCacheBytes: string | undefined): Promise<Api> {
+  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl, WORKER: 'off', LOG_LEVEL: 'warn', REDIS_URL: '' };
+  if (responseCacheBytes !== undefined) env.GRAPHQL_RESPONSE_CACHE_BYTES = responseCacheBytes;
+  const config = loadConfig(env);
+  const app = await createApp({ config, databaseUrl: dbUrl, databaseEmbedded: embedded, runWorker: false, emitSchemaFile: false }, { logger: ['error', 'warn'] });
+  return { app, config };
+}
+
+/**
+ * Primes the snapshot cache with the current scores (as on a server that has been up for a
+ * while), leaving the first station's out for the cold request, then listens.
+ */
+async function primeAndListen(api: Api): Promise<{ seconds: number; count: number }> {
+  const t0 = performance.now();
+  const dataSource = api.app.get(DataSource);
+  const ids = (await dataSource.query(`SELECT snapshot_id::text AS id FROM station_score ORDER BY station_code`)).map((r: { id: string }) => r.id);
+  const cache = api.app.get(SnapshotCache);
+  for (let i = 1; i < ids.length; i += 250) await cache.load(dataSource, ids.slice(i, i + 250));
+  const seconds = (performance.now() - t0) / 1000;
+  await api.app.listen({ port: PORT, host: '127.0.0.1' });
+  return { seconds, count: ids.length - 1 };
+}
+
+function cacheDelta(before: ResponseCacheStats, after: ResponseCacheStats): { hits: number; misses: number } {
+  return { hits: after.hits - before.hits, misses: after.misses - before.misses };
+}
+
+function met(result: ScenarioResult): boolean {
+  const target = TARGETS[result.scenario];
+  const clean = result.errors + result.timeouts + result.non2xx + result.graphqlErrors === 0;
+  return clean && (target.p50 === undefined || result.latency.p50 <= target.p50) && (target.p99 === undefined || result.latency.p99 <= target.p99);
+}
+
+function mb(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(1);
+}
+
+type Measured = ScenarioResult & {
+  label: string;
+  cache: { hits: number; misses: number } | null;
+  rssMb: number;
+  serverCpuMs: number;
+  postgresCpuMs: number;
+  machineBusy: number;
+  otherCpuMs: number;
+  load: string;
+};
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const db = await database(opts.keep, opts.reuse);
-  let app: NestFastifyApplication | null = null;
+  const embedded = !process.env.DATABASE_URL;
+  let api: Api | null = null;
   try {
     await runMigrations(db.url);
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: db.url, WORKER: 'off', LOG_LEVEL: 'warn', REDIS_URL: '' });
-    app = await createApp({ config, databaseUrl: db.url, databaseEmbedded: !process.env.DATABASE_URL, runWorker: false, emitSchemaFile: false }, { logger: ['error', 'warn'] });
-    console.error(`loading ${opts.stations} stations…`);
-    const loaded = await load(app, opts);
-    console.error(`loaded in ${loaded.loadSeconds.toFixed(1)} s, scored in ${loaded.scoreSeconds.toFixed(1)} s`);
-    const provinceCode = '130000';
-    const primeStart = performance.now();
-    const ids = (await app.get(DataSource).query(`SELECT snapshot_id::text AS id FROM station_score ORDER BY station_code`)).map((r: { id: string }) => r.id);
-    const cache = app.get(SnapshotCache);
-    for (let i = 1; i < ids.length; i += 250) await cache.load(app.get(DataSource), ids.slice(i, i + 250));
-    const primeSeconds = (performance.now() - primeStart) / 1000;
-    const apiKey = (await app.get(ApiKeyService).create('PROVINCE', provinceCode, 'benchmark')).key;
-    await app.listen({ port: PORT, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${PORT}/graphql`;
-
-    const single = {
-      summaryCold: await timed(url, apiKey, PROVINCE_SUMMARY, { region: provinceCode }),
-      summaryWarm: await timed(url, apiKey, PROVINCE_SUMMARY, { region: provinceCode }),
-      rankingWarm: await timed(url, apiKey, PROVINCE_RANKING, { region: provinceCode }),
-      // The first station's snapshot was left out of the primed cache.
-      detailCold: await timed(url, apiKey, STATION_DETAIL, { code: loaded.codes[0] }),
-      detailWarm: await timed(url, apiKey, STATION_DETAIL, { code: loaded.codes[0] }),
-    };
-
+    const databaseName = new URL(db.url).pathname.slice(1);
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
-    const results: (ScenarioResult & { rssMb: number; serverCpuMs: number; postgresCpuMs: number; machineBusy: number; otherCpuMs: number; load: string })[] = [];
-    const database = new URL(db.url).pathname.slice(1);
-    const plan: [ScenarioName, number][] = [
-      ['detail', opts.connections],
-      ['headline', opts.connections],
-      ['ranking', opts.connections],
-      ['summary', opts.connections],
-      ['mixed', opts.stressConnections],
-    ];
-    for (const [name, connections] of plan) {
-      console.error(`${name}: ${connections} connections for ${opts.duration} s…`);
-      const base = { url, apiKey, provinceCode, stationCodes: loaded.codes, duration: opts.duration };
+    const results: Measured[] = [];
+    const measure = async (step: Step, apiKey: string, codes: string[]): Promise<void> => {
+      console.error(`${step.label}: ${step.connections} connections for ${opts.duration} s…`);
+      const responseCache = api!.app.get(ResponseCache);
       const load = loadavg()[0].toFixed(2);
+      const cache0 = responseCache.stats();
       const cpu0 = process.cpuUsage();
       const machine0 = machineSeconds();
-      const pg0 = postgresSeconds(database);
-      const result = await scenario({ ...base, scenario: name, connections });
+      const pg0 = postgresSeconds(databaseName);
+      const result = await scenario({ url, apiKey, provinceCode: PROVINCE_CODE, stationCodes: codes, duration: opts.duration, scenario: step.scenario, connections: step.connections });
       const cpu = process.cpuUsage(cpu0);
       const machine1 = machineSeconds();
-      const pg1 = postgresSeconds(database);
-      const per = (ms: number) => ms / Math.max(result.requests, 1);
+      const pg1 = postgresSeconds(databaseName);
+      const cache1 = responseCache.stats();
+      const perRequest = (ms: number) => ms / Math.max(result.requests, 1);
       const serverMs = (cpu.user + cpu.system) / 1000;
       const postgresMs = postgresSecondsBetween(pg0, pg1) * 1000;
       const busyMs = (machine1.busy - machine0.busy) * 1000;
       results.push({
         ...result,
+        label: step.label,
+        cache: responseCache.enabled ? cacheDelta(cache0, cache1) : null,
         rssMb: Math.round(peakRss / 2 ** 20),
-        serverCpuMs: per(serverMs),
-        postgresCpuMs: per(postgresMs),
-        otherCpuMs: per(Math.max(busyMs - serverMs - postgresMs - result.clientCpuMs, 0)),
+        serverCpuMs: perRequest(serverMs),
+        postgresCpuMs: perRequest(postgresMs),
+        otherCpuMs: perRequest(Math.max(busyMs - serverMs - postgresMs - result.clientCpuMs, 0)),
         machineBusy: (machine1.busy - machine0.busy) / Math.max(machine1.total - machine0.total, 1e-9),
         load,
       });
+    };
+    // Requests still in flight when the load generator stopped finish before the app closes.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+
+    // 1. The response cache off: what answers cost to compute.
+    api = await createApi(db.url, embedded, '0');
+    console.error(`loading ${opts.stations} stations…`);
+    const loaded = await load(api.app, opts);
+    console.error(`loaded in ${loaded.loadSeconds.toFixed(1)} s, scored in ${loaded.scoreSeconds.toFixed(1)} s`);
+    const primedOff = await primeAndListen(api);
+    const apiKey = (await api.app.get(ApiKeyService).create('PROVINCE', PROVINCE_CODE, 'benchmark')).key;
+    const off = {
+      summaryCold: await timed(url, apiKey, PROVINCE_SUMMARY, { region: PROVINCE_CODE }),
+      summaryWarm: await timed(url, apiKey, PROVINCE_SUMMARY, { region: PROVINCE_CODE }),
+      rankingWarm: await timed(url, apiKey, PROVINCE_RANKING, { region: PROVINCE_CODE }),
+      detailCold: await timed(url, apiKey, STATION_DETAIL, { code: loaded.codes[0] }),
+      detailWarm: await timed(url, apiKey, STATION_DETAIL, { code: loaded.codes[0] }),
+    };
+    for (const step of [
+      { label: 'detail, cache off', scenario: 'detail', connections: opts.connections },
+      { label: 'headline, cache off', scenario: 'headline', connections: opts.connections },
+    ] satisfies Step[]) {
+      await measure(step, apiKey, loaded.codes);
+    }
+    await settle();
+    await api.app.close();
+
+    // 2. The response cache on, starting empty.
+    api = await createApi(db.url, embedded, process.env.GRAPHQL_RESPONSE_CACHE_BYTES);
+    const primedOn = await primeAndListen(api);
+    const responseCache = api.app.get(ResponseCache);
+    const on = {
+      detailCold: await timed(url, apiKey, STATION_DETAIL, { code: loaded.codes[0] }),
+      detailMiss: await timed(url, apiKey, STATION_DETAIL, { code: loaded.codes[1] }),
+      detailHit: await timed(url, apiKey, STATION_DETAIL, { code: loaded.codes[1] }),
+    };
+    await measure({ label: 'detail, cache cold at start', scenario: 'detail', connections: opts.connections }, apiKey, loaded.codes);
+    const warmSeconds = await requestEveryStation(url, apiKey, loaded.codes, 8);
+    const warmed = responseCache.stats();
+    for (const step of [
+      { label: 'detail, cache warm', scenario: 'detail', connections: opts.connections },
+      { label: 'ranking', scenario: 'ranking', connections: opts.connections },
+      { label: 'summary', scenario: 'summary', connections: opts.connections },
+      { label: 'mixed', scenario: 'mixed', connections: opts.stressConnections },
+    ] satisfies Step[]) {
+      await measure(step, apiKey, loaded.codes);
     }
     clearInterval(sampler);
-    // Requests still in flight when the load generator stopped finish before the app closes.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await settle();
+    const final = responseCache.stats();
 
     const cpu = cpus();
     const lines = [
       `## Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${await serverVersion(db.url)} (${db.label}), load average before the run ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
-      `Data: ${opts.stations} stations (seed ${opts.seed}, as of ${AS_OF}), loaded in ${loaded.loadSeconds.toFixed(1)} s, scored in ${loaded.scoreSeconds.toFixed(1)} s. Database pool ${config.database.poolSize} connections.`,
-      `Snapshot cache primed with ${ids.length - 1} current snapshots in ${primeSeconds.toFixed(1)} s (one left out for the cold request).`,
-      `Single requests: summary cold ${single.summaryCold.ms.toFixed(1)} ms, warm ${single.summaryWarm.ms.toFixed(1)} ms; ranking ${single.rankingWarm.ms.toFixed(1)} ms (${single.rankingWarm.bytes} B); station detail cold ${single.detailCold.ms.toFixed(1)} ms, warm ${single.detailWarm.ms.toFixed(1)} ms (${single.detailWarm.bytes} B).`,
+      `Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${await serverVersion(db.url)} (${db.label}), load average after the run ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
+      `Data: ${opts.stations} stations (seed ${opts.seed}, as of ${AS_OF}), loaded in ${loaded.loadSeconds.toFixed(1)} s, scored in ${loaded.scoreSeconds.toFixed(1)} s. Database pool ${api.config.database.poolSize} connections.`,
+      `Snapshot cache of each instance primed with ${primedOff.count} current snapshots (${primedOff.seconds.toFixed(1)} s and ${primedOn.seconds.toFixed(1)} s; one left out for the cold request).`,
+      `Cache off, single requests: summary cold ${off.summaryCold.ms.toFixed(1)} ms, warm ${off.summaryWarm.ms.toFixed(1)} ms; ranking ${off.rankingWarm.ms.toFixed(1)} ms (${off.rankingWarm.bytes} B); station detail cold ${off.detailCold.ms.toFixed(1)} ms, warm ${off.detailWarm.ms.toFixed(1)} ms (${off.detailWarm.bytes} B).`,
+      `Cache on (bound ${mb(final.maxBytes)} MiB), single requests: station detail cold ${on.detailCold.ms.toFixed(1)} ms, a miss with its snapshot in memory ${on.detailMiss.ms.toFixed(1)} ms, a hit ${on.detailHit.ms.toFixed(1)} ms.`,
+      `Warm-up between "cache cold" and "cache warm": every station's detail once, 8 at a time, in ${warmSeconds.toFixed(1)} s; the cache then held ${warmed.entries} answers, ${mb(warmed.bytes)} MiB as counted; at the end ${final.entries} answers, ${mb(final.bytes)} MiB, ${final.evictions} evictions, ${final.refused} answers not stored.`,
       '',
-      '| scenario | connections | duration | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | GraphQL errors | target |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-      ...results.map(
-        (r) =>
-          `| ${r.scenario} | ${r.connections} | ${r.duration} s | ${r.requests} | ${r.rps.toFixed(0)} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.latency.max} | ${r.errors + r.timeouts} | ${r.non2xx} | ${r.graphqlErrors} | ${TARGETS[r.scenario]} |`,
-      ),
+      '| scenario | connections | duration | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | GraphQL errors | cache hits | misses | hit rate | target | met |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      ...results.map((r) => {
+        const cache = r.cache === null ? '– | – | cache off' : `${r.cache.hits} | ${r.cache.misses} | ${((100 * r.cache.hits) / Math.max(r.cache.hits + r.cache.misses, 1)).toFixed(1)}%`;
+        const target = TARGETS[r.scenario];
+        const verdict = target.p50 === undefined && target.p99 === undefined && r.scenario !== 'mixed' ? '–' : met(r) ? 'yes' : '**no**';
+        return `| ${r.label} | ${r.connections} | ${r.duration} s | ${r.requests} | ${r.rps.toFixed(0)} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.latency.max} | ${r.errors + r.timeouts} | ${r.non2xx} | ${r.graphqlErrors} | ${cache} | ${target.text} | ${verdict} |`;
+      }),
       '',
       'CPU per request (milliseconds, from /proc; PostgreSQL: the backends of the benchmark database) and memory:',
       '',
@@ -250,14 +362,14 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|---|---|---|',
       ...results.map(
         (r) =>
-          `| ${r.scenario} | ${r.serverCpuMs.toFixed(2)} | ${r.postgresCpuMs.toFixed(2)} | ${per(r.clientCpuMs, r.requests)} | ${r.otherCpuMs.toFixed(2)} | ${(r.machineBusy * 100).toFixed(0)}% | ${r.load} | ${r.rssMb} MB |`,
+          `| ${r.label} | ${r.serverCpuMs.toFixed(2)} | ${r.postgresCpuMs.toFixed(2)} | ${per(r.clientCpuMs, r.requests)} | ${r.otherCpuMs.toFixed(2)} | ${(r.machineBusy * 100).toFixed(0)}% | ${r.load} | ${r.rssMb} MB |`,
       ),
       '',
     ];
     console.log(lines.join('\n'));
-    console.error(JSON.stringify({ single, results }));
+    console.error(JSON.stringify({ off, on, warmSeconds, warmed, final, results }));
   } finally {
-    await app?.close();
+    await api?.app.close();
     await db.drop();
   }
 }

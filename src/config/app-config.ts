@@ -47,6 +47,8 @@ export interface AppConfig {
   readonly graphql: {
     readonly maxDepth: number;
     readonly maxComplexity: number;
+    /** Bound of the whole-response cache of GraphQL queries; 0 turns it off. */
+    readonly responseCacheBytes: number;
   };
 }
 
@@ -182,6 +184,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphql: {
       maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+      responseCacheBytes: r.int('GRAPHQL_RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
     },
   };
   if (config.queue.prefix && !/^[a-z][a-z0-9_]{0,40}$/.test(config.queue.prefix)) {

@@ -8,6 +8,8 @@ import { ChangeFeed } from './loaders/change-feed.js';
 import { MemoryCaches } from './loaders/memory-caches.js';
 import { SnapshotCache } from './loaders/snapshot-cache.js';
 import { StationsQuery } from './queries/stations.query.js';
+import { ResponseCache } from './response-cache/response-cache.js';
+import { ResponseCachePlugin } from './response-cache/response-cache.plugin.js';
 import { RecomputeRequestsService } from './reviews/recompute-requests.service.js';
 import { ReviewsService } from './reviews/reviews.service.js';
 import { StarPolicyService } from './reviews/star-policy.service.js';
@@ -25,12 +27,14 @@ import { VetoLiftService } from './reviews/vetoes.service.js';
     ChangeFeed,
     SnapshotCache,
     MemoryCaches,
+    ResponseCache,
+    ResponseCachePlugin,
     StationsQuery,
     ReviewsService,
     VetoLiftService,
     StarPolicyService,
     RecomputeRequestsService,
   ],
-  exports: [GraphQLContextFactory, ChangeFeed],
+  exports: [GraphQLContextFactory, ChangeFeed, ResponseCachePlugin],
 })
 export class DashboardModule {}

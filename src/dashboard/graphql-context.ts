@@ -1,5 +1,5 @@
-// The per-request GraphQL context: the request, a lazily authenticated principal and the
-// request's DataLoaders. Built by GraphQLContextFactory for every operation.
+// The per-request GraphQL context: the request, a lazily authenticated principal, the
+// request's "today" and its DataLoaders. Built by GraphQLContextFactory for every operation.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import type { WriteContext } from '../ingestion/write-context.js';
 import { DashboardLoaders } from './loaders/dashboard-loaders.js';
 import { MemoryCaches } from './loaders/memory-caches.js';
 import { SnapshotCache } from './loaders/snapshot-cache.js';
+import { today } from './loaders/today.js';
 
 interface IncomingRequest {
   id?: string;
@@ -21,11 +22,13 @@ export class DashboardContext {
   private authentication: Promise<Principal> | null = null;
   private resolved: Principal | null = null;
   private loaderSet: DashboardLoaders | null = null;
+  private day: string | null = null;
 
   constructor(
     readonly req: IncomingRequest,
     private readonly apiKeys: ApiKeyService,
-    private readonly makeLoaders: () => DashboardLoaders,
+    private readonly timeZone: string,
+    private readonly makeLoaders: (today: string) => DashboardLoaders,
   ) {}
 
   get requestId(): string | null {
@@ -49,8 +52,17 @@ export class DashboardContext {
     return { principal: this.principal, requestId: this.requestId, idempotency: null };
   }
 
+  /**
+   * Today in the configured time zone, read once per request: every resolver of an answer
+   * (and the response cache's key) sees the same date, even across midnight.
+   */
+  get today(): string {
+    this.day ??= today(this.timeZone);
+    return this.day;
+  }
+
   get loaders(): DashboardLoaders {
-    this.loaderSet ??= this.makeLoaders();
+    this.loaderSet ??= this.makeLoaders(this.today);
     return this.loaderSet;
   }
 }
@@ -66,6 +78,6 @@ export class GraphQLContextFactory {
   ) {}
 
   create(req: IncomingRequest): DashboardContext {
-    return new DashboardContext(req, this.apiKeys, () => new DashboardLoaders(this.dataSource, this.config, this.snapshots, this.caches));
+    return new DashboardContext(req, this.apiKeys, this.config.timeZone, (day) => new DashboardLoaders(this.dataSource, day, this.snapshots, this.caches));
   }
 }

@@ -4,6 +4,7 @@ import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795265484071 } from '../../migrations/1795265484071-InitialSchema.js';
 import { RecomputeRunChunksAndHashedCheckNames1795266870272 } from '../../migrations/1795266870272-RecomputeRunChunksAndHashedCheckNames.js';
 import { ScoreDataNotifications1795269269281 } from '../../migrations/1795269269281-ScoreDataNotifications.js';
-export const MIGRATIONS: MigrationClass[] = [InitialSchema1795265484071, RecomputeRunChunksAndHashedCheckNames1795266870272, ScoreDataNotifications1795269269281];
+import { StationDataNotifications1795276636049 } from '../../migrations/1795276636049-StationDataNotifications.js';
+export const MIGRATIONS: MigrationClass[] = [InitialSchema1795265484071, RecomputeRunChunksAndHashedCheckNames1795266870272, ScoreDataNotifications1795269269281, StationDataNotifications1795276636049];
 
 type MigrationClass = new () => MigrationInterface;

@@ -7,6 +7,11 @@ test('defaults: embedded database, PostgreSQL queue, Asia/Shanghai, nightly at 0
   expect(config.timeZone).toBe('Asia/Shanghai');
   expect(config.recompute.nightlyCron).toBe('0 2 * * *');
   expect(config.port).toBe(3000);
+  expect(config.graphql.responseCacheBytes).toBe(64 * 1024 * 1024);
+});
+
+test('GRAPHQL_RESPONSE_CACHE_BYTES=0 turns the response cache off', () => {
+  expect(loadConfig({ GRAPHQL_RESPONSE_CACHE_BYTES: '0' }).graphql.responseCacheBytes).toBe(0);
 });
 
 test('DATABASE_URL and REDIS_URL switch to external services', () => {
@@ -25,6 +30,8 @@ test.each([
   ['WORKER', 'maybe', /WORKER: "maybe" is not one of embedded, off/],
   ['NIGHTLY_CRON', 'every night', /NIGHTLY_CRON: "every night" is not a 5-field cron expression/],
   ['DATABASE_MIGRATE', 'perhaps', /DATABASE_MIGRATE: "perhaps" is not a boolean/],
+  ['GRAPHQL_RESPONSE_CACHE_BYTES', '-1', /GRAPHQL_RESPONSE_CACHE_BYTES: -1 is outside 0\.\.17179869184/],
+  ['GRAPHQL_RESPONSE_CACHE_BYTES', '64MiB', /GRAPHQL_RESPONSE_CACHE_BYTES: "64MiB" is not an integer/],
   ['QUEUE_PREFIX', 'Bad-Prefix', /QUEUE_PREFIX: "Bad-Prefix" must match/],
 ])('%s=%s stops the boot with a message naming the variable', (name, value, message) => {
   expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

@@ -1,20 +1,29 @@
-// Tells when data behind the in-memory province rankings and summaries may have changed:
-// one connection LISTENs to scorecard_score_data (migration ScoreDataNotifications: every
-// statement on station_score, station or region notifies at commit) and bumps a
-// generation per notification. Entries cached under an older generation are never used.
-// While the connection is down there is no generation and nothing is served from memory.
+// Tells when data behind what the API keeps in memory may have changed. One connection
+// LISTENs to two channels, both notified by statement-level triggers at commit:
+// - scorecard_score_data (migration ScoreDataNotifications): station_score, station, region;
+//   it moves the score generation, which province rankings, summaries, regions and station
+//   rows are kept for;
+// - scorecard_station_data (migration StationDataNotifications): every other table a
+//   GraphQL query can read (people, cases, vetoes, assessments, snapshots…).
+// The data generation moves on either channel; the GraphQL response cache keeps whole
+// answers for it. Keeping two means a roster or case push does not drop the rankings.
+// Entries cached under an older generation are never used. While the connection is down
+// there is no generation and nothing is served from memory.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { APP_RUNTIME, type AppRuntime } from '../../core/app-runtime.js';
 
 export const SCORE_DATA_CHANNEL = 'scorecard_score_data';
+export const STATION_DATA_CHANNEL = 'scorecard_station_data';
 
 @Injectable()
 export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ChangeFeed.name);
   private client: pg.Client | null = null;
   private listening = false;
-  private counter = 0;
+  // Both only grow: a notification, a reconnection or a loss moves them.
+  private scoreCounter = 0;
+  private dataCounter = 0;
   private stopped = false;
   private retryMs = 500;
 
@@ -32,9 +41,14 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     await client?.end().catch(() => undefined);
   }
 
-  /** The current generation, or null when changes cannot be seen (cache nothing then). */
+  /** The score generation (stations, scores, regions), or null when changes cannot be seen (cache nothing then). */
   generation(): number | null {
-    return this.listening ? this.counter : null;
+    return this.listening ? this.scoreCounter : null;
+  }
+
+  /** The data generation (any table a GraphQL query can read), or null when changes cannot be seen. */
+  dataGeneration(): number | null {
+    return this.listening ? this.dataCounter : null;
   }
 
   /**
@@ -61,17 +75,18 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
       gone = true;
       this.lost(client, error);
     };
-    client.on('notification', () => {
-      this.counter++;
+    client.on('notification', (message) => {
+      if (message.channel !== STATION_DATA_CHANNEL) this.scoreCounter++;
+      this.dataCounter++;
     });
     client.on('error', (error) => lost(error));
     client.on('end', () => lost(null));
     try {
       await client.connect();
-      await client.query(`LISTEN ${SCORE_DATA_CHANNEL}`);
+      await client.query(`LISTEN ${SCORE_DATA_CHANNEL}; LISTEN ${STATION_DATA_CHANNEL}`);
       this.client = client;
       // Anything may have changed while nobody listened.
-      this.counter++;
+      this.bump();
       this.listening = true;
       this.retryMs = 500;
     } catch (error) {
@@ -84,13 +99,18 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
       this.client = null;
       this.listening = false;
     }
-    this.counter++;
+    this.bump();
     client.end().catch(() => undefined);
     if (this.stopped) return;
-    this.logger.warn(`change feed lost (${error?.message ?? 'connection ended'}); rankings and summaries are read from the database until it is back`);
+    this.logger.warn(`change feed lost (${error?.message ?? 'connection ended'}); nothing is cached (rankings, summaries, GraphQL answers) until it is back`);
     const delay = this.retryMs;
     this.retryMs = Math.min(this.retryMs * 2, 30_000);
     setTimeout(() => void this.connect(), delay).unref();
+  }
+
+  private bump(): void {
+    this.scoreCounter++;
+    this.dataCounter++;
   }
 }
 

@@ -2,7 +2,6 @@
 // stations costs a bounded number of statements whatever its size.
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../config/app-config.js';
 import { NATIONAL_DEFAULT_POLICY } from '../../rubric/index.js';
 import { encodeCursor } from '../cursor.js';
 import { loadCasePages, loadCaseSummaries, loadComplaintYears, loadEquipment, type PageRequest } from '../queries/ledger.query.js';
@@ -19,7 +18,6 @@ import type { Region } from '../types/region.types.js';
 import type { GenerationCache } from './change-feed.js';
 import type { MemoryCaches } from './memory-caches.js';
 import type { SnapshotCache } from './snapshot-cache.js';
-import { today } from './today.js';
 
 /** Batch function over a map-returning query: answers in key order, `fallback` for absent keys. */
 function byKey<K, V>(load: (keys: readonly K[]) => Promise<Map<K, V>>, fallback: (key: K) => V): DataLoader.BatchLoadFn<K, V> {
@@ -37,15 +35,11 @@ export interface Page<T> {
 export class DashboardLoaders {
   constructor(
     readonly db: DataSource,
-    private readonly config: AppConfig,
+    /** The request's today (DashboardContext.today): windows of stations not scored yet, training year. */
+    readonly today: string,
     private readonly snapshotCache: SnapshotCache,
     private readonly caches: MemoryCaches,
   ) {}
-
-  /** Today in the configured time zone (windows of stations not scored yet, training year). */
-  get today(): string {
-    return today(this.config.timeZone);
-  }
 
   /** Snapshots (header and rows) by id, from the process-wide cache: snapshots never change. */
   readonly snapshot = new DataLoader(async (ids: readonly string[]) => this.snapshotCache.load(this.db, ids));

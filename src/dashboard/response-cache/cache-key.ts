@@ -1,0 +1,33 @@
+// The key of a cached GraphQL answer: everything the answer depends on besides the code.
+import { createHash } from 'node:crypto';
+
+export interface ResponseKeyParts {
+  /** The query document as received (not re-printed: equal text, equal key). */
+  query: string;
+  operationName: string | null;
+  variables: Readonly<Record<string, unknown>>;
+  /** Authorization and personal-field visibility depend on the role and the region only (permissions.ts). */
+  role: string;
+  regionCode: string;
+  /** The request's today: windows and the training year move with it. */
+  today: string;
+  /** The change feed's data generation the answer was read under. */
+  generation: number;
+}
+
+/** sha256 (hex) of the parts; variables in canonical key order, so `{a, b}` and `{b, a}` share an entry. */
+export function responseCacheKey(parts: ResponseKeyParts): string {
+  const fields = [parts.query, parts.operationName, canonicalJson(parts.variables), parts.role, parts.regionCode, parts.today, parts.generation];
+  // A JSON array keeps the fields apart whatever characters they hold.
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/** JSON with the keys of every object sorted; arrays keep their order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
