@@ -1,5 +1,5 @@
 // The key of a cached GraphQL answer: everything the answer depends on besides the code.
-import { createHash } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../../ingestion/row-digest.js';
 
 export interface ResponseKeyParts {
   /** The query document as received (not re-printed: equal text, equal key). */
@@ -19,15 +19,6 @@ export interface ResponseKeyParts {
 export function responseCacheKey(parts: ResponseKeyParts): string {
   const fields = [parts.query, parts.operationName, canonicalJson(parts.variables), parts.role, parts.regionCode, parts.today, parts.generation];
   // A JSON array keeps the fields apart whatever characters they hold.
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  return sha256Hex(JSON.stringify(fields));
 }
 
-/** JSON with the keys of every object sorted; arrays keep their order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
-}

@@ -1,4 +1,5 @@
-import { canonicalJson, responseCacheKey, type ResponseKeyParts } from '../cache-key.js';
+import { canonicalJson } from '../../../ingestion/row-digest.js';
+import { responseCacheKey, type ResponseKeyParts } from '../cache-key.js';
 
 const parts: ResponseKeyParts = {
   query: 'query Q($code: String!) { station(code: $code) { name } }',
