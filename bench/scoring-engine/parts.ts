@@ -46,7 +46,7 @@ const result = {
     prepareWithoutDigests: cpuMicros(plain, (f: StationFacts) => prepareFacts(f, compiled)),
     hashWithDigests: cpuMicros(preparedDigested, (f: StationFacts) => hashCanonical(f, ctx)),
     hashWithoutDigests: cpuMicros(preparedPlain, (f: StationFacts) => hashCanonical(f, ctx)),
-    ruleInput: cpuMicros(preparedDigested, (f: StationFacts) => input.derive(f, ctx.cutOff, rubric, ctx.policy)),
+    ruleInput: cpuMicros(preparedDigested, (f: StationFacts) => input.derive(f, ctx, compiled.ruleParameters)),
   },
   node: process.version,
 };

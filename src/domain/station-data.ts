@@ -80,6 +80,12 @@ export interface Person {
   lastHealthCheckOn: IsoDate | null;
   informationAdministrator: boolean;
   disciplinaryRecords: DisciplinaryRecord[];
+  /**
+   * The day the person left the station (absent or null: still there). From that day on
+   * they are in no ratio and not on 附件2, but their dated records (discipline) still count
+   * within their windows.
+   */
+  leftOn?: IsoDate | null;
 }
 
 export interface Equipment {
@@ -106,7 +112,11 @@ export interface EnforcementCase {
   majorDecision: boolean;
   legalReviewed: boolean;
   fileReview: FileReviewResult;
+  /** When the county's case-file review (案卷评查) judged this file; absent: unknown (the closing date stands in). */
+  fileReviewedOn?: IsoDate | null;
   overturned: boolean;
+  /** When the decision was overturned on reconsideration or litigation; absent: unknown (the closing date stands in). */
+  overturnedOn?: IsoDate | null;
   /** Yuan, decimal string such as "2000.00". */
   fineAmount: string;
   confiscationAmount: string;

@@ -2,7 +2,7 @@
 // hierarchical ids and display codes. Declared points are kept as written in the
 // document (not summed) so the integrity tests can compare them with their parts.
 import type { Duty } from '../domain/vocabulary.js';
-import type { DataRuleId } from './model/data-rules.js';
+import type { DataRuleId, DataRuleParameters } from './model/data-rules.js';
 import type {
   CertificationItemNo,
   CriterionSourceSpec,
@@ -60,8 +60,9 @@ export function circled(n: number): string {
 export function c(points: number, text: string, source: CriterionSourceSpec = { source: 'ASSESSED' }, requiresDuty: Duty | null = null): CriterionSpec {
   return { points, text, source, requiresDuty };
 }
-export function data(rule: DataRuleId, ...attestedItems: CertificationItemNo[]): CriterionSourceSpec {
-  return { source: 'DATA', rule, attestedItems };
+/** A data criterion: its rule, the rule's parameters (typed by rule) and the 附件3 items it also needs. */
+export function data<K extends DataRuleId>(rule: K, parameters: DataRuleParameters[K], ...attestedItems: CertificationItemNo[]): CriterionSourceSpec {
+  return { source: 'DATA', rule, parameters: parameters as Readonly<Record<string, number>>, attestedItems };
 }
 export function attested(...attestedItems: CertificationItemNo[]): CriterionSourceSpec {
   return { source: 'ATTESTED', attestedItems };

@@ -3,6 +3,7 @@
 import { BONUS_CATEGORIES, BONUS_LEVELS, STAFFING_TYPES, VETO_KINDS } from '../../domain/vocabulary.js';
 import {
   DATA_RULE_IDS,
+  DATA_RULE_PARAMETER_INFO,
   findCriterion,
   findIndicator,
   getRubric,
@@ -288,6 +289,31 @@ describe('rubric national-2023: sources', () => {
     expect(data.map((c) => (c.source === 'DATA' ? c.rule : '')).sort()).toEqual([...DATA_RULE_IDS].sort());
   });
 
+  it('gives every DATA criterion exactly the parameters its rule declares, with the document numbers', () => {
+    const found: Record<string, Readonly<Record<string, number>>> = {};
+    for (const c of index.criteria) {
+      if (c.source !== 'DATA') continue;
+      expect([c.code, Object.keys(c.parameters).sort()]).toEqual([c.code, Object.keys(DATA_RULE_PARAMETER_INFO[c.rule]).sort()]);
+      if (Object.keys(c.parameters).length > 0) found[c.code] = c.parameters;
+    }
+    // transcribed from the document's 评分细则
+    expect(found).toEqual({
+      '9①': { minPassPct: 100 },
+      '10①': { minCheckedOnTimePct: 100, minClosedOnTimePct: 100 },
+      '10②': { minVerifiedOnTimePct: 100, minNotifiedPct: 100 },
+      '29③': { years: 2 },
+      '31③': { maxSharePct: 10, maxTotalMonths: 6 },
+      '32①': { minSharePct: 60 },
+      '32②': { minSharePct: 40 },
+      '32③': { minInspectors: 2 },
+      '33': { newHireExemptYears: 2 },
+      '36①': { minOfflineDays: 12, minTotalHours: 90 },
+      '36②': { minPerYear: 1, years: 2 },
+      '41①': { computersPerStaff: 1 },
+      '42②': { officersPerGroup: 2 },
+    });
+  });
+
   it('declares the 10 ATTESTED criteria with their 附件3 items', () => {
     const att = index.criteria.filter((c) => c.source === 'ATTESTED');
     expect(att.map((c) => c.code).sort()).toEqual(Object.keys(ATTESTED_CRITERIA).sort());
@@ -354,5 +380,10 @@ describe('rubric national-2023: bonus, vetoes, notes, parameters', () => {
     expect(rubric.parameters.windowYears).toEqual({ recent5: 5, recent2: 2, recent1: 1 });
     expect(rubric.parameters.defaultWindowYears).toBe(2);
     expect([...rubric.parameters.establishedStaffingTypes]).toEqual(STAFFING_TYPES.filter((t) => t !== 'AUXILIARY'));
+    expect([...rubric.parameters.civilServantStaffingTypes]).toEqual(['ADMINISTRATIVE', 'CIVIL_SERVANT_MANAGED']);
+    expect(rubric.parameters.caseSampleMonths).toBe(4); // "2023年2月至5月" for the cut-off 2023-05-31
+    expect(rubric.parameters.previousYearFallbackUntil).toEqual({ month: 3, day: 31 });
+    expect(rubric.parameters.certificationValidYears).toBe(2);
+    expect(rubric.parameters.starThresholdsIncludeBonus).toBe(true);
   });
 });

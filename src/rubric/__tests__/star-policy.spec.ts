@@ -32,10 +32,19 @@ describe('star policy defaults', () => {
     const ids = [...starredIds(), '1.3.9'];
     const p = withLevels([
       { stars: 5, indicatorSet: 'ALL', threshold: 92, includeBonus: true },
-      { stars: 4, indicatorSet: ids, threshold: 80, includeBonus: false },
-      { stars: 1, indicatorSet: ['1.1.1'], threshold: 50, includeBonus: false },
+      { stars: 4, indicatorSet: ids, threshold: 80, includeBonus: true },
+      { stars: 1, indicatorSet: ['1.1.1'], threshold: 50, includeBonus: true },
     ]);
     expect(validateStarPolicy(p, rubric)).toEqual([]);
+  });
+
+  it('refuses a level without the bonus: every threshold compares the total including it', () => {
+    expect(rubric.parameters.starThresholdsIncludeBonus).toBe(true);
+    const p = withLevels([
+      { stars: 5, indicatorSet: 'ALL', threshold: 90, includeBonus: true },
+      { stars: 3, indicatorSet: 'STARRED', threshold: 75, includeBonus: false },
+    ]);
+    expect(validateStarPolicy(p, rubric)).toEqual(['3★ includeBonus must be true: every star level compares its threshold with the total including the bonus (rubric national-2023)']);
   });
 
   it.each<[string, StarPolicy, RegExp]>([

@@ -140,7 +140,7 @@ const TREE: FirstLevelSpec[] = [
               c(0.5, '执法主体适格，违法主体认定正确。'),
               c(1, '违法事实调查清楚、证据收集符合法定要求、行政强制措施符合法定要求、违法行为定性及法律适用准确，办案程序合法。'),
               c(1, '处罚幅度得当，符合过罚相当原则，执行及罚没财物处理符合法定要求。'),
-              c(0.5, '案件按规定时限录入系统，案件文书流程与信息化系统保持同步，案卷按规定及时装订、立卷归档。', data('CASE_ENTRY_AND_ARCHIVING')),
+              c(0.5, '案件按规定时限录入系统，案件文书流程与信息化系统保持同步，案卷按规定及时装订、立卷归档。', data('CASE_ENTRY_AND_ARCHIVING', {})),
             ],
           },
           {
@@ -150,13 +150,13 @@ const TREE: FirstLevelSpec[] = [
             starred: true,
             materials: ['8.1 2023年2月至5月中已办结的一般程序案件中1个案件执法过程中书面或音视频等记录材料。'],
             criteria: [
-              c(0.5, '落实行政执法公示制度，按规定做到行政执法事前事中事后公示，实现执法信息公开透明。', data('CASE_PUBLICITY')),
+              c(0.5, '落实行政执法公示制度，按规定做到行政执法事前事中事后公示，实现执法信息公开透明。', data('CASE_PUBLICITY', {})),
               c(
                 0.5,
                 '落实行政执法全过程记录制度，通过书面和音视频记录的方式对立案登记、调查取证、审查决定、送达执行、归档管理等行政执法全过程进行记录，做到执法行为过程信息全程记载、执法全过程可回溯管理、执法全过程留痕。',
-                data('CASE_FULL_PROCESS_RECORD'),
+                data('CASE_FULL_PROCESS_RECORD', {}),
               ),
-              c(0.5, '落实重大执法决定法制审核制度，实现重大执法决定法制审核全覆盖、执法决定合法有效。', data('CASE_LEGAL_REVIEW')),
+              c(0.5, '落实重大执法决定法制审核制度，实现重大执法决定法制审核全覆盖、执法决定合法有效。', data('CASE_LEGAL_REVIEW', {})),
             ],
           },
           {
@@ -166,8 +166,8 @@ const TREE: FirstLevelSpec[] = [
             starred: false,
             materials: ['9.1 县级市场监管部门最近一次出具的案卷评查结果。'],
             criteria: [
-              c(0.5, '案卷评查合格率100%。', data('CASE_FILE_REVIEW')),
-              c(0.5, '无因行政复议、行政诉讼被纠错情形。', data('NO_OVERTURNED_CASES', 4)),
+              c(0.5, '案卷评查合格率100%。', data('CASE_FILE_REVIEW', { minPassPct: 100 })),
+              c(0.5, '无因行政复议、行政诉讼被纠错情形。', data('NO_OVERTURNED_CASES', {}, 4)),
             ],
           },
         ],
@@ -188,8 +188,8 @@ const TREE: FirstLevelSpec[] = [
               '10.3 推进消费纠纷源头治理，在12315“五进”、线下购物无理由退货、在线消费纠纷解决或多元纠纷化解等工作中取得突出成效的实例材料（800字以内）。',
             ],
             criteria: [
-              c(1, '投诉按时初查率达到100%，投诉按时办结率达到100%，投诉调解成功率高于全国平均值。', data('COMPLAINT_HANDLING')),
-              c(1, '举报按时核查率达到100%，实名举报的，依规告知实名举报人是否立案的决定。', data('REPORT_HANDLING')),
+              c(1, '投诉按时初查率达到100%，投诉按时办结率达到100%，投诉调解成功率高于全国平均值。', data('COMPLAINT_HANDLING', { minCheckedOnTimePct: 100, minClosedOnTimePct: 100 })),
+              c(1, '举报按时核查率达到100%，实名举报的，依规告知实名举报人是否立案的决定。', data('REPORT_HANDLING', { minVerifiedOnTimePct: 100, minNotifiedPct: 100 })),
               c(1, '推进消费纠纷源头治理，在12315“五进”、线下购物无理由退货、在线消费纠纷解决或多元纠纷化解等工作中取得一项以上突出成效并有实例证明。'),
             ],
           },
@@ -313,7 +313,7 @@ const TREE: FirstLevelSpec[] = [
             materials: ['18.1 支部书记述责述廉报告。'],
             criteria: [
               c(1, '按要求开展述责述廉，接受评议和监督。'),
-              c(1, '党员队伍风清气正，近2年党员干部无违规违纪情况。', data('NO_DISCIPLINARY_RECORDS', 5)),
+              c(1, '党员队伍风清气正，近2年党员干部无违规违纪情况。', data('NO_DISCIPLINARY_RECORDS', {}, 5)),
             ],
           },
           {
@@ -481,7 +481,7 @@ const TREE: FirstLevelSpec[] = [
             criteria: [
               c(0.5, '配齐配强领导班子，结构合理。'),
               c(1, '领导班子政治坚定、业务精湛、团结协作。'),
-              c(1.5, '市场监管所在年度考核中获得过优秀等次。', data('STATION_RATED_EXCELLENT')),
+              c(1.5, '市场监管所在年度考核中获得过优秀等次。', data('STATION_RATED_EXCELLENT', { years: 2 })),
               c(1, '基层建设、队伍建设等典型经验、创新做法在省级以上报纸刊物（含政务信息内部刊物）或媒体刊发报道。'),
             ],
           },
@@ -493,7 +493,7 @@ const TREE: FirstLevelSpec[] = [
             materials: ['30.1 近2年所长或副所长在市级局以上或县级以上地方政府组织的培训班、现场会等授课邀请函及相关材料。'],
             criteria: [
               c(1, '所长大局观念强，落实工作时，领悟准、部署快、行动实、成效好，全所工作协力配合。'),
-              c(0.5, '所长具备大学本科以上学历，取得执法资格。', data('DIRECTOR_QUALIFIED')),
+              c(0.5, '所长具备大学本科以上学历，取得执法资格。', data('DIRECTOR_QUALIFIED', {})),
               c(1, '所长或副所长在市级局以上或县级以上地方政府组织的培训班、现场会等受邀授课。'),
               c(0.5, '所长及副所长无核查属实的被投诉举报和信访事项。', attested(8)),
             ],
@@ -512,9 +512,9 @@ const TREE: FirstLevelSpec[] = [
             starred: false,
             materials: ['31.1 “三定”规定或相关人员配备政策文件。', '31.2 基层所干部一览表。'],
             criteria: [
-              c(1, '按照“三定”规定或相关人员配备政策文件，配齐配强基层所干部。', data('STAFF_COMPLEMENT')),
+              c(1, '按照“三定”规定或相关人员配备政策文件，配齐配强基层所干部。', data('STAFF_COMPLEMENT', {})),
               c(1, '新录用编内人员连续基层所工作经历满两年以上，无未满两年调动到县级局机关的情形。', attested(9)),
-              c(2, '被借调人员借出履行相关手续，比例不超过总编制数10%，一个评定周期内所有借出人员被借调时间累计不超过半年。', data('SECONDMENT_LIMITS', 10)),
+              c(2, '被借调人员借出履行相关手续，比例不超过总编制数10%，一个评定周期内所有借出人员被借调时间累计不超过半年。', data('SECONDMENT_LIMITS', { maxSharePct: 10, maxTotalMonths: 6 }, 10)),
             ],
           },
           {
@@ -524,13 +524,13 @@ const TREE: FirstLevelSpec[] = [
             starred: true,
             materials: ['32.1 特种设备安全监察员证书照片（姓名页、有效期页）。'],
             criteria: [
-              c(0.5, '工作人员数量满足工作需要，本科及以上学历人员不低于60%。', data('BACHELOR_SHARE')),
+              c(0.5, '工作人员数量满足工作需要，本科及以上学历人员不低于60%。', data('BACHELOR_SHARE', { minSharePct: 60 })),
               c(
                 1,
                 '市场监管专业匹配度高，具有法律、食品、药品、医学、工业产品、特种设备等专业背景的工作人员占在编人员比例不少于40%。',
-                data('RELEVANT_MAJOR_SHARE'),
+                data('RELEVANT_MAJOR_SHARE', { minSharePct: 40 }),
               ),
-              c(1, '承担特种设备安全监管职责的市场监管所至少有2名人员持有B类安全监察员证。', data('SPECIAL_EQUIPMENT_INSPECTORS'), 'SPECIAL_EQUIPMENT'),
+              c(1, '承担特种设备安全监管职责的市场监管所至少有2名人员持有B类安全监察员证。', data('SPECIAL_EQUIPMENT_INSPECTORS', { minInspectors: 2 }), 'SPECIAL_EQUIPMENT'),
             ],
           },
           {
@@ -539,7 +539,7 @@ const TREE: FirstLevelSpec[] = [
             points: 1,
             starred: true,
             materials: [],
-            criteria: [c(1, '监管执法人员积极参加法律知识相关考试，除两年内新录用以外的公务员执法证持有率100%。', data('ENFORCEMENT_CERT_COVERAGE'))],
+            criteria: [c(1, '监管执法人员积极参加法律知识相关考试，除两年内新录用以外的公务员执法证持有率100%。', data('ENFORCEMENT_CERT_COVERAGE', { newHireExemptYears: 2 }))],
           },
           {
             number: 34,
@@ -583,8 +583,8 @@ const TREE: FirstLevelSpec[] = [
               '36.2 近2年所长参加省级局以上示范培训或跨地区学习交流活动每年不少于1次的证明材料。',
             ],
             criteria: [
-              c(0.5, '全年培训时间达标，工作人员每年累计不少于12天或者90学时，包括相关培训机构组织的脱产培训和网络培训。', data('ANNUAL_TRAINING')),
-              c(1, '所长参加总局、省级市场监管部门示范培训或上级市场监管部门组织的跨地区学习交流活动每年不少于1次。', data('DIRECTOR_PROVINCIAL_TRAINING')),
+              c(0.5, '全年培训时间达标，工作人员每年累计不少于12天或者90学时，包括相关培训机构组织的脱产培训和网络培训。', data('ANNUAL_TRAINING', { minOfflineDays: 12, minTotalHours: 90 })),
+              c(1, '所长参加总局、省级市场监管部门示范培训或上级市场监管部门组织的跨地区学习交流活动每年不少于1次。', data('DIRECTOR_PROVINCIAL_TRAINING', { minPerYear: 1, years: 2 })),
             ],
           },
         ],
@@ -600,7 +600,7 @@ const TREE: FirstLevelSpec[] = [
             points: 2,
             starred: false,
             materials: ['37.1 体检通知等相关材料。', '37.2 其他关心关爱措施证明材料。'],
-            criteria: [c(1, '工作人员每年定期健康体检。', data('HEALTH_CHECKS')), c(1, '其他关心关爱措施。')],
+            criteria: [c(1, '工作人员每年定期健康体检。', data('HEALTH_CHECKS', {})), c(1, '其他关心关爱措施。')],
           },
         ],
       },
@@ -643,13 +643,13 @@ const TREE: FirstLevelSpec[] = [
             starred: true,
             materials: ['39.1 办公用房平面布局图。', '39.2 服务大厅整体照片1张。'],
             criteria: [
-              c(1, '有独立或相对独立的工作场所。', data('INDEPENDENT_PREMISES')),
+              c(1, '有独立或相对独立的工作场所。', data('INDEPENDENT_PREMISES', {})),
               c(
                 2,
                 '办公室、综合服务大厅、执法装备库、问询室、调解室、快检室、罚没物品库、党建活动室、档案室、会议室、值班室等办公用房、业务用房和其他用房合理设置、功能齐全。',
-                data('FUNCTIONAL_ROOMS'),
+                data('FUNCTIONAL_ROOMS', {}),
               ),
-              c(1, '临时休息室、食堂、卫生间能够满足日常工作生活需要。', data('LIVING_FACILITIES')),
+              c(1, '临时休息室、食堂、卫生间能够满足日常工作生活需要。', data('LIVING_FACILITIES', {})),
               c(1, '设施设备完好，整体环境干净整洁。'),
             ],
           },
@@ -683,9 +683,9 @@ const TREE: FirstLevelSpec[] = [
             starred: true,
             materials: ['41.1 办公设备配置清单。', '41.2 视频会议设备照片1张。'],
             criteria: [
-              c(1, '按需配齐办公设备，其中计算机每人至少1台。', data('COMPUTERS_PER_STAFF')),
-              c(0.5, '配备打印机、复印机、扫描仪，能够满足工作需要。', data('PRINT_COPY_SCAN')),
-              c(0.5, '配备视频会议系统，能够正常运行。', data('VIDEO_CONFERENCE')),
+              c(1, '按需配齐办公设备，其中计算机每人至少1台。', data('COMPUTERS_PER_STAFF', { computersPerStaff: 1 })),
+              c(0.5, '配备打印机、复印机、扫描仪，能够满足工作需要。', data('PRINT_COPY_SCAN', {})),
+              c(0.5, '配备视频会议系统，能够正常运行。', data('VIDEO_CONFERENCE', {})),
             ],
           },
           {
@@ -695,13 +695,13 @@ const TREE: FirstLevelSpec[] = [
             starred: true,
             materials: ['42.1 执法装备配备清单。'],
             criteria: [
-              c(2, '按需配齐执法装备，其中执法执勤机动车（汽车、摩托车）不少于1辆，电动自行车按需配备。', data('ENFORCEMENT_VEHICLE')),
+              c(2, '按需配齐执法装备，其中执法执勤机动车（汽车、摩托车）不少于1辆，电动自行车按需配备。', data('ENFORCEMENT_VEHICLE', {})),
               c(
                 1,
                 '配备手持执法终端、执法记录仪执法人员每人1台或每组1台，承担特种设备安全监管职责的市场监管所应当配备个人防护等装备',
-                data('TERMINALS_AND_CAMERAS'),
+                data('TERMINALS_AND_CAMERAS', { officersPerGroup: 2 }),
               ),
-              c(0.5, '配备便携式计算机和打印机、快速检测装备。', data('PORTABLE_FIELD_KIT')),
+              c(0.5, '配备便携式计算机和打印机、快速检测装备。', data('PORTABLE_FIELD_KIT', {})),
             ],
           },
           {
@@ -711,9 +711,9 @@ const TREE: FirstLevelSpec[] = [
             starred: false,
             materials: ['43.1 电子监控总控室终端显示照片1张、消防安全设备照片1张、采暖制冷设备照片1张。'],
             criteria: [
-              c(0.5, '按需配置电子监控系统。', data('SURVEILLANCE_SYSTEM')),
-              c(0.5, '按需配置消防安全控制系统。', data('FIRE_CONTROL_SYSTEM')),
-              c(0.5, '按需配置采暖制冷设备。', data('HEATING_COOLING')),
+              c(0.5, '按需配置电子监控系统。', data('SURVEILLANCE_SYSTEM', {})),
+              c(0.5, '按需配置消防安全控制系统。', data('FIRE_CONTROL_SYSTEM', {})),
+              c(0.5, '按需配置采暖制冷设备。', data('HEATING_COOLING', {})),
             ],
           },
           {
@@ -739,7 +739,7 @@ const TREE: FirstLevelSpec[] = [
             materials: [],
             criteria: [
               c(0.5, '信息化设施完善，网络基础设施和信息化设备配备齐全，运行简便快捷，满足工作学习需要。'),
-              c(0.5, '开通互联网、业务专网或电子政务外网，网络接口覆盖主要办公区域，网络安全和数据安全符合相关要求。', data('NETWORKS')),
+              c(0.5, '开通互联网、业务专网或电子政务外网，网络接口覆盖主要办公区域，网络安全和数据安全符合相关要求。', data('NETWORKS', {})),
             ],
           },
           {
@@ -749,7 +749,7 @@ const TREE: FirstLevelSpec[] = [
             starred: false,
             materials: ['46.1 工作人员常用业务系统介绍（200字以内）。'],
             criteria: [
-              c(0.5, '至少配有1名信息管理员(可兼职）。', data('INFORMATION_ADMINISTRATOR')),
+              c(0.5, '至少配有1名信息管理员(可兼职）。', data('INFORMATION_ADMINISTRATOR', {})),
               c(1.5, '工作人员能熟练使用各类信息化业务系统。'),
               c(1, '工作人员能熟练使用办公自动化系统，无纸化程度高。'),
               c(1, '各类市场监管信息归集报送及时准确。'),
@@ -910,6 +910,11 @@ export const NATIONAL_2023: Rubric = deepFreeze({
     windowYears: { recent5: 5, recent2: 2, recent1: 1 },
     defaultWindowYears: 2,
     establishedStaffingTypes: STAFFING_TYPES.filter((t) => t !== 'AUXILIARY'),
+    civilServantStaffingTypes: ['ADMINISTRATIVE', 'CIVIL_SERVANT_MANAGED'],
+    caseSampleMonths: 4,
+    previousYearFallbackUntil: { month: 3, day: 31 },
+    certificationValidYears: 2,
+    starThresholdsIncludeBonus: true,
   },
 });
 

@@ -68,6 +68,9 @@ export function validateStarPolicy(policy: StarPolicy, rubric: Rubric): string[]
       problems.push(`5★ threshold ${level.threshold} is below the minimum of ${minimum} (note 6: 五星所总分必须达到${minimum}分以上)`);
     }
     if (typeof level.includeBonus !== 'boolean') problems.push(`${label} includeBonus must be true or false`);
+    else if (!level.includeBonus && rubric.parameters.starThresholdsIncludeBonus) {
+      problems.push(`${label} includeBonus must be true: every star level compares its threshold with the total including the bonus (rubric ${rubric.version})`);
+    }
 
     const set = level.indicatorSet;
     if (set === 'ALL' || set === 'STARRED') {

@@ -14,6 +14,8 @@ export type CriterionSource = (typeof CRITERION_SOURCES)[number];
 export interface DataSource {
   source: 'DATA';
   rule: DataRuleId;
+  /** The rule's numeric parameters (DataRuleParameters[rule]): thresholds live here, not in code. */
+  parameters: Readonly<Record<string, number>>;
   attestedItems: readonly CertificationItemNo[];
 }
 /** Met when every listed 附件3 item is yes (blank counts as no). */
@@ -152,6 +154,25 @@ export interface RubricParameters {
   readonly defaultWindowYears: number;
   /** 工作人员 = 在编人员 (note 11). */
   readonly establishedStaffingTypes: readonly StaffingType[];
+  /** 公务员 (33): 行政编 and 参公编 only. */
+  readonly civilServantStaffingTypes: readonly StaffingType[];
+  /**
+   * The case sample of 7④ and 8: general-procedure cases closed in the N calendar months
+   * that end with the cut-off's month (the materials ask for "2023年2月至5月" for a round cut
+   * off on 2023-05-31). A round may set its own window.
+   */
+  readonly caseSampleMonths: number;
+  /**
+   * Per-year rules read the last complete year Y−1. Until this day of Y (31 March), the
+   * rolling evaluation uses Y−2 for a station that has no figures of Y−1 yet, so that scores
+   * do not drop on 1 January before any county has pushed; after it, or in a round, missing
+   * figures score 0.
+   */
+  readonly previousYearFallbackUntil: { readonly month: number; readonly day: number };
+  /** A 附件3 certification vouches for its year and the next (Y and Y−1); older ones are expired. */
+  readonly certificationValidYears: number;
+  /** Every star level compares its threshold with the score including the bonus (notes 5, 6). */
+  readonly starThresholdsIncludeBonus: true;
 }
 
 export interface Rubric {

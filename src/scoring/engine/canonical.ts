@@ -501,6 +501,7 @@ const visitPerson: Visitor<Person> = (p, k) => {
   const records = p.disciplinaryRecords ?? [];
   k.n(records.length);
   for (let i = 0; i < records.length; i++) visitRecord(records[i], k);
+  k.d(p.leftOn);
 };
 const visitEquipment: Visitor<Equipment> = (e, k) => {
   k.s(e.externalId);
@@ -524,7 +525,9 @@ const visitCase: Visitor<EnforcementCase> = (c, k) => {
   k.b(c.majorDecision);
   k.b(c.legalReviewed);
   k.e(c.fileReview);
+  k.d(c.fileReviewedOn);
   k.b(c.overturned);
+  k.d(c.overturnedOn);
   k.s(c.fineAmount);
   k.s(c.confiscationAmount);
   k.b(c.minorViolationExempted);

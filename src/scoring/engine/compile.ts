@@ -17,8 +17,9 @@ import type {
 import type { StarCount, StarLevelRule, StarPolicy } from '../../rubric/model/star-policy.js';
 import { DUTY_BIT, DUTY_LABEL } from './bits.js';
 import { cmpRubricId } from './canonical.js';
-import { ruleFor } from './rules/index.js';
-import type { RuleFn } from './rules/rule-input.js';
+import type { DataRuleId } from '../../rubric/model/data-rules.js';
+import { bindRule, type BoundRule } from './rules/index.js';
+import type { RuleParameterTable } from './rules/rule-input.js';
 import { toHalf } from './util.js';
 
 export const SOURCE_DATA = 0;
@@ -28,7 +29,7 @@ export const SOURCE_ASSESSED = 2;
 export interface CompiledCriterion {
   readonly def: RubricCriterion;
   readonly maxH: number;
-  readonly rule: RuleFn | null;
+  readonly rule: BoundRule | null;
   readonly thirdIdx: number;
 }
 export interface CompiledThird {
@@ -73,7 +74,9 @@ export interface CompiledRubric {
   readonly maxHs: Int32Array;
   readonly sourceCodes: Uint8Array;
   readonly sources: readonly CriterionSource[];
-  readonly rules: readonly (RuleFn | null)[];
+  readonly rules: readonly (BoundRule | null)[];
+  /** The parameters of each data rule the rubric uses (aggregates read some: rules/rule-input.ts). */
+  readonly ruleParameters: RuleParameterTable;
   readonly attestedItems: readonly (readonly CertificationItemNo[])[];
   /** Third-level index of every criterion. */
   readonly thirdOf: Int32Array;
@@ -134,7 +137,7 @@ function compile(rubric: Rubric): CompiledRubric {
         const own: number[] = [];
         for (const def of third.criteria) {
           own.push(criteria.length);
-          criteria.push({ def, maxH: toHalf(def.points), rule: def.source === 'DATA' ? ruleFor(def.rule) : null, thirdIdx });
+          criteria.push({ def, maxH: toHalf(def.points), rule: def.source === 'DATA' ? bindRule(def.rule, def.parameters) : null, thirdIdx });
         }
         thirds.push({ def: third, secondIdx, criteria: own });
       }
@@ -165,6 +168,7 @@ function compile(rubric: Rubric): CompiledRubric {
     sourceCodes: Uint8Array.from(criteria, (c) => (c.def.source === 'DATA' ? SOURCE_DATA : c.def.source === 'ATTESTED' ? SOURCE_ATTESTED : SOURCE_ASSESSED)),
     sources: criteria.map((c) => c.def.source),
     rules: criteria.map((c) => c.rule),
+    ruleParameters: ruleParameterTable(criteria),
     attestedItems: criteria.map((c) => (c.def.source === 'ASSESSED' ? [] : c.def.attestedItems)),
     thirdOf: Int32Array.from(criteria, (c) => c.thirdIdx),
     thirdMaxHs: Int32Array.from(thirds, (t) => t.criteria.reduce((s, ci) => s + criteria[ci].maxH, 0)),
@@ -172,6 +176,13 @@ function compile(rubric: Rubric): CompiledRubric {
     rubricOrderIsCanonical: n > 0 && criteria.every((c, i) => i === 0 || cmpRubricId(criteria[i - 1].def.id, c.def.id) < 0),
     starPlans: new WeakMap(),
   };
+}
+
+/** The first criterion's parameters for every data rule (a rule used twice reads the first for its aggregates). */
+function ruleParameterTable(criteria: readonly CompiledCriterion[]): RuleParameterTable {
+  const table: Partial<Record<DataRuleId, Readonly<Record<string, number>>>> = {};
+  for (const { def } of criteria) if (def.source === 'DATA') table[def.rule] ??= def.parameters;
+  return table as RuleParameterTable;
 }
 
 function setLabel(set: StarLevelRule['indicatorSet']): string {
@@ -197,16 +208,21 @@ export function starPlan(compiled: CompiledRubric, policy: StarPolicy): StarPlan
   let plan = compiled.starPlans.get(policy);
   if (plan === undefined) {
     const levels = policy.levels.slice().sort((a, b) => b.stars - a.stars);
+    // the rubric may say that every level counts the bonus, whatever an older policy says
+    const always = compiled.rubric.parameters.starThresholdsIncludeBonus;
     plan = {
-      levels: levels.map((level) => ({
-        stars: level.stars,
-        threshold: level.threshold,
-        thresholdH: Math.round(level.threshold * 100),
-        includeBonus: level.includeBonus,
-        thirds: Int32Array.from(thirdsOf(compiled, level.indicatorSet)),
-        all: level.indicatorSet === 'ALL',
-        label: setLabel(level.indicatorSet) + (level.includeBonus ? '' : '（不含加分）'),
-      })),
+      levels: levels.map((level) => {
+        const includeBonus = always || level.includeBonus;
+        return {
+          stars: level.stars,
+          threshold: level.threshold,
+          thresholdH: Math.round(level.threshold * 100),
+          includeBonus,
+          thirds: Int32Array.from(thirdsOf(compiled, level.indicatorSet)),
+          all: level.indicatorSet === 'ALL',
+          label: setLabel(level.indicatorSet) + (includeBonus ? '' : '（不含加分）'),
+        };
+      }),
     };
     compiled.starPlans.set(policy, plan);
   }

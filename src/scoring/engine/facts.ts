@@ -82,9 +82,21 @@ export interface StationFacts {
   digests?: StationFactDigests;
 }
 
+/** What makes a rating round's evaluation differ from the rolling one. */
+export interface RoundEvaluation {
+  /** The case sample of 7④ and 8 (default: the rubric's caseSampleMonths ending with R's month). */
+  caseSampleFrom: IsoDate;
+  caseSampleTo: IsoDate;
+}
+
 export interface EvaluationContext {
   /** Cut-off date R: every window ends on it, inclusive. */
   cutOff: IsoDate;
   rubric: Rubric;
   policy: StarPolicy;
+  /**
+   * Set for a rating round's evaluation: its case-sample window, and no fallback to an
+   * earlier year for figures not reported yet. Absent: the rolling evaluation (R = today).
+   */
+  round?: RoundEvaluation;
 }

@@ -1,7 +1,7 @@
 // inputHash: sha256 over a canonical serialization of the facts (canonical.ts: arrays in
 // canonical order, fixed field order, a tagged binary encoding), the cut-off date, the
-// rubric version and the star policy (id and content, levels highest first, indicator sets
-// sorted). Shuffling any input array does not change it; changing any field does.
+// rubric version, the star policy (id and content, levels highest first, indicator sets
+// sorted) and, for a round, its case-sample window. Shuffling any input array does not change it; changing any field does.
 // Collections whose stored row digests the caller supplies (StationFacts.digests) are
 // hashed through their sorted digests instead of their rows: see StationFactDigests for
 // the contract.
@@ -11,8 +11,12 @@ import { FactsEncoder, prepareFacts, visitFacts } from './canonical.js';
 import { compileRubric } from './compile.js';
 import type { EvaluationContext, StationFacts } from './facts.js';
 
-/** Bump when the serialization changes shape, so old and new hashes never collide. */
-export const INPUT_HASH_FORMAT = 3;
+/**
+ * Bump when the serialization changes shape or the rules read the same inputs differently,
+ * so old and new hashes never collide and every station is scored again (4: corrected
+ * period and scope rules, leftOn, fileReviewedOn, overturnedOn, rounds).
+ */
+export const INPUT_HASH_FORMAT = 4;
 
 const encoder = new FactsEncoder();
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -34,6 +38,7 @@ const POLICY_JSON = new WeakMap<StarPolicy, string>();
 let memoCutOff: string | null = null;
 let memoVersion: string | null = null;
 let memoPolicy: StarPolicy | null = null;
+let memoRound: string | null = null;
 let memoPrefixed: Hash | null = null;
 
 /**
@@ -41,14 +46,17 @@ let memoPrefixed: Hash | null = null;
  * policy): built once per context and copied for every station.
  */
 function prefixedHash(ctx: EvaluationContext): Hash {
-  if (memoPrefixed === null || ctx.cutOff !== memoCutOff || ctx.rubric.version !== memoVersion || ctx.policy !== memoPolicy) {
+  // a round's evaluation differs from the rolling one of the same day (no year fallback, its own sample)
+  const round = ctx.round === undefined ? 'rolling' : JSON.stringify([ctx.round.caseSampleFrom, ctx.round.caseSampleTo]);
+  if (memoPrefixed === null || ctx.cutOff !== memoCutOff || ctx.rubric.version !== memoVersion || ctx.policy !== memoPolicy || round !== memoRound) {
     let policyJson = POLICY_JSON.get(ctx.policy);
     if (policyJson === undefined) POLICY_JSON.set(ctx.policy, (policyJson = canonicalPolicyJson(ctx.policy)));
-    const prefix = `scorecard-input/${INPUT_HASH_FORMAT}` + JSON.stringify([ctx.cutOff, ctx.rubric.version]) + policyJson;
+    const prefix = `scorecard-input/${INPUT_HASH_FORMAT}` + JSON.stringify([ctx.cutOff, ctx.rubric.version, round]) + policyJson;
     memoPrefixed = createHash('sha256').update(prefix, 'utf16le');
     memoCutOff = ctx.cutOff;
     memoVersion = ctx.rubric.version;
     memoPolicy = ctx.policy;
+    memoRound = round;
   }
   return memoPrefixed.copy();
 }

@@ -46,8 +46,9 @@ export function scoreStation(station: StationFacts, ctx: EvaluationContext): Sco
   const prepared = prepareFacts(station, compiled);
   const facts = prepared.facts;
   const inputHash = hashCanonical(facts, ctx);
-  const x = input.derive(facts, cutOff, rubric, policy);
-  attester.reset(selectCertification(facts, x.year));
+  const x = input.derive(facts, ctx, compiled.ruleParameters);
+  const certification = selectCertification(facts, x.year);
+  attester.reset(certification, certification !== null && certification.year <= x.year - rubric.parameters.certificationValidYears);
   const missingReason = resolveMissing(compiled, facts.missingItemMarks, x.duties);
   const assessment = prepared.firstAssessment;
 

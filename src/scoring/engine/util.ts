@@ -110,3 +110,16 @@ export function ymd(v: string): number {
   }
   return n;
 }
+
+/**
+ * Reason caches per parameter object (a criterion's parameters in the rubric data): texts
+ * that name a threshold are cached separately for every rubric that sets it.
+ */
+export class ReasonCachesByParameters {
+  private readonly caches = new WeakMap<object, ReasonCache>();
+  for(parameters: object): ReasonCache {
+    let cache = this.caches.get(parameters);
+    if (cache === undefined) this.caches.set(parameters, (cache = new ReasonCache()));
+    return cache;
+  }
+}

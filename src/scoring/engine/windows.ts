@@ -37,3 +37,35 @@ const NAMES: string[] = [];
 export function describeWindow(years: number): string {
   return (NAMES[years] ??= `近${years}年`);
 }
+
+/**
+ * The first day of the case sample: the 1st of the month `months − 1` months before the
+ * cut-off's month ("2023年2月至5月" for R = 2023-05-31 and 4 months).
+ */
+export function caseSampleFrom(cutOff: IsoDate, months: number): IsoDate {
+  const index = Number(cutOff.slice(0, 4)) * 12 + Number(cutOff.slice(5, 7)) - 1 - (Math.max(1, months) - 1);
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+}
+
+const SAMPLE_NAMES = new Map<string, string>();
+
+/**
+ * "2026年9月至12月", "2025年11月至2026年2月", or "2023-02-15至2023-05-31" for a window that
+ * does not start on the 1st. Reasons name the sample so a reviewer can find the cases; it
+ * moves once a month, not daily.
+ */
+export function describeSample(from: IsoDate, to: IsoDate): string {
+  const key = `${from}/${to}`;
+  let text = SAMPLE_NAMES.get(key);
+  if (text === undefined) {
+    const [fy, fm, fd] = [Number(from.slice(0, 4)), Number(from.slice(5, 7)), from.slice(8, 10)];
+    const [ty, tm] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+    if (fd !== '01') text = `${from}至${to}`;
+    else if (fy === ty) text = fm === tm ? `${fy}年${fm}月` : `${fy}年${fm}月至${tm}月`;
+    else text = `${fy}年${fm}月至${ty}年${tm}月`;
+    if (SAMPLE_NAMES.size < 1024) SAMPLE_NAMES.set(key, text);
+  }
+  return text;
+}

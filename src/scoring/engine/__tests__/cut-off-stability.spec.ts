@@ -1,13 +1,16 @@
 // Reasons say what was counted, never when: scoring the same facts one day later must give
 // the same result (reasons included) unless a fact moved in or out of a window. The
 // service stores a new snapshot only when a result changes, so a reason that embedded the
-// cut-off would make the nightly run store one for every station every night.
+// cut-off would make the nightly run store one for every station every night. The one
+// exception is deliberate: 7④ and 8 name their case sample ("2025年3月至6月"), which moves
+// once a month, on the 1st.
 import { addDays, addYears } from '../../../domain/dates.js';
 import type { StationBundle } from '../../../domain/station-data.js';
 import { generateProvince } from '../../../generator/index.js';
 import type { StationFacts } from '../facts.js';
 import type { ScoreResult } from '../score-result.js';
 import { scoreStation } from '../score.js';
+import { caseSampleFrom } from '../windows.js';
 import { context, criterion, enforcementCase, person, perfectStation } from './support/perfect-station.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -15,11 +18,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * The days on which a fact's membership in some window, or its standing against the
  * cut-off, differs between cut-offs R and R + 1: the first day of every window (近1年, 近2年,
- * 近5年) on either cut-off, R itself (a certificate expiring on R is valid on R only) and R + 1.
+ * 近5年, the case sample) on either cut-off, R itself (a certificate expiring on R is valid on
+ * R only) and R + 1.
  */
 function edgeDays(r: string): Set<string> {
   const next = addDays(r, 1);
-  const days = new Set([r, next]);
+  const days = new Set([r, next, caseSampleFrom(r, 4), caseSampleFrom(next, 4)]);
   for (const years of [1, 2, 5]) {
     days.add(addYears(r, -years));
     days.add(addYears(next, -years));
@@ -67,7 +71,8 @@ function said(r: ScoreResult): Omit<ScoreResult, 'cutOff' | 'inputHash'> {
   return rest;
 }
 
-describe.each(['2026-11-21', '2025-06-30', '2024-03-15'])('generated stations scored on R = %s and R + 1 day', (r) => {
+// R and R + 1 in the same month: the case sample stays put (it moves on the 1st)
+describe.each(['2026-11-21', '2025-06-29', '2024-03-15'])('generated stations scored on R = %s and R + 1 day', (r) => {
   const next = addDays(r, 1);
   const province = generateProvince({ stations: 50, seed: `cut-off-${r}`, asOf: r });
   const edges = edgeDays(r);
@@ -114,7 +119,8 @@ describe('a hand-built station scored on consecutive days', () => {
 
   it('keeps every reason while the counted facts stay the same', () => {
     const facts = perfectStation();
-    const days = ['2025-06-30', '2025-07-01', '2025-07-02', '2025-08-15'];
+    // from the county's latest file review (2025-06-10) to the end of the month
+    const days = ['2025-06-10', '2025-06-11', '2025-06-20', '2025-06-30'];
     const results = days.map((d) => scoreStation(facts, context(d)));
     for (const code of ['7④', '8①', '9①', '9②', '18②', '37①']) {
       const reasons = new Set(results.map((res) => criterion(res, code).reason));
@@ -122,16 +128,17 @@ describe('a hand-built station scored on consecutive days', () => {
     }
   });
 
-  it('changes a reason when a fact leaves the window', () => {
-    // a general case closed on the first day of 近2年 counts on R and no longer on R + 1
+  it('moves the case sample on the 1st of the month, naming it', () => {
+    // a general case closed on the sample's first day counts on R and no longer on R + 1
     const base = perfectStation();
-    const edgeCase = enforcementCase('EDGE', { decidedOn: '2023-06-25', closedOn: addYears(r, -2), enteredOn: '2023-06-26' });
+    const edgeCase = enforcementCase('EDGE', { decidedOn: '2025-02-25', closedOn: '2025-03-01', enteredOn: '2025-02-26' });
     const facts: StationFacts = { ...base, cases: [...base.cases, edgeCase] };
     const a = criterion(scoreStation(facts, context(r)), '7④');
     const b = criterion(scoreStation(facts, context(addDays(r, 1))), '7④');
     expect(a.points).toBe(b.points);
-    expect(a.reason).not.toBe(b.reason);
-    expect(a.reason).toMatch(/^近2年办结一般程序案件 \d+ 件/);
+    expect(a.reason).toBe('2025年3月至6月办结一般程序案件 4 件，均在决定后7日内录入系统并归档');
+    // EDGE and C2025-003 (closed 2025-03-30) have left the sample
+    expect(b.reason).toBe('2025年4月至7月办结一般程序案件 2 件，均在决定后7日内录入系统并归档');
   });
 
   it('changes the 37① count, not its wording, when a health check ages out', () => {

@@ -272,9 +272,10 @@ describe('determinism and the input hash', () => {
   });
 
   it('moves with the cut-off date (nightly recomputation)', () => {
-    // A year later every 2024 fact is in Y−2 and no 2025 figures exist: 10①② fail, 29③ still counts (2024 = Y−2)
+    // A year later every 2024 fact is in Y−2 and no 2025 figures exist (after 31 March: not
+    // reported): 10①② fail, 29③ still counts (2024 = Y−2)
     const r = scoreStation(perfectStation(), context('2026-06-30'));
-    expect(criterion(r, '10①').reason).toBe('2025年度无12315投诉数据');
+    expect(criterion(r, '10①').reason).toBe('2025年度12315投诉数据未报送');
     expect(criterion(r, '29③').points).toBe(1.5);
     expect(criterion(r, '37①').points).toBe(0);
     expect(r.inputHash).not.toBe(scoreWith().inputHash);

@@ -1,5 +1,13 @@
 // Whole stations computed by hand. R = 2025-06-30 throughout; default policy
 // (5★ ALL ≥ 90, 4★ ※ ≥ 85, 3★ ※ ≥ 75, bonus included; 5★ also needs total ≥ 90).
+//
+// Recomputed by hand after the corrected period and scope rules (issue 12): stations 1-5
+// did not move. The perfect station's general cases now lie in the case sample
+// (2025年3月至6月) and its files in the county's latest review (2025-06-10), so 7④, 8 and 9①
+// stay met; its civil servants (行政编, 参公编) all hold certificates (33); its certification
+// is of Y (valid); nobody on it has left or has a disciplinary record. What moved: the
+// province policy level declared without bonus (every level counts the bonus now), and
+// station 6 below, which the old readings scored 97.5.
 import type { BonusEvent } from '../../../domain/station-data.js';
 import type { StarPolicy } from '../../../rubric/index.js';
 import { byId, context, criterion, idOf, POLICY, removeAssessments, scoreWith } from './support/perfect-station.js';
@@ -176,6 +184,30 @@ describe('station 5: four stars through ※ re-basing', () => {
   });
 });
 
+describe('station 6: what the corrected rules score differently (issue 12)', () => {
+  it('scores 100 where the old readings gave 97.5', () => {
+    const r = scoreWith((f) => {
+      byId(f, 'P04').enforcementCertNo = null; // 事业编 without certificate: not a 公务员, 33 stays met (old: −1)
+      byId(f, 'A01').disciplinaryRecords = [{ date: '2025-01-10', kind: '警告', description: '迟到' }]; // an auxiliary: 附件3 item 11's matter, 18② stays met (old: −1)
+      f.cases = [...f.cases, { ...f.cases[0], caseNumber: 'C2024-009', publicised: false }]; // closed 2024-10-20, before the sample: 8① stays met (old: −0.5)
+    });
+    // raw = 100; the old readings: 100 − 1 (33) − 1 (18②) − 0.5 (8①) = 97.5
+    expect([r.raw, r.total, r.stars]).toEqual([100, 100, 5]);
+    expect(criterion(r, '33').reason).toBe('2年前录用的公务员 6 人全部持执法证（2年内新录用 1 人除外）');
+    expect(criterion(r, '18②').reason).toBe('近2年在编人员无违规违纪记录；附件3第5项：是（2025年度证明）');
+    expect(criterion(r, '8①').reason).toBe('2025年3月至6月办结一般程序案件 3 件，均已公示');
+  });
+
+  it('loses 11 points and five stars with an expired (2023) certification', () => {
+    const r = scoreWith((f) => void (f.certifications = [{ ...f.certifications[0], year: 2023 }]));
+    // 10 attested criteria 7.5 + data criteria needing an item (9② 0.5, 18② 1, 31③ 2) 3.5 = 11 → 89 < 90
+    // of them ※: 3①②③ 2.5 + 25⑥⑦ 2 + 27① 0.5 + 28① 0.5 + 18② 1 = 6.5 → (67.5 − 6.5) / 67.5 = 90.370… → 90.37 ≥ 85: 4★
+    expect([r.raw, r.total, r.stars]).toEqual([89, 89, 4]);
+    expect(r.starLevels[1].score).toBe(90.37);
+    expect(criterion(r, '3①').reason).toBe('附件3证明已过期（2023年度），第1项视同否');
+  });
+});
+
 describe('province policies', () => {
   it('never passes five stars below a total of 90, even with a lower province threshold', () => {
     const policy: StarPolicy = { ...POLICY, id: 'lenient', provinceCode: '130000', levels: [{ stars: 5, indicatorSet: 'ALL', threshold: 85, includeBonus: true }] };
@@ -188,7 +220,7 @@ describe('province policies', () => {
     expect(low.starLevels[0].reason).toBe('全部指标得分 89.5/100，折算 89.5 ≥ 85，但总分 89.5 未达90分（说明6），未达到5星');
   });
 
-  it('scores a level on an explicit indicator set, with or without bonus', () => {
+  it('scores a level on an explicit indicator set, always with the bonus (the rubric says so even where an old policy does not)', () => {
     const policy: StarPolicy = {
       ...POLICY,
       id: 'custom',
@@ -206,10 +238,10 @@ describe('province policies', () => {
       context(undefined, policy),
     );
     expect(r.starLevels.map((l) => [l.stars, l.score, l.passed])).toEqual([
-      [2, 69.23, false],
+      [2, 72.23, false],
       [1, 72.23, false],
     ]);
-    expect(r.starLevels[0].reason).toBe('指定指标（2项）（不含加分）得分 4.5/6.5，折算 69.23 < 80，未达到2星');
+    expect(r.starLevels[0].reason).toBe('指定指标（2项）得分 4.5/6.5，折算 69.23 + 加分 3 = 72.23 < 80，未达到2星');
     expect(r.stars).toBe(0);
   });
 

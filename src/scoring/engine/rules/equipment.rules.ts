@@ -4,31 +4,37 @@
 // - Only status IN_SERVICE counts, summing `quantity`; broken or retired items count for nothing.
 // - A LAPTOP is a computer (41①) and a portable computer (42③); a MULTIFUNCTION_PRINTER is a
 //   printer, a copier and a scanner (41②).
-// - 41① DESKTOP_COMPUTER + LAPTOP ≥ established staff (计算机每人至少1台); none established → not met.
+// - 41① DESKTOP_COMPUTER + LAPTOP ≥ computersPerStaff × established staff (计算机每人至少1台);
+//   none established → not met.
 // - 41③ VIDEO_CONFERENCE ≥ 1.
 // - 42① CAR + MOTORCYCLE ≥ 1 (电动自行车按需配备, so E_BIKE does not count).
 // - 42② 执法人员 = established staff with an enforcement certificate; "每人1台或每组1台" with
-//   groups of two: required = max(1, ceil(officers / 2)) handheld terminals AND body cameras;
+//   groups of officersPerGroup (2): required = max(1, ceil(officers / 2)) handheld terminals
+//   AND body cameras;
 //   PROTECTIVE_EQUIPMENT ≥ 1 only when the station has the SPECIAL_EQUIPMENT duty.
 // - 42③ LAPTOP ≥ 1, PORTABLE_PRINTER ≥ 1 and RAPID_TEST_KIT ≥ 1.
 // - 43①②③ SURVEILLANCE_SYSTEM, FIRE_CONTROL_SYSTEM, HVAC each ≥ 1 (按需配置 is read as "has one").
 import type { EquipmentType } from '../../../domain/vocabulary.js';
 import { DUTY_BIT } from '../bits.js';
-import { ReasonCache, reasonKey } from '../util.js';
+import { ReasonCache, ReasonCachesByParameters, reasonKey } from '../util.js';
 import { EQUIPMENT_INDEX as I, set, type RuleFn } from './rule-input.js';
 
 // Reasons built from a few small integers are cached by those integers (util.ts ReasonCache).
 
 const SPECIAL_EQUIPMENT_DUTY = DUTY_BIT.get('SPECIAL_EQUIPMENT')!;
 
-export const computersPerStaff: RuleFn = (x, max, out) => {
+export const computersPerStaff: RuleFn<'COMPUTERS_PER_STAFF'> = (x, max, out, p) => {
   const n = x.established;
   const computers = x.inService[I.DESKTOP_COMPUTER] + x.inService[I.LAPTOP];
   if (n === 0) return set(out, 0, `在用计算机 ${computers} 台，无在编人员`);
+  const needed = p.computersPerStaff * n;
+  const ok = computers >= needed;
+  const cache = COMPUTERS.for(p);
   const key = reasonKey(computers, n);
-  set(out, computers >= n ? max : 0, COMPUTERS.get(key) ?? COMPUTERS.put(key, `在用计算机 ${computers} 台 ${computers >= n ? '≥' : '<'} 在编 ${n} 人`));
+  const per = p.computersPerStaff === 1 ? '' : `×${p.computersPerStaff}`;
+  set(out, ok ? max : 0, cache.get(key) ?? cache.put(key, `在用计算机 ${computers} 台 ${ok ? '≥' : '<'} 在编 ${n} 人${per}`));
 };
-const COMPUTERS = new ReasonCache();
+const COMPUTERS = new ReasonCachesByParameters();
 
 const PRINT_COPY_SCAN = ['打印机、复印机、扫描仪齐全', '缺在用扫描仪', '缺在用复印机', '缺在用复印机、扫描仪', '缺在用打印机', '缺在用打印机、扫描仪', '缺在用打印机、复印机', '缺在用打印机、复印机、扫描仪'];
 
@@ -66,10 +72,11 @@ export const enforcementVehicle: RuleFn = (x, max, out) => {
   else set(out, 0, '无在用执法执勤机动车（汽车、摩托车；电动自行车不计）');
 };
 
-const TERMINALS = new ReasonCache();
-export const terminalsAndCameras: RuleFn = (x, max, out) => {
+const TERMINALS = new ReasonCachesByParameters();
+export const terminalsAndCameras: RuleFn<'TERMINALS_AND_CAMERAS'> = (x, max, out, p) => {
   const officers = x.officers;
-  const required = Math.max(1, Math.ceil(officers / 2));
+  const group = Math.max(1, p.officersPerGroup);
+  const required = Math.max(1, Math.ceil(officers / group));
   const terminals = x.inService[I.HANDHELD_TERMINAL];
   const cameras = x.inService[I.BODY_CAMERA];
   const special = (x.duties & SPECIAL_EQUIPMENT_DUTY) !== 0;
@@ -77,12 +84,13 @@ export const terminalsAndCameras: RuleFn = (x, max, out) => {
   const ok = terminals >= required && cameras >= required && (!special || protective >= 1);
   // `required` follows from officers; the protective count matters only with the duty (+1: 0 differs from no duty)
   const key = reasonKey(officers, terminals, cameras, special ? protective + 1 : 0);
-  set(out, ok ? max : 0, TERMINALS.get(key) ?? TERMINALS.put(key, terminalsText(officers, required, terminals, cameras, special, protective)));
+  const cache = TERMINALS.for(p);
+  set(out, ok ? max : 0, cache.get(key) ?? cache.put(key, terminalsText(officers, group, required, terminals, cameras, special, protective)));
 };
 
-function terminalsText(officers: number, required: number, terminals: number, cameras: number, special: boolean, protective: number): string {
+function terminalsText(officers: number, group: number, required: number, terminals: number, cameras: number, special: boolean, protective: number): string {
   let reason =
-    `执法人员 ${officers} 人，每组2人需各 ${required} 台：手持执法终端 ${terminals} 台${terminals >= required ? '' : '（不足）'}` +
+    `执法人员 ${officers} 人，每组${group}人需各 ${required} 台：手持执法终端 ${terminals} 台${terminals >= required ? '' : '（不足）'}` +
     `，执法记录仪 ${cameras} 台${cameras >= required ? '' : '（不足）'}`;
   if (special) reason += protective >= 1 ? `，个人防护装备 ${protective} 套` : '，无个人防护装备（承担特种设备安全监管职责）';
   return reason;

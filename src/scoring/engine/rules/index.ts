@@ -1,7 +1,7 @@
-// Rule id → function. The switch is exhaustive over DataRuleId: a rule id added to the
-// rubric model without a case here does not compile.
+// Rule id → function, as a record typed by the rubric model: a rule id added to
+// DATA_RULE_IDS without a function here, or a function reading parameters its rule does
+// not declare, does not compile.
 import type { DataRuleId } from '../../../rubric/model/data-rules.js';
-import { assertUnreachable } from '../util.js';
 import { caseEntryAndArchiving, caseFileReview, caseFullProcessRecord, caseLegalReview, casePublicity, noOverturnedCases } from './cases.rules.js';
 import { complaintHandling, reportHandling } from './complaints.rules.js';
 import {
@@ -31,79 +31,52 @@ import {
   stationRatedExcellent,
 } from './personnel.rules.js';
 import { functionalRooms, independentPremises, livingFacilities, networks } from './premises.rules.js';
-import type { RuleFn } from './rule-input.js';
+import type { RuleFn, RuleInput, RuleOutcome } from './rule-input.js';
 
-export function ruleFor(id: DataRuleId): RuleFn {
-  switch (id) {
-    case 'CASE_ENTRY_AND_ARCHIVING':
-      return caseEntryAndArchiving;
-    case 'CASE_PUBLICITY':
-      return casePublicity;
-    case 'CASE_FULL_PROCESS_RECORD':
-      return caseFullProcessRecord;
-    case 'CASE_LEGAL_REVIEW':
-      return caseLegalReview;
-    case 'CASE_FILE_REVIEW':
-      return caseFileReview;
-    case 'NO_OVERTURNED_CASES':
-      return noOverturnedCases;
-    case 'COMPLAINT_HANDLING':
-      return complaintHandling;
-    case 'REPORT_HANDLING':
-      return reportHandling;
-    case 'NO_DISCIPLINARY_RECORDS':
-      return noDisciplinaryRecords;
-    case 'STATION_RATED_EXCELLENT':
-      return stationRatedExcellent;
-    case 'DIRECTOR_QUALIFIED':
-      return directorQualified;
-    case 'STAFF_COMPLEMENT':
-      return staffComplement;
-    case 'SECONDMENT_LIMITS':
-      return secondmentLimits;
-    case 'BACHELOR_SHARE':
-      return bachelorShare;
-    case 'RELEVANT_MAJOR_SHARE':
-      return relevantMajorShare;
-    case 'SPECIAL_EQUIPMENT_INSPECTORS':
-      return specialEquipmentInspectors;
-    case 'ENFORCEMENT_CERT_COVERAGE':
-      return enforcementCertCoverage;
-    case 'ANNUAL_TRAINING':
-      return annualTraining;
-    case 'DIRECTOR_PROVINCIAL_TRAINING':
-      return directorProvincialTraining;
-    case 'HEALTH_CHECKS':
-      return healthChecks;
-    case 'INDEPENDENT_PREMISES':
-      return independentPremises;
-    case 'FUNCTIONAL_ROOMS':
-      return functionalRooms;
-    case 'LIVING_FACILITIES':
-      return livingFacilities;
-    case 'COMPUTERS_PER_STAFF':
-      return computersPerStaff;
-    case 'PRINT_COPY_SCAN':
-      return printCopyScan;
-    case 'VIDEO_CONFERENCE':
-      return videoConference;
-    case 'ENFORCEMENT_VEHICLE':
-      return enforcementVehicle;
-    case 'TERMINALS_AND_CAMERAS':
-      return terminalsAndCameras;
-    case 'PORTABLE_FIELD_KIT':
-      return portableFieldKit;
-    case 'SURVEILLANCE_SYSTEM':
-      return surveillanceSystem;
-    case 'FIRE_CONTROL_SYSTEM':
-      return fireControlSystem;
-    case 'HEATING_COOLING':
-      return heatingCooling;
-    case 'NETWORKS':
-      return networks;
-    case 'INFORMATION_ADMINISTRATOR':
-      return informationAdministrator;
-    default:
-      return assertUnreachable(id);
-  }
+export const DATA_RULES: { readonly [K in DataRuleId]: RuleFn<K> } = {
+  CASE_ENTRY_AND_ARCHIVING: caseEntryAndArchiving,
+  CASE_PUBLICITY: casePublicity,
+  CASE_FULL_PROCESS_RECORD: caseFullProcessRecord,
+  CASE_LEGAL_REVIEW: caseLegalReview,
+  CASE_FILE_REVIEW: caseFileReview,
+  NO_OVERTURNED_CASES: noOverturnedCases,
+  COMPLAINT_HANDLING: complaintHandling,
+  REPORT_HANDLING: reportHandling,
+  NO_DISCIPLINARY_RECORDS: noDisciplinaryRecords,
+  STATION_RATED_EXCELLENT: stationRatedExcellent,
+  DIRECTOR_QUALIFIED: directorQualified,
+  STAFF_COMPLEMENT: staffComplement,
+  SECONDMENT_LIMITS: secondmentLimits,
+  BACHELOR_SHARE: bachelorShare,
+  RELEVANT_MAJOR_SHARE: relevantMajorShare,
+  SPECIAL_EQUIPMENT_INSPECTORS: specialEquipmentInspectors,
+  ENFORCEMENT_CERT_COVERAGE: enforcementCertCoverage,
+  ANNUAL_TRAINING: annualTraining,
+  DIRECTOR_PROVINCIAL_TRAINING: directorProvincialTraining,
+  HEALTH_CHECKS: healthChecks,
+  INDEPENDENT_PREMISES: independentPremises,
+  FUNCTIONAL_ROOMS: functionalRooms,
+  LIVING_FACILITIES: livingFacilities,
+  COMPUTERS_PER_STAFF: computersPerStaff,
+  PRINT_COPY_SCAN: printCopyScan,
+  VIDEO_CONFERENCE: videoConference,
+  ENFORCEMENT_VEHICLE: enforcementVehicle,
+  TERMINALS_AND_CAMERAS: terminalsAndCameras,
+  PORTABLE_FIELD_KIT: portableFieldKit,
+  SURVEILLANCE_SYSTEM: surveillanceSystem,
+  FIRE_CONTROL_SYSTEM: fireControlSystem,
+  HEATING_COOLING: heatingCooling,
+  NETWORKS: networks,
+  INFORMATION_ADMINISTRATOR: informationAdministrator,
+};
+
+/** A criterion's rule with its parameters bound (compile.ts, once per rubric). */
+export type BoundRule = (x: RuleInput, max: number, out: RuleOutcome) => void;
+
+export function bindRule(id: DataRuleId, parameters: Readonly<Record<string, number>>): BoundRule {
+  // The rubric model types parameters loosely; DataRuleParameters[id] is checked by the
+  // rubric's integrity test (every declared parameter present, nothing else).
+  const rule = DATA_RULES[id] as RuleFn<DataRuleId>;
+  const p = parameters as Parameters<RuleFn<DataRuleId>>[3];
+  return (x, max, out) => rule(x, max, out, p);
 }

@@ -1,36 +1,47 @@
 // Data rules on the roster (附件2) and annual reviews: 18②, 29③, 30②, 31①, 31③, 32①②③,
 // 33, 36①②, 37①, 46①.
 //
-// Interpretations decided for this product (R = cut-off, Y = its year; see the domain guide):
+// Interpretations (R = cut-off, Y = its year; see the domain guide). Every threshold is a
+// parameter of its criterion in the rubric data (p below), not a number in this file.
+// - The roster at R: people who left (leftOn ≤ R) are in no ratio and no count, except that
+//   their disciplinary records still count for 18².
 // - 工作人员 in every ratio = established staff (在编): staffingType ≠ AUXILIARY (note 11).
 //   A rate with a zero denominator is never met. Thresholds are inclusive (exactly 60% /
 //   40% / 10% / 6 months / 12 days / 90 hours meet them) and compared in integers.
 // - 所长 = anyone on the roster with position DIRECTOR; with several, one qualifying is enough.
 // - 30② bachelor or higher (BACHELOR, MASTER, DOCTORATE) and a non-empty enforcementCertNo.
 // - 31① established count ≥ approvedHeadcount, which must be > 0 ("未核定编制数").
-// - 31③ established staff with secondedMonths > 0: count ≤ 10% of approvedHeadcount
-//   (count × 10 ≤ headcount) AND their months sum to ≤ 6 (半年); 附件3 item 10 is added by
-//   the engine from the criterion's data.
+// - 31③ established staff with secondedMonths > 0: count ≤ maxSharePct (10%) of
+//   approvedHeadcount AND their months sum to ≤ maxTotalMonths (6, 半年); 附件3 item 10 is
+//   added by the engine from the criterion's data.
 // - 32③ established staff holding a class B certificate valid on R (expiresOn ≥ R); class A
 //   does not count. A station without SPECIAL_EQUIPMENT duty has 32③ as a missing item
 //   (rubric data `requiresDuty`), so this rule only runs for stations with the duty.
-// - 33 established staff hired before addYears(R, −2) (strictly) or with no hire date must
-//   hold an enforcement certificate; if every established member is newer, all are exempt
-//   (met); no established staff → not met.
-// - 36① established staff hired on or before 31 Dec Y−1 (or undated): for year Y−1,
-//   offlineDays ≥ 12 or offlineHours + onlineHours ≥ 90 (days and hours never converted);
-//   no training row = 0; rows of the same year are added. Nobody to check → not met.
-// - 36② a director with provincialTrainings ≥ 1 in both Y−1 and Y−2.
+// - 33 civil servants (公务员: 行政编 and 参公编, rubric civilServantStaffingTypes; 事业编,
+//   工勤编, 其他编制 and auxiliaries are not counted) hired before addYears(R,
+//   −newHireExemptYears) (strictly) or with no hire date must hold an enforcement
+//   certificate; if every civil servant is newer, all are exempt (met); none → not met.
+// - 36① established staff hired on or before 31 Dec of the year read (Y−1) or undated: that
+//   year, offlineDays ≥ 12 or offlineHours + onlineHours ≥ 90 (days and hours never
+//   converted); no training row = 0; rows of the same year are added. Nobody to check, or
+//   no training reported for that year → not met. Until 31 March of Y the rolling
+//   evaluation reads Y−2 when nobody on the roster has a row of Y−1 yet (and says so).
+// - 36② a director with provincialTrainings ≥ minPerYear in each of `years` years ending
+//   with the year read (Y−1 and Y−2; shifted back a year under the same fallback).
 // - 37① every established member's lastHealthCheckOn in 近1年 [addYears(R, −1), R].
 // - 46① anyone on the roster (any staffing type) flagged informationAdministrator.
-// - 18② no disciplinary record of anyone on the roster dated in 近2年; 附件3 item 5 is added
-//   by the engine. Nobody disciplined is the absence of a bad event: met.
-// - 29③ an annual review of subject STATION with result EXCELLENT for Y−1 or Y−2.
+// - 18② no disciplinary record of established staff (党员干部; auxiliaries are 附件3 item
+//   11's matter) dated in 近2年, including people who have left since; 附件3 item 5 is
+//   added by the engine. Nobody disciplined is the absence of a bad event: met.
+// - 29③ an annual review of subject STATION with result EXCELLENT in one of `years` years
+//   ending with Y−1 (Y−2 under the fallback above, when the station has no review of Y−1
+//   yet); no station review reported for those years → not met, "未报送".
 import type { Person } from '../../../domain/station-data.js';
 import type { Education } from '../../../domain/vocabulary.js';
-import { hasText, pct, ReasonCache, reasonKey, yearSlot } from '../util.js';
+import { hasText, pct, ReasonCache, ReasonCachesByParameters, reasonKey, yearSlot } from '../util.js';
 import { describeWindow } from '../windows.js';
-import { BACHELOR_OR_HIGHER, set, type RuleFn } from './rule-input.js';
+import { yearNote } from './periods.js';
+import { BACHELOR_OR_HIGHER, set, type RuleFn, type RuleOutcome } from './rule-input.js';
 
 const EDUCATION_LABEL: Readonly<Record<Education, string>> = {
   DOCTORATE: '博士研究生',
@@ -46,7 +57,7 @@ const QUALIFIED: Partial<Record<string, string>> = Object.fromEntries(
 
 const NO_ESTABLISHED = '无在编人员，比例无法计算';
 
-export const directorQualified: RuleFn = (x, max, out) => {
+export const directorQualified: RuleFn<'DIRECTOR_QUALIFIED'> = (x, max, out) => {
   if (x.directors === 0) return set(out, 0, '未登记所长');
   const qualified = x.firstQualifiedDirector;
   if (qualified !== null) return set(out, max, QUALIFIED[qualified.education] ?? `所长${EDUCATION_LABEL[qualified.education]}学历且持执法证`);
@@ -58,9 +69,10 @@ export const directorQualified: RuleFn = (x, max, out) => {
   set(out, 0, `所长${gaps.join('，')}`);
 };
 
-// Reasons built from a few small integers are cached by those integers (util.ts ReasonCache).
+// Reasons built from a few small integers are cached by those integers (util.ts ReasonCache),
+// per parameter object when the text names a threshold.
 const STAFF = new ReasonCache();
-export const staffComplement: RuleFn = (x, max, out) => {
+export const staffComplement: RuleFn<'STAFF_COMPLEMENT'> = (x, max, out) => {
   const headcount = x.facts.profile.approvedHeadcount;
   const n = x.established;
   if (!(headcount > 0)) return set(out, 0, `在编 ${n} 人，未核定编制数`);
@@ -69,81 +81,104 @@ export const staffComplement: RuleFn = (x, max, out) => {
   set(out, n >= headcount ? max : 0, text);
 };
 
-export const secondmentLimits: RuleFn = (x, max, out) => {
+const SECONDED = new ReasonCachesByParameters();
+export const secondmentLimits: RuleFn<'SECONDMENT_LIMITS'> = (x, max, out, p) => {
   const headcount = Math.max(0, x.facts.profile.approvedHeadcount || 0);
   const count = x.seconded;
   const months = x.secondedMonths;
   if (count === 0) return set(out, max, '近2年无借出人员');
-  const countOk = count * 10 <= headcount;
-  const monthsOk = months <= 6;
+  const countOk = count * 100 <= p.maxSharePct * headcount;
+  const monthsOk = months <= p.maxTotalMonths;
+  const cache = SECONDED.for(p);
   const key = reasonKey(count, headcount, months);
-  const text = SECONDED.get(key) ?? SECONDED.put(key, `借出 ${count} 人${countOk ? '≤' : '>'}编制 ${headcount} 人的10%，累计借出 ${months} 个月${monthsOk ? '≤' : '>'}6个月`);
+  const text =
+    cache.get(key) ??
+    cache.put(key, `借出 ${count} 人${countOk ? '≤' : '>'}编制 ${headcount} 人的${p.maxSharePct}%，累计借出 ${months} 个月${monthsOk ? '≤' : '>'}${p.maxTotalMonths}个月`);
   set(out, countOk && monthsOk ? max : 0, text);
 };
-const SECONDED = new ReasonCache();
 
-function share(cache: ReasonCache, label: string, thresholdPct: number, k: number, n: number, max: number, out: Parameters<RuleFn>[2]): void {
+function share(caches: ReasonCachesByParameters, label: string, p: { readonly minSharePct: number }, k: number, n: number, max: number, out: RuleOutcome): void {
   if (n === 0) return set(out, 0, NO_ESTABLISHED);
-  const ok = k * 100 >= thresholdPct * n;
+  const ok = k * 100 >= p.minSharePct * n;
+  const cache = caches.for(p);
   const key = reasonKey(k, n);
-  set(out, ok ? max : 0, cache.get(key) ?? cache.put(key, `${label} ${k}/${n} = ${pct(k, n)} ${ok ? '≥' : '<'} ${thresholdPct}%`));
+  set(out, ok ? max : 0, cache.get(key) ?? cache.put(key, `${label} ${k}/${n} = ${pct(k, n)} ${ok ? '≥' : '<'} ${p.minSharePct}%`));
 }
 
-const BACHELORS = new ReasonCache();
-const MAJORS = new ReasonCache();
-export const bachelorShare: RuleFn = (x, max, out) => share(BACHELORS, '本科及以上', 60, x.bachelors, x.established, max, out);
-export const relevantMajorShare: RuleFn = (x, max, out) => share(MAJORS, '相关专业背景', 40, x.relevantMajors, x.established, max, out);
+const BACHELORS = new ReasonCachesByParameters();
+const MAJORS = new ReasonCachesByParameters();
+export const bachelorShare: RuleFn<'BACHELOR_SHARE'> = (x, max, out, p) => share(BACHELORS, '本科及以上', p, x.bachelors, x.established, max, out);
+export const relevantMajorShare: RuleFn<'RELEVANT_MAJOR_SHARE'> = (x, max, out, p) => share(MAJORS, '相关专业背景', p, x.relevantMajors, x.established, max, out);
 
-const INSPECTORS = new ReasonCache();
-export const specialEquipmentInspectors: RuleFn = (x, max, out) => {
+const INSPECTORS = new ReasonCachesByParameters();
+export const specialEquipmentInspectors: RuleFn<'SPECIAL_EQUIPMENT_INSPECTORS'> = (x, max, out, p) => {
   const valid = x.seValid;
+  const ok = valid >= p.minInspectors;
+  const cache = INSPECTORS.for(p);
   const key = reasonKey(valid, x.seExpired, x.seOtherClass);
-  const cached = INSPECTORS.get(key);
-  if (cached !== undefined) return set(out, valid >= 2 ? max : 0, cached);
+  const cached = cache.get(key);
+  if (cached !== undefined) return set(out, ok ? max : 0, cached);
   const ignored: string[] = [];
   if (x.seExpired > 0) ignored.push(`已过期B类证 ${x.seExpired} 人`);
   if (x.seOtherClass > 0) ignored.push(`A类证 ${x.seOtherClass} 人`);
   const note = ignored.length > 0 ? `（${ignored.join('、')}不计）` : '';
-  set(out, valid >= 2 ? max : 0, INSPECTORS.put(key, `在编人员持有效B类安全监察员证 ${valid} 人 ${valid >= 2 ? '≥' : '<'} 2 人${note}`));
+  set(out, ok ? max : 0, cache.put(key, `在编人员持有效B类安全监察员证 ${valid} 人 ${ok ? '≥' : '<'} ${p.minInspectors} 人${note}`));
 };
 
-export const enforcementCertCoverage: RuleFn = (x, max, out) => {
-  const n = x.established;
-  if (n === 0) return set(out, 0, '无在编人员');
+const CERTIFIED = new ReasonCachesByParameters();
+export const enforcementCertCoverage: RuleFn<'ENFORCEMENT_CERT_COVERAGE'> = (x, max, out, p) => {
+  const n = x.civilServants;
+  if (n === 0) return set(out, 0, '无公务员（行政编、参公编）');
   const subject = x.certSubject;
   const certified = x.certCertified;
-  if (subject === 0) return set(out, max, `在编 ${n} 人均为两年内新录用，全部豁免`);
+  const years = p.newHireExemptYears;
+  if (subject === 0) return set(out, max, `公务员 ${n} 人均为${years}年内新录用，全部豁免`);
+  const cache = CERTIFIED.for(p);
   const key = reasonKey(n, subject, certified);
-  const cached = CERTIFIED.get(key);
+  const cached = cache.get(key);
   if (cached !== undefined) return set(out, certified === subject ? max : 0, cached);
   const exempt = n - subject;
-  const exemptNote = exempt > 0 ? `（两年内新录用 ${exempt} 人除外）` : '';
-  if (certified === subject) set(out, max, CERTIFIED.put(key, `两年前录用的在编人员 ${subject} 人全部持执法证${exemptNote}`));
-  else set(out, 0, CERTIFIED.put(key, `两年前录用的在编人员持执法证 ${certified}/${subject} = ${pct(certified, subject)} < 100%${exemptNote}`));
+  const exemptNote = exempt > 0 ? `（${years}年内新录用 ${exempt} 人除外）` : '';
+  if (certified === subject) set(out, max, cache.put(key, `${years}年前录用的公务员 ${subject} 人全部持执法证${exemptNote}`));
+  else set(out, 0, cache.put(key, `${years}年前录用的公务员持执法证 ${certified}/${subject} = ${pct(certified, subject)} < 100%${exemptNote}`));
 };
-const CERTIFIED = new ReasonCache();
 
-export const annualTraining: RuleFn = (x, max, out) => {
-  const year = x.year - 1;
+const TRAINED = new ReasonCachesByParameters();
+export const annualTraining: RuleFn<'ANNUAL_TRAINING'> = (x, max, out, p) => {
+  const used = x.trainingYear;
+  const year = used.year;
   const subject = x.trainingSubject;
   const ok = x.trainingOk;
   if (subject === 0) return set(out, 0, `无${year}年底前在编的工作人员，无法考核${year}年度培训`);
-  const key = reasonKey(yearSlot(year), ok, subject);
-  set(out, ok === subject ? max : 0, TRAINED.get(key) ?? TRAINED.put(key, `${year}年度培训达标（脱产≥12天或脱产加线上≥90学时）${ok}/${subject} 人${ok === subject ? '' : '，未全部达标'}`));
+  if (!x.trainingReported) return set(out, 0, `${year}年度培训数据未报送`);
+  const cache = TRAINED.for(p);
+  const key = reasonKey(yearSlot(year), ok, subject, used.missing === 0 ? 0 : 1);
+  const text =
+    cache.get(key) ??
+    cache.put(
+      key,
+      `${yearNote(x, used)}${year}年度培训达标（脱产≥${p.minOfflineDays}天或脱产加线上≥${p.minTotalHours}学时）${ok}/${subject} 人${ok === subject ? '' : '，未全部达标'}`,
+    );
+  set(out, ok === subject ? max : 0, text);
 };
-const TRAINED = new ReasonCache();
 
-const DIRECTOR_TRAINED = new ReasonCache();
-export const directorProvincialTraining: RuleFn = (x, max, out) => {
+/** "2025、2024年度" for the years read, newest first. */
+function yearList(last: number, years: number): string {
+  return `${Array.from({ length: years }, (_, i) => last - i).join('、')}年度`;
+}
+
+export const directorProvincialTraining: RuleFn<'DIRECTOR_PROVINCIAL_TRAINING'> = (x, max, out, p) => {
   if (x.directors === 0) return set(out, 0, '未登记所长');
-  const y1 = x.year - 1;
-  const y2 = x.year - 2;
-  if (x.directorTrainedBothYears) return set(out, max, DIRECTOR_TRAINED.get(yearSlot(y1)) ?? DIRECTOR_TRAINED.put(yearSlot(y1), `所长${y1}、${y2}年度均参加省级以上示范培训或跨地区交流`));
-  if (x.directors > 1) return set(out, 0, `所长 ${x.directors} 人均未在${y1}、${y2}年度每年参加省级以上示范培训或跨地区交流`);
-  set(out, 0, `所长省级以上示范培训或跨地区交流：${y1}年度 ${x.firstDirectorProvincialY1} 次、${y2}年度 ${x.firstDirectorProvincialY2} 次，未达每年不少于1次`);
+  const used = x.trainingYear;
+  const note = yearNote(x, used);
+  const years = Math.max(1, p.years);
+  if (x.directorTrainedEveryYear) return set(out, max, `${note}所长${yearList(used.year, years)}均参加省级以上示范培训或跨地区交流`);
+  if (x.directors > 1) return set(out, 0, `${note}所长 ${x.directors} 人均未在${yearList(used.year, years)}每年参加省级以上示范培训或跨地区交流`);
+  const counts = x.firstDirectorProvincial.map((n, i) => `${used.year - i}年度 ${n} 次`).join('、');
+  set(out, 0, `${note}所长省级以上示范培训或跨地区交流：${counts}，未达每年不少于${p.minPerYear}次`);
 };
 
-export const healthChecks: RuleFn = (x, max, out) => {
+export const healthChecks: RuleFn<'HEALTH_CHECKS'> = (x, max, out) => {
   const n = x.established;
   if (n === 0) return set(out, 0, '无在编人员');
   const ok = x.healthOk;
@@ -153,29 +188,27 @@ export const healthChecks: RuleFn = (x, max, out) => {
 const HEALTH = new ReasonCache();
 
 const ADMINS = new ReasonCache();
-export const informationAdministrator: RuleFn = (x, max, out) => {
+export const informationAdministrator: RuleFn<'INFORMATION_ADMINISTRATOR'> = (x, max, out) => {
   const k = x.informationAdministrators;
   if (k > 0) set(out, max, ADMINS.get(reasonKey(k)) ?? ADMINS.put(reasonKey(k), `配有信息管理员 ${k} 人`));
   else set(out, 0, '未配备信息管理员');
 };
 
-export const noDisciplinaryRecords: RuleFn = (x, max, out) => {
+export const noDisciplinaryRecords: RuleFn<'NO_DISCIPLINARY_RECORDS'> = (x, max, out) => {
   const key = reasonKey(x.recent2Years, x.disciplinaryRecords, x.disciplinedPeople);
+  const w = describeWindow(x.recent2Years);
   const text =
     RECORDS.get(key) ??
-    RECORDS.put(
-      key,
-      x.disciplinaryRecords === 0
-        ? `${describeWindow(x.recent2Years)}无违规违纪记录`
-        : `${describeWindow(x.recent2Years)}违规违纪记录 ${x.disciplinaryRecords} 条（${x.disciplinedPeople} 人）`,
-    );
+    RECORDS.put(key, x.disciplinaryRecords === 0 ? `${w}在编人员无违规违纪记录` : `${w}在编人员违规违纪记录 ${x.disciplinaryRecords} 条（${x.disciplinedPeople} 人）`);
   set(out, x.disciplinaryRecords === 0 ? max : 0, text);
 };
 const RECORDS = new ReasonCache();
 
-const EXCELLENT = new ReasonCache();
-export const stationRatedExcellent: RuleFn = (x, max, out) => {
-  const key = reasonKey(yearSlot(x.year), x.excellentYear === 0 ? 0 : x.year - x.excellentYear);
-  const text = EXCELLENT.get(key) ?? EXCELLENT.put(key, x.excellentYear === 0 ? `${x.year - 1}、${x.year - 2}年度考核均未获优秀等次` : `${x.excellentYear}年度考核获优秀等次`);
-  set(out, x.excellentYear === 0 ? 0 : max, text);
+export const stationRatedExcellent: RuleFn<'STATION_RATED_EXCELLENT'> = (x, max, out) => {
+  const used = x.reviewYear;
+  const years = yearList(used.year, x.reviewYears);
+  const note = yearNote(x, used);
+  if (!x.reviewsReported) return set(out, 0, `${note}${years}考核结果未报送`);
+  if (x.excellentYear === 0) return set(out, 0, `${note}${years}考核均未获优秀等次`);
+  set(out, max, `${note}${x.excellentYear}年度考核获优秀等次`);
 };

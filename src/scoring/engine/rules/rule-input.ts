@@ -8,12 +8,12 @@
 // (cases.rules.ts, personnel.rules.ts, …); the passes here implement exactly those counts.
 import type { ComplaintCounts, IsoDate, Person } from '../../../domain/station-data.js';
 import { EQUIPMENT_TYPES, ROOMS, type Education, type EquipmentType, type MajorCategory, type Room, type StaffingType } from '../../../domain/vocabulary.js';
+import type { DataRuleId, DataRuleParameters } from '../../../rubric/model/data-rules.js';
 import type { Rubric } from '../../../rubric/model/rubric.js';
-import type { StarPolicy } from '../../../rubric/model/star-policy.js';
 import { DUTY_BIT } from '../bits.js';
-import type { StationFacts } from '../facts.js';
+import type { EvaluationContext, StationFacts } from '../facts.js';
 import { dayNumber, hasText, ymd } from '../util.js';
-import { describeWindow, windowFrom } from '../windows.js';
+import { caseSampleFrom, describeSample, windowFrom } from '../windows.js';
 
 export interface YearFigures {
   year: number;
@@ -27,7 +27,11 @@ export interface RuleOutcome {
   reason: string;
 }
 
-export type RuleFn = (x: RuleInput, max: number, out: RuleOutcome) => void;
+/** A data rule: compares the aggregates of `x` with its parameters `p` (rubric data) and explains. */
+export type RuleFn<K extends DataRuleId = DataRuleId> = (x: RuleInput, max: number, out: RuleOutcome, p: Readonly<DataRuleParameters[K]>) => void;
+
+/** The parameters of the rubric's data criteria, by rule (compile.ts builds it once per rubric). */
+export type RuleParameterTable = { readonly [K in DataRuleId]?: Readonly<DataRuleParameters[K]> };
 
 export function set(out: RuleOutcome, points: number, reason: string): void {
   out.points = points;
@@ -44,11 +48,14 @@ const ROOM_BIT_MAP: ReadonlyMap<string, number> = new Map(ROOMS.map((r, i) => [r
 export const BACHELOR_OR_HIGHER: ReadonlySet<Education> = new Set(['BACHELOR', 'MASTER', 'DOCTORATE']);
 const RELEVANT_MAJORS: ReadonlySet<MajorCategory> = new Set(['LAW', 'FOOD', 'DRUG', 'MEDICINE', 'INDUSTRIAL_PRODUCT', 'SPECIAL_EQUIPMENT']);
 
-const ESTABLISHED = new WeakMap<Rubric, ReadonlySet<StaffingType>>();
-function establishedTypes(rubric: Rubric): ReadonlySet<StaffingType> {
-  let types = ESTABLISHED.get(rubric);
-  if (types === undefined) ESTABLISHED.set(rubric, (types = new Set(rubric.parameters.establishedStaffingTypes)));
-  return types;
+const STAFFING_SETS = new WeakMap<Rubric, { established: ReadonlySet<StaffingType>; civilServants: ReadonlySet<StaffingType> }>();
+function staffingSets(rubric: Rubric): { established: ReadonlySet<StaffingType>; civilServants: ReadonlySet<StaffingType> } {
+  let sets = STAFFING_SETS.get(rubric);
+  if (sets === undefined) {
+    const { establishedStaffingTypes, civilServantStaffingTypes } = rubric.parameters;
+    STAFFING_SETS.set(rubric, (sets = { established: new Set(establishedStaffingTypes), civilServants: new Set(civilServantStaffingTypes) }));
+  }
+  return sets;
 }
 
 /**
@@ -78,6 +85,14 @@ class Window {
   }
 }
 
+/** A year of per-year facts used by a rule, and whether it stands in for a year not reported yet. */
+export interface YearUsed {
+  /** The year read. */
+  year: number;
+  /** The year the rule asks for (Y−1) when `year` stands in for it, else 0. */
+  missing: number;
+}
+
 export class RuleInput {
   /** Canonical facts (see prepareFacts: some collections in input order where order cannot matter). */
   facts!: StationFacts;
@@ -85,6 +100,12 @@ export class RuleInput {
   cutOff = '';
   /** Y, the cut-off's year. */
   year = 0;
+  /** A round's evaluation (no fallback to an earlier year), or the rolling one. */
+  inRound = false;
+  /** The rolling evaluation may still use Y−2 for figures of Y−1 not reported yet (until 31 March of Y). */
+  canFallBack = false;
+  /** "3月31日" */
+  fallbackUntilText = '';
   /** 近2年 (the default window, note 10): [recent2From, R]; its length in years. */
   recent2From = '';
   recent2Years = 0;
@@ -94,19 +115,25 @@ export class RuleInput {
   caseEntryDeadlineDays = 0;
   private readonly window2 = new Window();
   private readonly window1 = new Window();
+  /** The case sample of 7④ and 8 (closing dates), and its description ("2026年9月至12月"). */
+  private readonly sample = new Window();
+  sampleText = '';
 
-  // ---- roster (established = 在编, note 11) ----
+  // ---- roster at R (established = 在编, note 11; people who left by R are in no count but discipline) ----
   established = 0;
   /** Everyone on the roster whose position is DIRECTOR (any staffing type). */
   directors = 0;
   firstDirector: Person | null = null;
   /** The first director (canonical order) with a bachelor's degree or higher and an enforcement certificate. */
   firstQualifiedDirector: Person | null = null;
-  /** Some director attended provincial-level training in both Y−1 and Y−2. */
-  directorTrainedBothYears = false;
-  /** The first director's provincial-level trainings in Y−1 and Y−2. */
-  firstDirectorProvincialY1 = 0;
-  firstDirectorProvincialY2 = 0;
+  /** 36①② read the training figures of this year (and the years before it for 36②). */
+  trainingYear: YearUsed = { year: 0, missing: 0 };
+  /** Some training was reported for trainingYear (by anyone on the roster). */
+  trainingReported = false;
+  /** Some director attended provincial-level training in each of 36②'s years. */
+  directorTrainedEveryYear = false;
+  /** The first director's provincial-level trainings in each of 36②'s years (index 0 = trainingYear). */
+  firstDirectorProvincial: number[] = [];
   /** Established staff seconded out (months > 0), and their months. */
   seconded = 0;
   secondedMonths = 0;
@@ -116,10 +143,11 @@ export class RuleInput {
   seValid = 0;
   seExpired = 0;
   seOtherClass = 0;
-  /** 33: established staff hired before addYears(R, −2) or undated, and those of them with a certificate. */
+  /** 33: civil servants (公务员), those hired before the exemption window or undated, and those of them with a certificate. */
+  civilServants = 0;
   certSubject = 0;
   certCertified = 0;
-  /** 36①: established staff hired by 31 Dec Y−1 (or undated), and those trained enough in Y−1. */
+  /** 36①: established staff hired by 31 Dec of trainingYear (or undated), and those trained enough that year. */
   trainingSubject = 0;
   trainingOk = 0;
   /** 37①: established staff with a health check in 近1年. */
@@ -128,15 +156,15 @@ export class RuleInput {
   officers = 0;
   /** Anyone on the roster flagged information administrator. */
   informationAdministrators = 0;
-  /** Disciplinary records of anyone on the roster dated in 近2年, and the people they concern. */
+  /** 18②: disciplinary records of established staff (also those who have left) dated in 近2年, and the people they concern. */
   disciplinaryRecords = 0;
   disciplinedPeople = 0;
 
   // ---- equipment: in-service quantity by type (EQUIPMENT_INDEX) ----
   readonly inService = new Float64Array(EQUIPMENT_TYPES.length);
 
-  // ---- case ledger, 近2年 ----
-  /** GENERAL procedure cases closed in 近2年 (the set of 7④ and 8). */
+  // ---- case ledger ----
+  /** GENERAL procedure cases closed in the case sample (the set of 7④ and 8). */
   generalCases = 0;
   lateEntries = 0;
   unarchived = 0;
@@ -144,12 +172,13 @@ export class RuleInput {
   unrecorded = 0;
   majorDecisions = 0;
   majorUnreviewed = 0;
-  /** 9①: cases of either procedure closed in 近2年 with a file review, and those that passed. */
+  /** 9①: the latest case-file review in 近2年 (its date, '' for none), its files and those that passed. */
+  latestReviewOn = '';
   reviewedFiles = 0;
   passedFiles = 0;
-  /** 9②: cases overturned with (closedOn ?? decidedOn) in 近2年. */
+  /** 9②: cases overturned (overturnedOn, else the closing date) in 近2年. */
   overturned = 0;
-  /** "近2年办结一般程序案件 N 件", built once for the rules that share it. */
+  /** "2026年9月至12月办结一般程序案件 N 件", built once for the rules that share it. */
   private generalCasesText: string | null = null;
 
   // ---- profile ----
@@ -159,53 +188,82 @@ export class RuleInput {
   rooms = 0;
 
   // ---- 12315 and annual reviews ----
-  /** 12315 figures of Y−1, or null when none were pushed. */
+  /** 12315 figures of complaintsYear, or null when none were pushed. */
   complaintsLastYear: YearFigures | null = null;
-  /** National average mediation success rate of Y−1 (fraction), or null. */
+  complaintsYear: YearUsed = { year: 0, missing: 0 };
+  /** National average mediation success rate of complaintsYear (fraction), or null. */
   mediationAverageLastYear: number | null = null;
-  /** The latest of Y−1, Y−2 in which the station was rated EXCELLENT, or 0. */
+  /** 29③ looks at reviews of reviewYears years ending with reviewYear. */
+  reviewYear: YearUsed = { year: 0, missing: 0 };
+  reviewYears = 0;
+  /** Some station review was reported for those years. */
+  reviewsReported = false;
+  /** The latest of those years in which the station was rated EXCELLENT, or 0. */
   excellentYear = 0;
 
-  /** "近2年办结一般程序案件 N 件" */
+  /** "2026年9月至12月办结一般程序案件 N 件" */
   generalCasesWindowText(): string {
-    return (this.generalCasesText ??= `${describeWindow(this.recent2Years)}办结一般程序案件 ${this.generalCases} 件`);
+    return (this.generalCasesText ??= `${this.sampleText}办结一般程序案件 ${this.generalCases} 件`);
   }
 
   /** Fills every aggregate from canonical facts (the object is reused between evaluations). */
-  derive(facts: StationFacts, cutOff: IsoDate, rubric: Rubric, policy: StarPolicy): this {
+  derive(facts: StationFacts, ctx: EvaluationContext, params: RuleParameterTable): this {
+    const { cutOff, rubric, policy } = ctx;
+    const parameters = rubric.parameters;
     this.facts = facts;
     this.cutOff = cutOff;
     this.year = Number(cutOff.slice(0, 4));
-    this.recent2Years = rubric.parameters.defaultWindowYears;
+    this.inRound = ctx.round !== undefined;
+    const until = parameters.previousYearFallbackUntil;
+    this.canFallBack = !this.inRound && cutOff <= `${this.year}-${String(until.month).padStart(2, '0')}-${String(until.day).padStart(2, '0')}`;
+    this.fallbackUntilText = `${until.month}月${until.day}日`;
+    this.recent2Years = parameters.defaultWindowYears;
     this.recent2From = windowFrom(cutOff, this.recent2Years);
-    this.recent1Years = rubric.parameters.windowYears.recent1;
+    this.recent1Years = parameters.windowYears.recent1;
     this.recent1From = windowFrom(cutOff, this.recent1Years);
     this.caseEntryDeadlineDays = policy.caseEntryDeadlineDays;
     this.window2.set(this.recent2From, cutOff);
     this.window1.set(this.recent1From, cutOff);
+    const sampleFrom = ctx.round?.caseSampleFrom ?? caseSampleFrom(cutOff, parameters.caseSampleMonths);
+    const sampleTo = ctx.round?.caseSampleTo ?? cutOff;
+    this.sample.set(sampleFrom, sampleTo);
+    this.sampleText = describeSample(sampleFrom, sampleTo);
     this.generalCasesText = null;
-    this.roster(facts.personnel, establishedTypes(rubric), windowFrom(cutOff, 2));
+    this.roster(facts.personnel, staffingSets(rubric), params);
     this.equipment(facts);
     this.cases(facts);
     this.profile(facts);
-    this.yearly(facts);
+    this.yearly(facts, params);
     return this;
   }
 
-  private roster(personnel: readonly Person[], established: ReadonlySet<StaffingType>, twoYearsBack: IsoDate): void {
-    const cutOff = this.cutOff;
+  /** Y−1, or Y−2 standing in for it while the rolling evaluation may fall back and Y−1 has nothing. */
+  private lastYear(reported: (year: number) => boolean): YearUsed {
     const y1 = this.year - 1;
-    const y2 = this.year - 2;
-    const hiredBy = `${y1}-12-31`;
+    if (this.canFallBack && !reported(y1)) return { year: y1 - 1, missing: y1 };
+    return { year: y1, missing: 0 };
+  }
+
+  private roster(personnel: readonly Person[], staffing: { established: ReadonlySet<StaffingType>; civilServants: ReadonlySet<StaffingType> }, params: RuleParameterTable): void {
+    const cutOff = this.cutOff;
+    const training = params.ANNUAL_TRAINING;
+    const minDays = training?.minOfflineDays ?? Infinity;
+    const minHours = training?.minTotalHours ?? Infinity;
+    const directorYears = Math.max(1, params.DIRECTOR_PROVINCIAL_TRAINING?.years ?? 1);
+    const minPerYear = params.DIRECTOR_PROVINCIAL_TRAINING?.minPerYear ?? 1;
+    const exemptFrom = windowFrom(cutOff, params.ENFORCEMENT_CERT_COVERAGE?.newHireExemptYears ?? 0);
+    const onRoster = (p: Person) => p.leftOn === null || p.leftOn === undefined || p.leftOn > cutOff;
+    const ty = (this.trainingYear = this.lastYear((year) => personnel.some((p) => onRoster(p) && p.trainings?.some((t) => t.year === year) === true)));
+    const hiredBy = `${ty.year}-12-31`;
     const window2 = this.window2;
     const window1 = this.window1;
     let nEstablished = 0;
     let directors = 0;
     let firstDirector: Person | null = null;
     let firstQualified: Person | null = null;
-    let bothYears = false;
-    let firstY1 = 0;
-    let firstY2 = 0;
+    let everyYear = false;
+    let firstProvincial: number[] = [];
+    let reported = false;
     let seconded = 0;
     let secondedMonths = 0;
     let bachelors = 0;
@@ -213,6 +271,7 @@ export class RuleInput {
     let seValid = 0;
     let seExpired = 0;
     let seOther = 0;
+    let civilServants = 0;
     let certSubject = 0;
     let certCertified = 0;
     let trainingSubject = 0;
@@ -224,43 +283,45 @@ export class RuleInput {
     let people = 0;
     for (let i = 0; i < personnel.length; i++) {
       const p = personnel[i];
-      const certified = hasText(p.enforcementCertNo);
-      if (p.informationAdministrator === true) admins++;
+      const isEstablished = staffing.established.has(p.staffingType);
+      // 18② 党员干部: established staff, including those who have left since
       const recs = p.disciplinaryRecords;
-      if (recs !== undefined && recs !== null && recs.length > 0) {
+      if (isEstablished && recs !== undefined && recs !== null && recs.length > 0) {
         let mine = 0;
         for (let j = 0; j < recs.length; j++) if (window2.has(recs[j].date)) mine++;
         if (mine > 0) people++;
         records += mine;
       }
+      if (!onRoster(p)) continue;
+      const certified = hasText(p.enforcementCertNo);
+      if (p.informationAdministrator === true) admins++;
       const isDirector = p.position === 'DIRECTOR';
-      const isEstablished = established.has(p.staffingType);
       if (!isDirector && !isEstablished) continue;
-      // training of Y−1 (36①) and provincial-level trainings of Y−1 and Y−2 (36②); rows of one year add up
+      // training of trainingYear (36①) and provincial-level trainings of 36②'s years; rows of one year add up
       let days = 0;
       let hours = 0;
-      let provincial1 = 0;
-      let provincial2 = 0;
+      const provincial = isDirector ? new Array<number>(directorYears).fill(0) : null;
       const trainings = p.trainings;
       if (trainings !== undefined && trainings !== null) {
         for (let j = 0; j < trainings.length; j++) {
           const t = trainings[j];
-          if (t.year === y1) {
+          if (t.year === ty.year) {
+            reported = true;
             days += t.offlineDays || 0;
             hours += (t.offlineHours || 0) + (t.onlineHours || 0);
-            provincial1 += t.provincialTrainings || 0;
-          } else if (t.year === y2) provincial2 += t.provincialTrainings || 0;
+          }
+          const back = ty.year - t.year;
+          if (provincial !== null && back >= 0 && back < directorYears) provincial[back] += t.provincialTrainings || 0;
         }
       }
-      if (isDirector) {
+      if (provincial !== null) {
         directors++;
         if (firstDirector === null) {
           firstDirector = p;
-          firstY1 = provincial1;
-          firstY2 = provincial2;
+          firstProvincial = provincial;
         }
         if (firstQualified === null && certified && BACHELOR_OR_HIGHER.has(p.education)) firstQualified = p;
-        if (provincial1 >= 1 && provincial2 >= 1) bothYears = true;
+        if (provincial.every((n) => n >= minPerYear)) everyYear = true;
       }
       if (!isEstablished) continue;
       nEstablished++;
@@ -277,13 +338,16 @@ export class RuleInput {
         else seExpired++;
       }
       const hiredOn = p.hiredOn;
-      if (hiredOn === null || hiredOn === undefined || hiredOn < twoYearsBack) {
-        certSubject++;
-        if (certified) certCertified++;
+      if (staffing.civilServants.has(p.staffingType)) {
+        civilServants++;
+        if (hiredOn === null || hiredOn === undefined || hiredOn < exemptFrom) {
+          certSubject++;
+          if (certified) certCertified++;
+        }
       }
       if (hiredOn === null || hiredOn === undefined || !(hiredOn > hiredBy)) {
         trainingSubject++;
-        if (days >= 12 || hours >= 90) trainingOk++;
+        if (days >= minDays || hours >= minHours) trainingOk++;
       }
       if (window1.has(p.lastHealthCheckOn)) healthOk++;
       if (certified) officers++;
@@ -292,9 +356,9 @@ export class RuleInput {
     this.directors = directors;
     this.firstDirector = firstDirector;
     this.firstQualifiedDirector = firstQualified;
-    this.directorTrainedBothYears = bothYears;
-    this.firstDirectorProvincialY1 = firstY1;
-    this.firstDirectorProvincialY2 = firstY2;
+    this.trainingReported = reported;
+    this.directorTrainedEveryYear = everyYear;
+    this.firstDirectorProvincial = firstProvincial;
     this.seconded = seconded;
     this.secondedMonths = secondedMonths;
     this.bachelors = bachelors;
@@ -302,6 +366,7 @@ export class RuleInput {
     this.seValid = seValid;
     this.seExpired = seExpired;
     this.seOtherClass = seOther;
+    this.civilServants = civilServants;
     this.certSubject = certSubject;
     this.certCertified = certCertified;
     this.trainingSubject = trainingSubject;
@@ -327,6 +392,7 @@ export class RuleInput {
 
   private cases(facts: StationFacts): void {
     const window = this.window2;
+    const sample = this.sample;
     const deadline = this.caseEntryDeadlineDays;
     let general = 0;
     let late = 0;
@@ -335,33 +401,42 @@ export class RuleInput {
     let unrecorded = 0;
     let major = 0;
     let majorUnreviewed = 0;
+    let latest = '';
     let reviewed = 0;
     let passed = 0;
     let overturned = 0;
     const cases = facts.cases;
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i];
-      const closedInWindow = window.has(c.closedOn);
-      if (closedInWindow) {
-        if (c.procedure === 'GENERAL') {
-          general++;
-          const base = c.decidedOn ?? c.closedOn;
-          const entered = c.enteredOn;
-          if (entered === null || entered === undefined || base === null || base === undefined || dayNumber(entered) > dayNumber(base) + deadline) late++;
-          if (c.archived !== true) unarchived++;
-          if (c.publicised !== true) unpublicised++;
-          if (c.fullProcessRecorded !== true) unrecorded++;
-          if (c.majorDecision === true) {
-            major++;
-            if (c.legalReviewed !== true) majorUnreviewed++;
-          }
-        }
-        if (c.fileReview !== 'NOT_REVIEWED') {
-          reviewed++;
-          if (c.fileReview === 'PASSED') passed++;
+      if (c.procedure === 'GENERAL' && sample.has(c.closedOn)) {
+        general++;
+        const base = c.decidedOn ?? c.closedOn;
+        const entered = c.enteredOn;
+        if (entered === null || entered === undefined || base === null || base === undefined || dayNumber(entered) > dayNumber(base) + deadline) late++;
+        if (c.archived !== true) unarchived++;
+        if (c.publicised !== true) unpublicised++;
+        if (c.fullProcessRecorded !== true) unrecorded++;
+        if (c.majorDecision === true) {
+          major++;
+          if (c.legalReviewed !== true) majorUnreviewed++;
         }
       }
-      if (c.overturned === true && window.has(c.closedOn ?? c.decidedOn)) overturned++;
+      // 9①: only the latest review counts (最近一次案卷评查); a file without a review date was reviewed when closed
+      if (c.fileReview !== 'NOT_REVIEWED') {
+        const reviewedOn = c.fileReviewedOn ?? c.closedOn;
+        if (window.has(reviewedOn)) {
+          if (reviewedOn! > latest) {
+            latest = reviewedOn!;
+            reviewed = 0;
+            passed = 0;
+          }
+          if (reviewedOn === latest) {
+            reviewed++;
+            if (c.fileReview === 'PASSED') passed++;
+          }
+        }
+      }
+      if (c.overturned === true && window.has(c.overturnedOn ?? c.closedOn ?? c.decidedOn)) overturned++;
     }
     this.generalCases = general;
     this.lateEntries = late;
@@ -370,6 +445,7 @@ export class RuleInput {
     this.unrecorded = unrecorded;
     this.majorDecisions = major;
     this.majorUnreviewed = majorUnreviewed;
+    this.latestReviewOn = latest;
     this.reviewedFiles = reviewed;
     this.passedFiles = passed;
     this.overturned = overturned;
@@ -386,25 +462,31 @@ export class RuleInput {
     this.rooms = rooms;
   }
 
-  private yearly(facts: StationFacts): void {
-    const y1 = this.year - 1;
-    const y2 = this.year - 2;
-    this.complaintsLastYear = figuresOfYear(facts, y1);
+  private yearly(facts: StationFacts, params: RuleParameterTable): void {
+    const cy = (this.complaintsYear = this.lastYear((year) => figuresOfYear(facts, year) !== null));
+    this.complaintsLastYear = figuresOfYear(facts, cy.year);
     let average: number | null = null;
     const averages = facts.mediationAverages;
     for (let i = 0; i < averages.length; i++) {
-      if (averages[i].year === y1) {
+      if (averages[i].year === cy.year) {
         average = Number.isFinite(averages[i].rate) ? averages[i].rate : null;
         break;
       }
     }
     this.mediationAverageLastYear = average;
-    let excellent = 0;
     const reviews = facts.annualReviews;
+    const stationReviewed = (year: number) => reviews.some((r) => r.subject === 'STATION' && r.year === year);
+    const ry = (this.reviewYear = this.lastYear(stationReviewed));
+    const years = (this.reviewYears = Math.max(1, params.STATION_RATED_EXCELLENT?.years ?? 1));
+    let excellent = 0;
+    let reported = false;
     for (let i = 0; i < reviews.length; i++) {
       const r = reviews[i];
-      if (r.subject === 'STATION' && r.result === 'EXCELLENT' && (r.year === y1 || r.year === y2) && r.year > excellent) excellent = r.year;
+      if (r.subject !== 'STATION' || r.year > ry.year || r.year <= ry.year - years) continue;
+      reported = true;
+      if (r.result === 'EXCELLENT' && r.year > excellent) excellent = r.year;
     }
+    this.reviewsReported = reported;
     this.excellentYear = excellent;
   }
 }

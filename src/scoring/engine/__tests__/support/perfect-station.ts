@@ -1,8 +1,11 @@
 // Test helper: a station that meets every DATA and ATTESTED rule on the cut-off
-// 2025-06-30 (Y = 2025, so "last year" = 2024) and has every ASSESSED criterion assessed at
-// its maximum. Tests start from it and break one thing. Every call returns fresh objects.
+// 2025-06-30 (Y = 2025, so "last year" = 2024; the case sample is 2025年3月至6月; the
+// county's latest case-file review was on 2025-06-10) and has every ASSESSED criterion
+// assessed at its maximum. Tests start from it and break one thing. Every call returns
+// fresh objects.
 import type { EnforcementCase, Equipment, Person, TrainingYear } from '../../../../domain/station-data.js';
 import type { EquipmentType } from '../../../../domain/vocabulary.js';
+import type { DataRuleId, DataRuleParameters } from '../../../../rubric/model/data-rules.js';
 import { getRubric, getRubricIndex, NATIONAL_DEFAULT_POLICY, type Rubric, type StarPolicy } from '../../../../rubric/index.js';
 import type { Assessment, EvaluationContext, StationFacts } from '../../facts.js';
 import type { CriterionResult, ScoreResult } from '../../score-result.js';
@@ -61,24 +64,32 @@ export function equipment(externalId: string, type: EquipmentType, quantity = 1,
   return { externalId, type, quantity, status: 'IN_SERVICE', acquiredOn: '2022-01-10', ...e };
 }
 
-/** A general-procedure case closed in the window that meets 7④, 8 and 9. */
+/** The date of the county's latest case-file review in the perfect station's ledger. */
+export const LATEST_FILE_REVIEW = '2025-06-10';
+
+/**
+ * A general-procedure case closed in the case sample (2025年3月至6月) that meets 7④ and 8,
+ * whose file passed the county's latest review (LATEST_FILE_REVIEW).
+ */
 export function enforcementCase(caseNumber: string, c: Partial<EnforcementCase> = {}): EnforcementCase {
   return {
     caseNumber,
     procedure: 'GENERAL',
     target: '某食品经营部',
     violation: '经营超过保质期食品',
-    filedOn: '2024-09-01',
-    decidedOn: '2024-10-10',
-    closedOn: '2024-10-20',
-    enteredOn: '2024-10-12',
+    filedOn: '2025-03-01',
+    decidedOn: '2025-04-10',
+    closedOn: '2025-04-20',
+    enteredOn: '2025-04-12',
     archived: true,
     publicised: true,
     fullProcessRecorded: true,
     majorDecision: false,
     legalReviewed: false,
     fileReview: 'PASSED',
+    fileReviewedOn: LATEST_FILE_REVIEW,
     overturned: false,
+    overturnedOn: null,
     fineAmount: '2000.00',
     confiscationAmount: '0.00',
     minorViolationExempted: false,
@@ -162,9 +173,11 @@ export function perfectStation(): StationFacts {
       equipment('E15', 'DESKTOP_COMPUTER', 4, { status: 'RETIRED' }),
     ],
     cases: [
-      enforcementCase('C2024-001'),
-      enforcementCase('C2024-002', { majorDecision: true, legalReviewed: true, decidedOn: '2024-12-01', closedOn: '2024-12-20', enteredOn: '2024-12-08' }),
-      enforcementCase('C2025-001', { decidedOn: '2025-03-01', closedOn: '2025-03-30', enteredOn: '2025-03-01', fileReview: 'NOT_REVIEWED' }),
+      // closed before the sample, reviewed in an earlier review: neither counts now
+      enforcementCase('C2024-001', { filedOn: '2024-09-01', decidedOn: '2024-10-10', closedOn: '2024-10-20', enteredOn: '2024-10-12', fileReviewedOn: '2024-11-30' }),
+      enforcementCase('C2025-001'),
+      enforcementCase('C2025-002', { majorDecision: true, legalReviewed: true, decidedOn: '2025-05-01', closedOn: '2025-05-20', enteredOn: '2025-05-08' }),
+      enforcementCase('C2025-003', { decidedOn: '2025-03-01', closedOn: '2025-03-30', enteredOn: '2025-03-01', fileReview: 'NOT_REVIEWED', fileReviewedOn: null }),
       enforcementCase('C2025-S01', { procedure: 'SIMPLE', decidedOn: '2025-04-01', closedOn: '2025-04-01', enteredOn: null, archived: false, publicised: false }),
     ],
     complaintFigures: [
@@ -240,4 +253,25 @@ export function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/**
+ * A copy of the rubric (under another version) in which the criteria of one data rule
+ * carry other parameters: rules must read their thresholds from the rubric data.
+ */
+export function withParameters<K extends DataRuleId>(rule: K, parameters: DataRuleParameters[K], rubric: Rubric = RUBRIC): Rubric {
+  return {
+    ...rubric,
+    version: `${rubric.version}+${rule}`,
+    firstLevel: rubric.firstLevel.map((first) => ({
+      ...first,
+      children: first.children.map((second) => ({
+        ...second,
+        indicators: second.indicators.map((third) => ({
+          ...third,
+          criteria: third.criteria.map((c) => (c.source === 'DATA' && c.rule === rule ? { ...c, parameters: { ...parameters } } : c)),
+        })),
+      })),
+    })),
+  };
 }
