@@ -75,10 +75,32 @@ export class CaseDto {
   @IsOneOf(FILE_REVIEW_RESULTS)
   fileReview?: FileReviewResult;
 
+  @ApiPropertyOptional({
+    type: 'string',
+    description: '案卷评查 date: when the county\'s case-file review judged this file (9① reads the latest review). Only with fileReview PASSED or FAILED; not before closedOn. Absent: the closing date stands in.',
+    format: 'date',
+    nullable: true,
+    example: '2025-05-15',
+  })
+  @Optional()
+  @IsDate()
+  fileReviewedOn?: string | null;
+
   @ApiPropertyOptional({ description: 'overturned on reconsideration or litigation', default: false, example: false })
   @Optional()
   @IsBool()
   overturned?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    description: 'date the decision was overturned on reconsideration or litigation (9② reads it). Only with overturned true; not before decidedOn. Absent: the closing date stands in.',
+    format: 'date',
+    nullable: true,
+    example: null,
+  })
+  @Optional()
+  @IsDate()
+  overturnedOn?: string | null;
 
   @ApiPropertyOptional({ description: '罚款, yuan as a decimal string (read back with 2 decimals)', default: '0.00', example: '5000.00' })
   @Optional()
@@ -123,16 +145,28 @@ export function normalizeMoney(value: string | undefined | null): string {
 
 export function checkCase(dto: CaseDto, failed: ReadonlySet<string>): PathProblem[] {
   const problems: PathProblem[] = [];
-  const valid = (field: 'filedOn' | 'decidedOn' | 'closedOn') => (failed.has(field) ? null : dto[field]);
+  const valid = (field: 'filedOn' | 'decidedOn' | 'closedOn' | 'fileReviewedOn' | 'overturnedOn') => (failed.has(field) ? null : dto[field]);
   const [filedOn, decidedOn, closedOn] = [valid('filedOn'), valid('decidedOn'), valid('closedOn')];
   if (filedOn && decidedOn && decidedOn < filedOn) problems.push({ path: 'decidedOn', reason: `decidedOn (${decidedOn}) must not be before filedOn (${filedOn})` });
   if (decidedOn && closedOn && closedOn < decidedOn) problems.push({ path: 'closedOn', reason: `closedOn (${closedOn}) must not be before decidedOn (${decidedOn})` });
   else if (filedOn && closedOn && closedOn < filedOn) problems.push({ path: 'closedOn', reason: `closedOn (${closedOn}) must not be before filedOn (${filedOn})` });
+  const reviewedOn = valid('fileReviewedOn');
+  if (reviewedOn && (dto.fileReview ?? 'NOT_REVIEWED') === 'NOT_REVIEWED') problems.push({ path: 'fileReviewedOn', reason: 'a review date needs fileReview PASSED or FAILED' });
+  else if (reviewedOn && closedOn && reviewedOn < closedOn) problems.push({ path: 'fileReviewedOn', reason: `fileReviewedOn (${reviewedOn}) must not be before closedOn (${closedOn})` });
+  const overturnedOn = valid('overturnedOn');
+  if (overturnedOn && dto.overturned !== true) problems.push({ path: 'overturnedOn', reason: 'an overturn date needs overturned: true' });
+  else if (overturnedOn && decidedOn && overturnedOn < decidedOn) problems.push({ path: 'overturnedOn', reason: `overturnedOn (${overturnedOn}) must not be before decidedOn (${decidedOn})` });
   return problems;
 }
 
-/** The stored and digested case: defaults applied, money in numeric(14,2) form, keys in sorted order (see rowDigest). */
+/**
+ * The stored and digested case: defaults applied, money in numeric(14,2) form, keys in
+ * sorted order (see rowDigest). fileReviewedOn and overturnedOn appear only when set, so a
+ * case pushed before they existed keeps its digest (a re-push of it is still "unchanged").
+ */
 export function normalizeCase(dto: CaseDto): EnforcementCase {
+  const fileReviewedOn = dto.fileReviewedOn ?? null;
+  const overturnedOn = dto.overturnedOn ?? null;
   return {
     archived: dto.archived ?? false,
     caseNumber: dto.caseNumber,
@@ -141,6 +175,7 @@ export function normalizeCase(dto: CaseDto): EnforcementCase {
     decidedOn: dto.decidedOn ?? null,
     enteredOn: dto.enteredOn ?? null,
     fileReview: dto.fileReview ?? 'NOT_REVIEWED',
+    ...(fileReviewedOn === null ? {} : { fileReviewedOn }),
     filedOn: dto.filedOn ?? null,
     fineAmount: normalizeMoney(dto.fineAmount),
     fullProcessRecorded: dto.fullProcessRecorded ?? false,
@@ -148,6 +183,7 @@ export function normalizeCase(dto: CaseDto): EnforcementCase {
     majorDecision: dto.majorDecision ?? false,
     minorViolationExempted: dto.minorViolationExempted ?? false,
     overturned: dto.overturned ?? false,
+    ...(overturnedOn === null ? {} : { overturnedOn }),
     procedure: dto.procedure,
     publicised: dto.publicised ?? false,
     target: dto.target,

@@ -66,8 +66,16 @@ export class EnforcementCaseRecord {
   @Column({ type: 'varchar', length: 16 })
   fileReview: FileReviewResult;
 
+  /** 案卷评查 date (9①: the county's latest review); null for cases pushed without one. */
+  @Column({ type: 'date', nullable: true })
+  fileReviewedOn: string | null;
+
   @Column({ type: 'boolean', default: false })
   overturned: boolean;
+
+  /** When the decision was overturned (9②); null for cases pushed without one. */
+  @Column({ type: 'date', nullable: true })
+  overturnedOn: string | null;
 
   @Column({ type: 'numeric', precision: 14, scale: 2, default: 0 })
   fineAmount: string;

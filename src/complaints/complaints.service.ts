@@ -75,7 +75,7 @@ export class ComplaintsService {
   }
 
   /**
-   * The national average mediation success rate of a year (province reference data). A
+   * The national average mediation success rate of a year (national reference data, ADMIN keys only). A
    * change touches every station: one outbox row with no station and no region.
    */
   async putMediationAverage(manager: EntityManager, ctx: WriteContext, year: number, rate: number): Promise<WriteSummary> {

@@ -34,8 +34,12 @@ export class MediationAveragesController {
 
   @Put(':year')
   @YEAR
-  @Roles('PROVINCE', 'ADMIN')
-  @ApiOperation({ summary: 'National average mediation success rate of a year (province role)', description: '`{ "rate": 0.72 }` as a fraction. A change marks every station for recomputation.' })
+  @Roles('ADMIN')
+  @ApiOperation({
+    summary: 'National average mediation success rate of a year (ADMIN keys only)',
+    description:
+      '`{ "rate": 0.72 }` as a fraction. It is national reference data shared by every province, so only ADMIN keys set it (403 for PROVINCE, CITY and COUNTY keys). A change marks every station for recomputation.',
+  })
   @ApiBody({ type: MediationAverageInputDto })
   @ApiWrite({ body: true, notFound: 'not used' })
   put(@Param('year') year: string, @Body() body: unknown, @Ctx() ctx: WriteContext): Promise<WriteSummary> {

@@ -2,7 +2,7 @@ import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { checkFirst, decodeCursor } from './cursor.js';
 import { Ctx } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
-import { summariseRoster, type PersonView } from './queries/roster.query.js';
+import { onRoster, summariseRoster, type PersonView } from './queries/roster.query.js';
 import { listOf, perItem } from './types/common.types.js';
 import { CaseConnection, CaseLedgerSummary, ComplaintYear, EquipmentSummary } from './types/ledger.types.js';
 import { MissingItemMark, ReviewerAssessment } from './types/review.types.js';
@@ -18,9 +18,14 @@ export class StationRecordsResolver {
     return summariseRoster(await ctx.loaders.people.load(station.code), ctx.loaders.today);
   }
 
-  @ResolveField(() => [RosterEntry], { description: 'Everyone on the roster; personal fields are guarded (see RosterEntry).', complexity: listOf(15) })
-  people(@Parent() station: Station, @Ctx() ctx: DashboardContext): Promise<PersonView[]> {
-    return ctx.loaders.people.load(station.code);
+  @ResolveField(() => [RosterEntry], { description: 'Everyone on the roster today (and those who have left, with includeDeparted); personal fields are guarded (see RosterEntry).', complexity: listOf(15) })
+  async people(
+    @Parent() station: Station,
+    @Ctx() ctx: DashboardContext,
+    @Args('includeDeparted', { type: () => Boolean, defaultValue: false, description: 'Also people who have left (leftOn today or earlier).' }) includeDeparted: boolean,
+  ): Promise<PersonView[]> {
+    const people = await ctx.loaders.people.load(station.code);
+    return includeDeparted ? people : people.filter((p) => onRoster(p, ctx.loaders.today));
   }
 
   @ResolveField(() => EquipmentSummary)

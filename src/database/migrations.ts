@@ -1,10 +1,11 @@
 // Committed migrations, in order. `npm run migration:generate -- <Name>` writes a new file
 // under migrations/ and adds it here.
 import type { MigrationInterface } from 'typeorm';
+import { DepartedStaffAndCaseDates1796530183721 } from '../../migrations/1796530183721-DepartedStaffAndCaseDates.js';
 import { InitialSchema1795265484071 } from '../../migrations/1795265484071-InitialSchema.js';
 import { RecomputeRunChunksAndHashedCheckNames1795266870272 } from '../../migrations/1795266870272-RecomputeRunChunksAndHashedCheckNames.js';
 import { ScoreDataNotifications1795269269281 } from '../../migrations/1795269269281-ScoreDataNotifications.js';
 import { StationDataNotifications1795276636049 } from '../../migrations/1795276636049-StationDataNotifications.js';
-export const MIGRATIONS: MigrationClass[] = [InitialSchema1795265484071, RecomputeRunChunksAndHashedCheckNames1795266870272, ScoreDataNotifications1795269269281, StationDataNotifications1795276636049];
+export const MIGRATIONS: MigrationClass[] = [InitialSchema1795265484071, RecomputeRunChunksAndHashedCheckNames1795266870272, ScoreDataNotifications1795269269281, StationDataNotifications1795276636049, DepartedStaffAndCaseDates1796530183721];
 
 type MigrationClass = new () => MigrationInterface;

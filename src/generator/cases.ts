@@ -2,7 +2,7 @@
 // about two in three under the general procedure, numbered per procedure and year.
 import type { EnforcementCase } from '../domain/station-data.js';
 import type { Duty } from '../domain/vocabulary.js';
-import { isoDay, pad } from './calendar.js';
+import { dayOf, isoDay, pad } from './calendar.js';
 import type { StationContext } from './context.js';
 import { anonymisedPerson, brand } from './names.js';
 import { Rng, weighted } from './random.js';
@@ -163,7 +163,8 @@ function generalCase(rng: Rng, ctx: StationContext, filedDay: number): Enforceme
     fine = rng.int(lo / 100, hi / 100) * 100 * 100;
     if (rng.chance(0.25)) confiscation = rng.int(5_000, 3_000_000);
   }
-  return {
+  return dateReviewAndOverturn(
+    {
     caseNumber: '',
     procedure: 'GENERAL',
     target: '',
@@ -183,7 +184,11 @@ function generalCase(rng: Rng, ctx: StationContext, filedDay: number): Enforceme
     fineAmount: yuan(fine),
     confiscationAmount: yuan(confiscation),
     minorViolationExempted: exempted,
-  };
+    },
+    closedDay,
+    decidedDay,
+    asOfDay,
+  );
 }
 
 /** 当场处罚: decided on the spot, so filed and decided the same day; small fines. */
@@ -196,7 +201,8 @@ function simpleCase(rng: Rng, ctx: StationContext, day: number): EnforcementCase
   const warningOnly = rng.chance(0.1);
   // Up to 200 yuan for a person, 3,000 for a business (行政处罚法 art. 51).
   const fine = warningOnly ? 0 : rng.chance(0.4) ? rng.int(1, 4) * 5_000 : rng.int(1, 60) * 5_000;
-  return {
+  return dateReviewAndOverturn(
+    {
     caseNumber: '',
     procedure: 'SIMPLE',
     target: '',
@@ -215,7 +221,42 @@ function simpleCase(rng: Rng, ctx: StationContext, day: number): EnforcementCase
     fineAmount: yuan(fine),
     confiscationAmount: '0.00',
     minorViolationExempted: false,
-  };
+    },
+    closedDay,
+    day,
+    asOfDay,
+  );
+}
+
+/**
+ * Dates a file review and an overturn without drawing random numbers (the streams of every
+ * other field stay as they were). The county reviews case files (案卷评查) twice a year, on
+ * 15 June and 15 December: a file drawn for review is judged at the first review after it
+ * closed, or not yet when that is after asOf. An overturn comes 30 to 179 days after the
+ * decision, or has not come yet.
+ */
+function dateReviewAndOverturn(c: EnforcementCase, closedDay: number, decidedDay: number, asOfDay: number): EnforcementCase {
+  if (c.fileReview !== 'NOT_REVIEWED') {
+    const reviewDay = nextFileReview(closedDay);
+    if (reviewDay <= asOfDay) c.fileReviewedOn = isoDay(reviewDay);
+    else c.fileReview = 'NOT_REVIEWED';
+  }
+  if (c.overturned) {
+    const overturnDay = decidedDay + 30 + (((decidedDay % 150) + 150) % 150);
+    if (overturnDay <= asOfDay) c.overturnedOn = isoDay(overturnDay);
+    else c.overturned = false;
+  }
+  return c;
+}
+
+/** The first county file review (15 June or 15 December) on or after a day. */
+function nextFileReview(day: number): number {
+  const year = Number(isoDay(day).slice(0, 4));
+  for (const date of [`${year}-06-15`, `${year}-12-15`, `${year + 1}-06-15`]) {
+    const review = dayOf(date);
+    if (review >= day) return review;
+  }
+  return day;
 }
 
 /** Days from decision to system entry: mostly the same or next day, always within the limit. */

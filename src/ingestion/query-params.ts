@@ -15,3 +15,10 @@ export function parseOptional(value: string | undefined, name: string, check: (v
   if (problem) throw DomainError.badInput(`malformed ${name}`, [{ path: name, reason: problem }]);
   return value;
 }
+
+/** An optional `true`/`false` query parameter; undefined when absent. */
+export function parseBoolean(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw DomainError.badInput(`malformed ${name}`, [{ path: name, reason: `${name} must be true or false` }]);
+}

@@ -5,7 +5,7 @@ import type { DisciplinaryRecord, Person, TrainingYear } from '../domain/station
 /** Select list (unqualified columns of person) that `personFromRow` reads. */
 export const PERSON_COLUMNS = `id, station_code, external_id, name, position, birth_month, education, major, major_category, staffing_type,
   enforcement_cert_no, se_cert_number, se_cert_class, se_cert_expires_on, hired_on, seconded_months, last_health_check_on,
-  information_administrator`;
+  information_administrator, left_on`;
 
 /** Select list of person_training (numbers as float8) for `TrainingRow`. */
 export const TRAINING_COLUMNS = `person_id, year, offline_days::float8 AS offline_days, offline_hours::float8 AS offline_hours,
@@ -30,6 +30,7 @@ export interface PersonRow {
   seconded_months: number;
   last_health_check_on: string | null;
   information_administrator: boolean;
+  left_on: string | null;
 }
 
 export interface TrainingRow {
@@ -67,5 +68,6 @@ export function personFromRow(row: PersonRow, trainings: TrainingYear[] = [], di
     lastHealthCheckOn: row.last_health_check_on,
     informationAdministrator: row.information_administrator,
     disciplinaryRecords,
+    leftOn: row.left_on,
   };
 }

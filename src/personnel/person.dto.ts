@@ -178,6 +178,18 @@ export class PersonDto {
   @IsList(100)
   @Nested(() => DisciplinaryRecordDto, { each: true })
   disciplinaryRecords?: DisciplinaryRecordDto[];
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date',
+    nullable: true,
+    description:
+      'the day the person left the station (not before hiredOn). From then on they are in no ratio and not on 附件2; their dated records still count in their windows. A roster PUT sets it to today for people it no longer lists; null brings a person back.',
+    example: null,
+  })
+  @Optional()
+  @IsDate()
+  leftOn?: string | null;
 }
 
 export class PersonBatchDto {
@@ -209,11 +221,19 @@ export function checkPerson(dto: PersonDto, failed: ReadonlySet<string>): PathPr
   if (!failed.has('hiredOn') && !failed.has('birthMonth') && dto.hiredOn && dto.birthMonth && dto.hiredOn.slice(0, 7) < dto.birthMonth) {
     problems.push({ path: 'hiredOn', reason: 'hiredOn must not be before birthMonth' });
   }
+  if (!failed.has('hiredOn') && !failed.has('leftOn') && dto.hiredOn && dto.leftOn && dto.leftOn < dto.hiredOn) {
+    problems.push({ path: 'leftOn', reason: `leftOn (${dto.leftOn}) must not be before hiredOn (${dto.hiredOn})` });
+  }
   return problems;
 }
 
-/** The stored and digested person: defaults applied, order-free lists sorted, keys in sorted order (see rowDigest). */
+/**
+ * The stored and digested person: defaults applied, order-free lists sorted, keys in sorted
+ * order (see rowDigest). leftOn appears only when set, so a person pushed before it existed
+ * keeps their digest. A stored Person is a valid PersonDto, so this also normalises one.
+ */
 export function normalizePerson(dto: PersonDto): Person {
+  const leftOn = dto.leftOn ?? null;
   const cert: SpecialEquipmentCert | null = dto.specialEquipmentCert
     ? { class: dto.specialEquipmentCert.class, expiresOn: dto.specialEquipmentCert.expiresOn, number: dto.specialEquipmentCert.number }
     : null;
@@ -238,6 +258,7 @@ export function normalizePerson(dto: PersonDto): Person {
     hiredOn: dto.hiredOn ?? null,
     informationAdministrator: dto.informationAdministrator ?? false,
     lastHealthCheckOn: dto.lastHealthCheckOn ?? null,
+    ...(leftOn === null ? {} : { leftOn }),
     major: dto.major ?? null,
     majorCategory: dto.majorCategory,
     name: dto.name,

@@ -87,6 +87,10 @@ export class Person {
   @Column({ type: 'boolean', default: false })
   informationAdministrator: boolean;
 
+  /** The day the person left (a roster PUT sets it); null while on the roster. */
+  @Column({ type: 'date', nullable: true })
+  leftOn: string | null;
+
   @Column({ type: 'varchar', length: 64 })
   rowDigest: string;
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Param, Patch, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Put, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
@@ -8,6 +8,7 @@ import type { Person } from '../domain/station-data.js';
 import { BatchParser } from '../ingestion/batch-parser.js';
 import { ApiAuthenticated, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
 import { checkKeyParam } from '../ingestion/path-params.js';
+import { parseBoolean } from '../ingestion/query-params.js';
 import { checkStationCode } from '../ingestion/station-access.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import { Ctx } from '../ingestion/write-context.decorator.js';
@@ -37,7 +38,11 @@ export class PersonnelController {
   ) {}
 
   @Put()
-  @ApiOperation({ summary: 'Replace the whole roster', description: 'The roster becomes exactly the items; people absent from it leave (counted as removed).' })
+  @ApiOperation({
+    summary: 'Replace the whole roster',
+    description:
+      'The roster becomes exactly the items. People absent from it leave today: they are kept with leftOn set (counted as removed), so their dated records still count; DELETE erases an entry made by mistake.',
+  })
   @ApiBody({ type: PersonBatchDto })
   @ApiWrite({ body: true, batch: true })
   replace(@Param('code') code: string, @Body() body: unknown, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
@@ -57,7 +62,7 @@ export class PersonnelController {
   }
 
   @Delete(':externalId')
-  @ApiOperation({ summary: 'Remove one person' })
+  @ApiOperation({ summary: 'Erase one person', description: 'Erases an entry made by mistake, with their trainings and records (audited). Someone who left is marked by leftOn instead (or dropped from a PUT).' })
   @ApiParam({ name: 'externalId', description: 'percent-encoded when it holds non-ASCII characters', example: 'P0001' })
   @ApiWrite({ body: false, notFound: 'no such station, or no such person at it' })
   remove(@Param('code') code: string, @Param('externalId') externalId: string, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
@@ -67,14 +72,16 @@ export class PersonnelController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Read the roster back' })
+  @ApiOperation({ summary: 'Read the roster back', description: 'People who have left (leftOn today or earlier) only with includeDeparted=true.' })
+  @ApiQuery({ name: 'includeDeparted', required: false, type: Boolean, description: 'also list people who have left (default false)' })
   @ApiRead(PersonListDto)
-  async list(@Param('code') code: string, @CurrentPrincipal() principal: Principal): Promise<{ stationCode: string; items: Person[] }> {
-    return { stationCode: code, items: await this.personnel.list(this.dataSource.manager, principal, code) };
+  async list(@Param('code') code: string, @Query('includeDeparted') includeDeparted: string | undefined, @CurrentPrincipal() principal: Principal): Promise<{ stationCode: string; items: Person[] }> {
+    const departed = parseBoolean(includeDeparted, 'includeDeparted') ?? false;
+    return { stationCode: code, items: await this.personnel.list(this.dataSource.manager, principal, code, departed) };
   }
 
   @Get(':externalId')
-  @ApiOperation({ summary: 'Read one person back' })
+  @ApiOperation({ summary: 'Read one person back', description: 'Also someone who has left (see leftOn).' })
   @ApiParam({ name: 'externalId', example: 'P0001' })
   @ApiRead(PersonDto, 'no such station, or no such person at it')
   get(@Param('code') code: string, @Param('externalId') externalId: string, @CurrentPrincipal() principal: Principal): Promise<Person> {

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { todayIn } from '../domain/dates.js';
 import type { Person } from '../domain/station-data.js';
 import { sortedRowDigest } from '../ingestion/row-digest.js';
 import { StationAccess } from '../ingestion/station-access.js';
@@ -12,7 +14,7 @@ import type { WriteContext } from '../ingestion/write-context.js';
 import type { WriteSummary } from '../ingestion/write-summary.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { PERSON_COLUMNS, personFromRow, type PersonRow } from './person-row.js';
-import type { StationPerson } from './person.dto.js';
+import { normalizePerson, type StationPerson } from './person.dto.js';
 
 export const PERSON_TABLE: TableSpec<Person> = {
   table: 'person',
@@ -37,6 +39,7 @@ export const PERSON_TABLE: TableSpec<Person> = {
     { name: 'seconded_months', type: 'int', value: (p) => p.secondedMonths },
     { name: 'last_health_check_on', type: 'date', value: (p) => p.lastHealthCheckOn },
     { name: 'information_administrator', type: 'boolean', value: (p) => p.informationAdministrator },
+    { name: 'left_on', type: 'date', value: (p) => p.leftOn ?? null },
   ],
 };
 
@@ -46,7 +49,12 @@ interface PersonWithChildrenRow extends PersonRow {
   records: { date: string; kind: string; description: string }[];
 }
 
-/** A station's roster (附件2): replace, upsert, remove and read, set-based. */
+/**
+ * A station's roster (附件2): replace, upsert, remove and read, set-based. People leave by
+ * a date (leftOn), not by deletion: a replace marks those it no longer lists as departed
+ * today, so their dated records (discipline) still count within their windows; DELETE
+ * erases an entry made by mistake.
+ */
 @Injectable()
 export class PersonnelService {
   private readonly rows: StationRowsWriter<Person>;
@@ -55,6 +63,7 @@ export class PersonnelService {
     private readonly access: StationAccess,
     audit: AuditService,
     outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.rows = new StationRowsWriter<Person>(
       { table: PERSON_TABLE, reason: 'personnel', digest: sortedRowDigest, afterWrite: (manager, written, rowOf) => this.writeChildren(manager, written, rowOf) },
@@ -63,10 +72,10 @@ export class PersonnelService {
     );
   }
 
-  /** PUT: the roster becomes exactly `people`; those absent leave. */
+  /** PUT: the roster becomes exactly `people`; those absent leave today (counted as removed). */
   async replace(manager: EntityManager, ctx: WriteContext, stationCode: string, people: readonly Person[]): Promise<WriteSummary> {
     await this.access.lockForWrite(manager, ctx.principal, stationCode);
-    return this.rows.write(manager, ctx, 'personnel.replace', people.map((row) => ({ stationCode, row })), [stationCode]);
+    return this.replaceRosters(manager, ctx, 'personnel.replace', people.map((row) => ({ stationCode, row })), [stationCode]);
   }
 
   /** PATCH: upsert by externalId; people not in the batch stay. */
@@ -80,7 +89,22 @@ export class PersonnelService {
    * writer); with `replaceStations`, the rosters of those stations are replaced.
    */
   async writeLocked(manager: EntityManager, ctx: WriteContext, rows: readonly StationPerson[], action: string, replaceStations?: readonly string[]): Promise<WriteSummary> {
-    return this.rows.write(manager, ctx, action, rows, replaceStations);
+    return replaceStations ? this.replaceRosters(manager, ctx, action, rows, replaceStations) : this.rows.write(manager, ctx, action, rows);
+  }
+
+  /**
+   * The rosters of `stations` become `rows`: everyone on them that `rows` does not list
+   * (and who has no leaving date yet) is written back with leftOn = today. The summary
+   * counts those departures as removed, as a PUT of a list always did.
+   */
+  private async replaceRosters(manager: EntityManager, ctx: WriteContext, action: string, rows: readonly StationPerson[], stations: readonly string[]): Promise<WriteSummary> {
+    const listed = new Set(rows.map((r) => `${r.stationCode}\u0000${r.row.externalId}`));
+    const leftOn = todayIn(this.config.timeZone);
+    const leaving = (await this.select(manager, stations, null, { onRosterOnly: true }))
+      .filter((row) => !listed.has(`${row.station_code}\u0000${row.external_id}`))
+      .map((row): StationPerson => ({ stationCode: row.station_code, row: normalizePerson({ ...toPerson(row), leftOn }) }));
+    const summary = await this.rows.write(manager, ctx, action, [...rows, ...leaving]);
+    return { ...summary, updated: summary.updated - leaving.length, removed: summary.removed + leaving.length };
   }
 
   async remove(manager: EntityManager, ctx: WriteContext, stationCode: string, externalId: string): Promise<WriteSummary> {
@@ -88,19 +112,23 @@ export class PersonnelService {
     return this.rows.removeOne(manager, ctx, 'personnel.delete', stationCode, externalId, `person ${externalId}`);
   }
 
-  async list(manager: EntityManager, principal: Principal, stationCode: string): Promise<Person[]> {
+  /** The roster as of today; people who have left only with `includeDeparted`. */
+  async list(manager: EntityManager, principal: Principal, stationCode: string, includeDeparted = false): Promise<Person[]> {
     await this.access.checkRead(manager, principal, stationCode);
-    return (await this.select(manager, stationCode, null)).map(toPerson);
+    const rows = await this.select(manager, [stationCode], null, { onRosterOnly: !includeDeparted });
+    return rows.map(toPerson);
   }
 
+  /** One person, departed or not (asked for by id). */
   async get(manager: EntityManager, principal: Principal, stationCode: string, externalId: string): Promise<Person> {
     await this.access.checkRead(manager, principal, stationCode);
-    const [row] = await this.select(manager, stationCode, externalId);
+    const [row] = await this.select(manager, [stationCode], externalId, { onRosterOnly: false });
     if (!row) throw DomainError.notFound(`person ${externalId} at station ${stationCode}`);
     return toPerson(row);
   }
 
-  private select(manager: EntityManager, stationCode: string, externalId: string | null): Promise<PersonWithChildrenRow[]> {
+  /** `onRosterOnly`: without the people whose leaving date has come (leftOn ≤ today). */
+  private select(manager: EntityManager, stationCodes: readonly string[], externalId: string | null, { onRosterOnly }: { onRosterOnly: boolean }): Promise<PersonWithChildrenRow[]> {
     return manager.query<PersonWithChildrenRow[]>(
       `SELECT ${PERSON_COLUMNS},
          coalesce((SELECT json_agg(json_build_object('year', t.year, 'offlineDays', t.offline_days, 'offlineHours', t.offline_hours,
@@ -108,8 +136,10 @@ export class PersonnelService {
                    FROM person_training t WHERE t.person_id = p.id), '[]') AS trainings,
          coalesce((SELECT json_agg(json_build_object('date', d.date, 'kind', d.kind, 'description', d.description) ORDER BY d.date, d.kind, d.description)
                    FROM person_disciplinary_record d WHERE d.person_id = p.id), '[]') AS records
-       FROM person p WHERE p.station_code = $1 AND ($2::varchar IS NULL OR p.external_id = $2) ORDER BY p.external_id`,
-      [stationCode, externalId],
+       FROM person p WHERE p.station_code = ANY($1::varchar[]) AND ($2::varchar IS NULL OR p.external_id = $2)
+         AND (NOT $3::boolean OR p.left_on IS NULL OR p.left_on > $4::date)
+       ORDER BY p.station_code, p.external_id`,
+      [stationCodes, externalId, onRosterOnly, todayIn(this.config.timeZone)],
     );
   }
 

@@ -225,7 +225,7 @@ describe('setStarPolicy', () => {
     levels: [
       { stars: 5, indicatorSet: 'ALL', threshold: 92, includeBonus: true },
       { stars: 4, indicatorSet: 'STARRED', threshold: threshold4, includeBonus: true },
-      { stars: 3, indicatorSet: 'STARRED', threshold: 70, includeBonus: false },
+      { stars: 3, indicatorSet: 'STARRED', threshold: 70, includeBonus: true },
     ],
   });
 
@@ -263,6 +263,8 @@ describe('setStarPolicy', () => {
     expect(missing.errors?.[0].extensions.problems?.[0]).toMatchObject({ path: 'input.levels[0]', reason: expect.stringContaining('leaves out ※ indicators') });
     const unknown = await gql(t, s.keys.province, SET, { p: PROVINCE, in: { ...input(), levels: [{ stars: 4, indicatorSet: 'LIST', indicatorIds: ['99'], threshold: 80, includeBonus: true }] } });
     expect(unknown.errors?.[0].extensions.problems?.[0]).toMatchObject({ path: 'input.levels[0].indicatorIds[0]' });
+    const noBonus = await gql(t, s.keys.province, SET, { p: PROVINCE, in: { ...input(), levels: [...input().levels.slice(0, 2), { stars: 3, indicatorSet: 'STARRED', threshold: 70, includeBonus: false }] } });
+    expect(noBonus.errors?.[0].extensions.problems?.[0]).toMatchObject({ path: 'input.levels[2]', reason: expect.stringContaining('includeBonus must be true') });
     expect(await errorCodes(t, s.keys.province, SET, { p: CITY, in: input() })).toEqual(['BAD_USER_INPUT']);
     expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM recompute_run`))[0].n)).toBe(runs0);
   });

@@ -85,6 +85,12 @@ const CASES: BadRequest[] = [
   { name: 'a date that does not exist', method: 'put', path: `${P}/personnel`, body: { items: [person(0, { hiredOn: '2023-02-29' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'hiredOn', reason: /calendar date/ }] },
   { name: 'a date in another format', method: 'patch', path: `${P}/cases`, body: { items: [enforcementCase(1, { filedOn: '2025/02/10' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'filedOn' }] },
   { name: 'a month that is not YYYY-MM', method: 'put', path: `${P}/personnel`, body: { items: [person(0, { birthMonth: '1985-7' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'birthMonth' }] },
+  { name: 'a file review date without a review result', method: 'put', path: `${P}/cases`, body: { items: [enforcementCase(1, { fileReview: 'NOT_REVIEWED', fileReviewedOn: '2025-05-15' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'fileReviewedOn', reason: 'a review date needs fileReview PASSED or FAILED' }], problemCount: 1 },
+  { name: 'a file reviewed before it closed', method: 'put', path: `${P}/cases`, body: { items: [enforcementCase(1, { fileReviewedOn: '2025-04-01' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'fileReviewedOn', reason: 'fileReviewedOn (2025-04-01) must not be before closedOn (2025-04-02)' }], problemCount: 1 },
+  { name: 'an overturn date on a case not overturned', method: 'put', path: `${P}/cases`, body: { items: [enforcementCase(1, { overturned: false, overturnedOn: '2025-06-01' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'overturnedOn', reason: 'an overturn date needs overturned: true' }], problemCount: 1 },
+  { name: 'overturned before the decision', method: 'put', path: `${P}/cases`, body: { items: [enforcementCase(1, { overturned: true, overturnedOn: '2025-03-19' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'overturnedOn', reason: 'overturnedOn (2025-03-19) must not be before decidedOn (2025-03-20)' }], problemCount: 1 },
+  { name: 'an overturn date that is not a date', method: 'put', path: `${P}/cases`, body: { items: [enforcementCase(1, { overturned: true, overturnedOn: '2025-13-01' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'overturnedOn' }], problemCount: 1 },
+  { name: 'leaving before being hired', method: 'patch', path: `${P}/personnel`, body: { items: [person(0, { leftOn: '2012-07-31' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'leftOn', reason: 'leftOn (2012-07-31) must not be before hiredOn (2012-08-01)' }], problemCount: 1 },
   { name: 'closedOn before decidedOn', method: 'put', path: `${P}/cases`, body: { items: [enforcementCase(1), enforcementCase(2, { closedOn: '2025-03-19' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 1, key: '冀长市监处罚〔2025〕2号', path: 'closedOn', reason: 'closedOn (2025-03-19) must not be before decidedOn (2025-03-20)' }], problemCount: 1 },
   { name: 'decidedOn before filedOn', method: 'put', path: `${P}/cases`, body: { items: [enforcementCase(1, { filedOn: '2025-03-21' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'decidedOn' }] },
   { name: 'two trainings for one year', method: 'put', path: `${P}/personnel`, body: { items: [person(0, { trainings: [{ year: 2024 }, { year: 2024, onlineHours: 3 }] })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'trainings[1].year', reason: 'year 2024 appears twice (also trainings[0])' }] },
@@ -99,8 +105,8 @@ const CASES: BadRequest[] = [
   { name: 'certification year out of range', method: 'put', path: `${P}/certifications/1800`, body: { items: {} }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'year' }] },
   { name: 'veto kind not in the vocabulary', method: 'post', path: `${P}/veto-events`, body: { kind: 'MISCONDUCT', date: '2024-01-01' }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'kind' }] },
   { name: 'annual review year and result out of range', method: 'post', path: `${P}/annual-reviews`, body: { year: 1989, subject: 'STATION', result: 'GOOD' }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'year' }, { path: 'result' }], problemCount: 2 },
-  { name: 'mediation average over 1', method: 'put', path: '/api/v1/reference/mediation-averages/2024', who: 'province', body: { rate: 1.5 }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'rate' }] },
-  { name: 'mediation average with 5 decimals', method: 'put', path: '/api/v1/reference/mediation-averages/2024', who: 'province', body: { rate: 0.72345 }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'rate', reason: /at most 4 decimal places/ }] },
+  { name: 'mediation average over 1', method: 'put', path: '/api/v1/reference/mediation-averages/2024', who: 'admin', body: { rate: 1.5 }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'rate' }] },
+  { name: 'mediation average with 5 decimals', method: 'put', path: '/api/v1/reference/mediation-averages/2024', who: 'admin', body: { rate: 0.72345 }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'rate', reason: /at most 4 decimal places/ }] },
   // --- stations, paths, keys ---
   { name: 'a county that is not loaded', method: 'put', path: '/api/v1/stations/130102777', body: profile('130109'), who: 'city', status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'countyCode', reason: /is not loaded; load the administrative divisions first/ }] },
   { name: 'a city code as countyCode', method: 'put', path: '/api/v1/stations/130102777', body: profile('130100'), status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'countyCode', reason: /is a CITY region/ }] },
@@ -119,6 +125,7 @@ const CASES: BadRequest[] = [
   { name: 'a revoked key', method: 'put', path: `${P}/personnel`, who: 'revoked', body: { items: [person(0)] }, status: 401, code: 'UNAUTHENTICATED' },
   { name: 'a malformed Authorization header', method: 'patch', path: `${P}/equipment`, who: 'malformed', body: { items: [equipment(0)] }, status: 401, code: 'UNAUTHENTICATED' },
   { name: 'mediation average with a county key', method: 'put', path: '/api/v1/reference/mediation-averages/2024', body: { rate: 0.7 }, status: 403, code: 'FORBIDDEN' },
+  { name: 'mediation average with a province key (national data: ADMIN only)', method: 'put', path: '/api/v1/reference/mediation-averages/2024', who: 'province', body: { rate: 0.7 }, status: 403, code: 'FORBIDDEN' },
   { name: 'loading regions with a county key', method: 'put', path: '/api/v1/reference/regions', body: { items: [{ code: '130105', name: '新华区' }] }, status: 403, code: 'FORBIDDEN' },
   { name: 'loading regions outside the province', method: 'put', path: '/api/v1/reference/regions', who: 'province', body: { items: [{ code: '130105', name: '新华区' }, { code: '140106', name: '迎泽区' }] }, status: 403, code: 'FORBIDDEN', problems: [{ index: 1, key: '140106', path: 'code' }], problemCount: 1 },
   { name: 'a region whose parent is not loaded', method: 'put', path: '/api/v1/reference/regions', who: 'province', body: { items: [{ code: '130902', name: '新华区' }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, key: '130902', path: 'code', reason: /parent 130900 is not loaded/ }] },
@@ -146,7 +153,7 @@ describe('bad input', () => {
     await t.http().put(`${P}/equipment`).set(bearer(keys.county)).send({ items: [equipment(0), equipment(1)] }).expect(200);
     await t.http().put(`${P}/cases`).set(bearer(keys.county)).send({ items: [enforcementCase(1), enforcementCase(2)] }).expect(200);
     await t.http().put(`${P}/complaint-stats/2024`).set(bearer(keys.county)).send(complaintCounts()).expect(200);
-    await t.http().put('/api/v1/reference/mediation-averages/2024').set(bearer(keys.province)).send({ rate: 0.7 }).expect(200);
+    await t.http().put('/api/v1/reference/mediation-averages/2024').set(bearer(keys.admin)).send({ rate: 0.7 }).expect(200);
   });
 
   afterAll(async () => {

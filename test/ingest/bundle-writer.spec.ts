@@ -46,6 +46,7 @@ describe('StationBundleWriter', () => {
       const expectedPeople = bundle.personnel
         .map((p) => ({
           ...p,
+          leftOn: p.leftOn ?? null,
           trainings: [...p.trainings].sort((a, b) => a.year - b.year),
           disciplinaryRecords: [...p.disciplinaryRecords].sort(byKey((r) => `${r.date}|${r.kind}|${r.description}`)),
         }))
@@ -53,7 +54,8 @@ describe('StationBundleWriter', () => {
       expect(people).toEqual(expectedPeople);
       expect((await get('/equipment')).items).toEqual([...bundle.equipment].sort(byKey((e) => e.externalId)));
       const cases = (await get('/cases?limit=5000')).items;
-      expect([...cases].sort(byKey((c: StationBundle['cases'][number]) => c.caseNumber))).toEqual([...bundle.cases].sort(byKey((c) => c.caseNumber)));
+      const expectedCases = bundle.cases.map((c) => ({ ...c, fileReviewedOn: c.fileReviewedOn ?? null, overturnedOn: c.overturnedOn ?? null }));
+      expect([...cases].sort(byKey((c: StationBundle['cases'][number]) => c.caseNumber))).toEqual(expectedCases.sort(byKey((c) => c.caseNumber)));
       expect((await get('/complaint-stats')).items).toEqual([...bundle.complaintFigures].sort(byKey((f) => f.period)));
       const certifications = (await get('/certifications')).items;
       expect(certifications.map((c: { year: number }) => c.year)).toEqual(bundle.certifications.map((c) => c.year).sort());
@@ -81,10 +83,11 @@ describe('StationBundleWriter', () => {
     for (const { year, ...certification } of bundle.certifications) expect((await put(`/certifications/${year}`, certification)).body.unchanged).toBe(1);
     expect(await fingerprint(t.dataSource)).toEqual(before);
 
-    // now a change over HTTP, then the writer puts the generated station back
+    // now a change over HTTP (the first person leaves: kept with a leaving date), then the
+    // writer puts the generated station back (they return: an update)
     await put('/personnel', { items: bundle.personnel.slice(1) });
     const restored = await writer.write(bundle);
-    expect(restored.personnel).toEqual({ created: 1, updated: 0, unchanged: bundle.personnel.length - 1, removed: 0 });
+    expect(restored.personnel).toEqual({ created: 0, updated: 1, unchanged: bundle.personnel.length - 1, removed: 0 });
     expect(restored.equipment.unchanged).toBe(bundle.equipment.length);
   });
 

@@ -38,6 +38,7 @@ const FIELDS: Record<string, string[]> = {
   PersonDto: [
     'externalId', 'name', 'position', 'birthMonth', 'education', 'major', 'majorCategory', 'staffingType', 'enforcementCertNo',
     'specialEquipmentCert', 'hiredOn', 'secondedMonths', 'trainings', 'lastHealthCheckOn', 'informationAdministrator', 'disciplinaryRecords',
+    'leftOn', // added with the departed-staff rule (people who leave are kept, with a date)
   ],
   SpecialEquipmentCertDto: ['number', 'class', 'expiresOn'],
   TrainingYearDto: ['year', 'offlineDays', 'offlineHours', 'onlineHours', 'provincialTrainings'],
@@ -46,6 +47,7 @@ const FIELDS: Record<string, string[]> = {
   CaseDto: [
     'caseNumber', 'procedure', 'target', 'violation', 'filedOn', 'decidedOn', 'closedOn', 'enteredOn', 'archived', 'publicised', 'fullProcessRecorded',
     'majorDecision', 'legalReviewed', 'fileReview', 'overturned', 'fineAmount', 'confiscationAmount', 'minorViolationExempted',
+    'fileReviewedOn', 'overturnedOn', // added for 9① (the latest file review) and 9② (overturn dates)
   ],
   ComplaintCountsDto: [
     'complaintsReceived', 'complaintsCheckedOnTime', 'complaintsClosed', 'complaintsClosedOnTime', 'mediationsAttempted', 'mediationsSucceeded',

@@ -1,5 +1,6 @@
 // Each resource of the county push interface through HTTP on a real PostgreSQL: create,
 // replace, upsert, delete and read back, with truthful summaries.
+import { todayIn } from '../../src/domain/dates.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   COUNTY,
@@ -82,6 +83,41 @@ describe('county push interface: resources', () => {
   });
 
   describe('personnel', () => {
+    test('a PUT keeps the people it no longer lists as departed today; they come back when listed again; DELETE erases', async () => {
+      const code = await newStation();
+      const path = `/api/v1/stations/${code}/personnel`;
+      const today = todayIn('Asia/Shanghai');
+      await t.http().put(path).set(bearer(keys.county)).send({ items: [person(0), person(1), person(2)] }).expect(200);
+      // P0002 leaves: counted as removed, kept with leftOn
+      expect((await t.http().put(path).set(bearer(keys.county)).send({ items: [person(0), person(1)] }).expect(200)).body).toEqual(summary(0, 0, 2, 1));
+      expect((await t.http().get(path).set(bearer(keys.county)).expect(200)).body.items.map((p: { externalId: string }) => p.externalId)).toEqual(['P0000', 'P0001']);
+      const all = (await t.http().get(`${path}?includeDeparted=true`).set(bearer(keys.county)).expect(200)).body.items;
+      expect(all.map((p: { externalId: string; leftOn: string | null }) => [p.externalId, p.leftOn])).toEqual([
+        ['P0000', null],
+        ['P0001', null],
+        ['P0002', today],
+      ]);
+      expect((await t.http().get(`${path}/P0002`).set(bearer(keys.county)).expect(200)).body).toMatchObject({ externalId: 'P0002', leftOn: today, trainings: [{ year: 2023, offlineDays: 10.5 }, { year: 2024, offlineDays: 12, onlineHours: 36.5 }] });
+      // the same PUT again changes nothing, and does not count P0002 again
+      expect((await t.http().put(path).set(bearer(keys.county)).send({ items: [person(0), person(1)] }).expect(200)).body).toEqual(summary(0, 0, 2, 0));
+      // a departure is audited as an update of the person
+      const audit = await t.dataSource.query(`SELECT action, entity_key, before_digest IS NOT NULL AS had FROM audit_log WHERE station_code = $1 AND entity_key = 'P0002' ORDER BY id`, [code]);
+      expect(audit.map((a: { action: string; had: boolean }) => [a.action, a.had])).toEqual([
+        ['personnel.replace', false],
+        ['personnel.replace', true],
+      ]);
+      // listed again: back on the roster
+      expect((await t.http().put(path).set(bearer(keys.county)).send({ items: [person(0), person(1), person(2)] }).expect(200)).body).toEqual(summary(0, 1, 2, 0));
+      expect((await t.http().get(`${path}/P0002`).set(bearer(keys.county)).expect(200)).body.leftOn).toBeNull();
+      // PATCH with a leaving date; DELETE erases
+      expect((await t.http().patch(path).set(bearer(keys.county)).send({ items: [person(1, { leftOn: '2024-12-31' })] }).expect(200)).body).toEqual(summary(0, 1, 0, 0));
+      expect((await t.http().get(path).set(bearer(keys.county)).expect(200)).body.items).toHaveLength(2);
+      expect((await t.http().delete(`${path}/P0001`).set(bearer(keys.county)).expect(200)).body).toEqual(summary(0, 0, 0, 1));
+      await t.http().get(`${path}/P0001`).set(bearer(keys.county)).expect(404);
+      await t.http().get(`${path}?includeDeparted=yes`).set(bearer(keys.county)).expect(400);
+    });
+
+
     test('PUT replaces the roster, PATCH upserts, DELETE removes one; GET reads everything back', async () => {
       const code = await newStation();
       const path = `/api/v1/stations/${code}/personnel`;
@@ -118,6 +154,7 @@ describe('county push interface: resources', () => {
         lastHealthCheckOn: '2024-11-15',
         informationAdministrator: true,
         disciplinaryRecords: [],
+        leftOn: null,
       });
       const p0 = (await t.http().get(`${path}/P0000`).set(bearer(keys.county)).expect(200)).body;
       expect(p0).toMatchObject({
@@ -129,8 +166,8 @@ describe('county push interface: resources', () => {
           { year: 2024, offlineDays: 12, offlineHours: 0, onlineHours: 36.5, provincialTrainings: 1 },
         ],
       });
-      // children are rewritten only for changed people and never duplicated
-      expect(await count(t.dataSource, `SELECT 1 FROM person_training pt JOIN person p ON p.id = pt.person_id WHERE p.station_code = $1`, [code])).toBe(2 + 1 + 2 + 2);
+      // children are rewritten only for changed people and never duplicated (P0003, who left, keeps theirs)
+      expect(await count(t.dataSource, `SELECT 1 FROM person_training pt JOIN person p ON p.id = pt.person_id WHERE p.station_code = $1`, [code])).toBe(2 + 1 + 2 + 2 + 2);
       await t.http().get(`${path}/P0002`).set(bearer(keys.county)).expect(404);
       await t.http().delete(`${path}/P0002`).set(bearer(keys.county)).expect(404);
     });
@@ -188,7 +225,7 @@ describe('county push interface: resources', () => {
       expect((await t.http().delete(`${path}/${encodeURIComponent(number)}`).set(bearer(keys.county)).expect(200)).body).toEqual(summary(0, 0, 0, 1));
 
       const one = await t.http().get(`${path}/${encodeURIComponent('冀长市监处罚〔2025〕2号')}`).set(bearer(keys.county)).expect(200);
-      expect(one.body).toEqual({ ...enforcementCase(2, { overturned: true }), fineAmount: '5000.00', confiscationAmount: '1200.50' });
+      expect(one.body).toEqual({ ...enforcementCase(2, { overturned: true }), fineAmount: '5000.00', confiscationAmount: '1200.50', fileReviewedOn: null, overturnedOn: null });
       const page1 = await t.http().get(`${path}?limit=2`).set(bearer(keys.county)).expect(200);
       expect(page1.body.items).toHaveLength(2);
       const page2 = await t.http().get(`${path}?limit=2&after=${encodeURIComponent(page1.body.nextAfter)}`).set(bearer(keys.county)).expect(200);
@@ -322,11 +359,13 @@ describe('county push interface: resources', () => {
   });
 
   describe('reference data', () => {
-    test('mediation averages: PUT by a province key, an unchanged PUT writes nothing, a change marks every station', async () => {
+    test('mediation averages: PUT by an admin key only (national data), an unchanged PUT writes nothing, a change marks every station', async () => {
       const path = '/api/v1/reference/mediation-averages/2024';
       const before = await count(t.dataSource, `SELECT 1 FROM outbox_event WHERE reason = 'mediation_average'`);
-      expect((await t.http().put(path).set(bearer(keys.province)).send({ rate: 0.72 }).expect(200)).body).toEqual(summary(1, 0, 0, 0));
-      expect((await t.http().put(path).set(bearer(keys.province)).send({ rate: 0.72 }).expect(200)).body).toEqual(summary(0, 0, 1, 0));
+      const refused = await t.http().put(path).set(bearer(keys.province)).send({ rate: 0.72 }).expect(403);
+      expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('ADMIN') });
+      expect((await t.http().put(path).set(bearer(keys.admin)).send({ rate: 0.72 }).expect(200)).body).toEqual(summary(1, 0, 0, 0));
+      expect((await t.http().put(path).set(bearer(keys.admin)).send({ rate: 0.72 }).expect(200)).body).toEqual(summary(0, 0, 1, 0));
       expect((await t.http().put(path).set(bearer(keys.admin)).send({ rate: 0.7351 }).expect(200)).body).toEqual(summary(0, 1, 0, 0));
       const outbox = await t.dataSource.query(`SELECT station_code, region_code FROM outbox_event WHERE reason = 'mediation_average' ORDER BY id`);
       expect(outbox.length - before).toBe(2);

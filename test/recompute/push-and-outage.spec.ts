@@ -64,10 +64,11 @@ describe('push → score', () => {
   });
 
   test('a roster change pushed over REST changes the stored score and star as the engine says', async () => {
-    // A station whose star the roster change moves (found with the engine, deterministically).
+    // A station whose total and star the roster change lowers (found with the engine, deterministically).
     const bundle = [...province.stations()].find((b) => {
       const before = engineScore(province, b);
-      return before.eligible && engineScore(province, { ...b, personnel: hollowRoster(b.personnel) }).stars !== before.stars;
+      const after = engineScore(province, { ...b, personnel: hollowRoster(b.personnel) });
+      return before.eligible && after.stars !== before.stars && after.total < before.total;
     })!;
     expect(bundle).toBeDefined();
     await seed(t, province, [bundle]);

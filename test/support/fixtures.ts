@@ -24,8 +24,8 @@ export async function insertStationBundle(db: Db, bundle: StationBundle): Promis
   for (const person of bundle.personnel) {
     const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO person (station_code, external_id, name, position, birth_month, education, major, major_category, staffing_type, enforcement_cert_no,
-                           se_cert_number, se_cert_class, se_cert_expires_on, hired_on, seconded_months, last_health_check_on, information_administrator, row_digest)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+                           se_cert_number, se_cert_class, se_cert_expires_on, hired_on, seconded_months, last_health_check_on, information_administrator, row_digest, left_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
       [
         bundle.code,
         person.externalId,
@@ -45,6 +45,7 @@ export async function insertStationBundle(db: Db, bundle: StationBundle): Promis
         person.lastHealthCheckOn,
         person.informationAdministrator,
         digest(person),
+        person.leftOn ?? null,
       ],
     );
     for (const t of person.trainings) {
@@ -71,8 +72,9 @@ export async function insertStationBundle(db: Db, bundle: StationBundle): Promis
   for (const c of bundle.cases) {
     await manager.query(
       `INSERT INTO enforcement_case (station_code, case_number, procedure, target, violation, filed_on, decided_on, closed_on, entered_on, archived, publicised,
-                                     full_process_recorded, major_decision, legal_reviewed, file_review, overturned, fine_amount, confiscation_amount, minor_violation_exempted, row_digest)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+                                     full_process_recorded, major_decision, legal_reviewed, file_review, overturned, fine_amount, confiscation_amount, minor_violation_exempted, row_digest,
+                                     file_reviewed_on, overturned_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
       [
         bundle.code,
         c.caseNumber,
@@ -94,6 +96,8 @@ export async function insertStationBundle(db: Db, bundle: StationBundle): Promis
         c.confiscationAmount,
         c.minorViolationExempted,
         digest(c),
+        c.fileReviewedOn ?? null,
+        c.overturnedOn ?? null,
       ],
     );
   }

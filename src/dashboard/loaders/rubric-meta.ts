@@ -1,7 +1,7 @@
 // Rubric metadata the API joins onto stored scores (texts, codes, names, order), built once
 // per rubric version and kept for the life of the process: rubrics are immutable data.
-import { getRubric, getRubricIndex, type CriterionSource, type Rubric as RubricData } from '../../rubric/index.js';
-import type { Rubric } from '../types/rubric.types.js';
+import { DATA_RULE_PARAMETER_INFO, getRubric, getRubricIndex, type CriterionSource, type DataRuleId, type ParameterInfo, type Rubric as RubricData } from '../../rubric/index.js';
+import type { Rubric, RubricEvaluationParameters, RuleParameter } from '../types/rubric.types.js';
 
 export interface CriterionMeta {
   id: string;
@@ -112,6 +112,7 @@ function rubricView(rubric: RubricData): Rubric {
             points: c.points,
             source: c.source,
             dataRule: c.source === 'DATA' ? c.rule : null,
+            parameters: c.source === 'DATA' ? ruleParameters(c.rule, c.parameters) : [],
             attestedItems: c.source === 'ASSESSED' ? [] : [...c.attestedItems],
             requiresDuty: c.requiresDuty,
           })),
@@ -131,5 +132,23 @@ function rubricView(rubric: RubricData): Rubric {
     vetoKinds: rubric.vetoKinds.map((v) => ({ kind: v.kind, number: v.number, text: v.text })),
     notes: rubric.notes.map((n) => ({ number: n.number, text: n.text })),
     certificationItems: rubric.certificationItems.map((c) => ({ number: c.item, text: c.text })),
+    evaluation: evaluationParameters(rubric.parameters),
+  };
+}
+
+function ruleParameters(rule: DataRuleId, values: Readonly<Record<string, number>>): RuleParameter[] {
+  const info: Readonly<Record<string, ParameterInfo>> = DATA_RULE_PARAMETER_INFO[rule];
+  return Object.entries(values).map(([name, value]) => ({ name, value, unit: info[name]?.unit ?? '', description: info[name]?.description ?? '' }));
+}
+
+function evaluationParameters(p: RubricData['parameters']): RubricEvaluationParameters {
+  const until = p.previousYearFallbackUntil;
+  return {
+    establishedStaffingTypes: [...p.establishedStaffingTypes],
+    civilServantStaffingTypes: [...p.civilServantStaffingTypes],
+    caseSampleMonths: p.caseSampleMonths,
+    previousYearFallbackUntil: `${String(until.month).padStart(2, '0')}-${String(until.day).padStart(2, '0')}`,
+    certificationValidYears: p.certificationValidYears,
+    starThresholdsIncludeBonus: p.starThresholdsIncludeBonus,
   };
 }

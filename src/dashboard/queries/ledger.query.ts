@@ -77,7 +77,7 @@ export async function loadCaseSummaries(db: Queryable, codes: readonly string[],
             count(c.id) FILTER (WHERE c.closed_in AND c.procedure = 'GENERAL' AND NOT c.full_process_recorded)::int AS without_full_process_record,
             count(c.id) FILTER (WHERE c.closed_in AND c.procedure = 'GENERAL' AND c.major_decision AND NOT c.legal_reviewed)::int AS major_without_legal_review,
             count(c.id) FILTER (WHERE c.closed_in AND c.file_review = 'FAILED')::int AS file_review_failed,
-            count(c.id) FILTER (WHERE c.overturned AND coalesce(c.closed_on, c.decided_on) BETWEEN p.window_from AND p.cut_off)::int AS overturned,
+            count(c.id) FILTER (WHERE c.overturned AND coalesce(c.overturned_on, c.closed_on, c.decided_on) BETWEEN p.window_from AND p.cut_off)::int AS overturned,
             count(c.id) FILTER (WHERE c.closed_in AND c.minor_violation_exempted)::int AS minor_violation_exemptions,
             coalesce(sum(c.fine_amount) FILTER (WHERE c.closed_in), 0)::numeric(16,2)::text AS fine_total,
             coalesce(sum(c.confiscation_amount) FILTER (WHERE c.closed_in), 0)::numeric(16,2)::text AS confiscation_total

@@ -31,6 +31,7 @@ interface PersonRow {
   seconded_months: number;
   last_health_check_on: string | null;
   information_administrator: boolean;
+  left_on: string | null;
   trainings: { year: number; offlineDays: number; offlineHours: number; onlineHours: number; provincialTrainings: number }[] | null;
 }
 
@@ -41,7 +42,7 @@ export async function loadPeople(db: Queryable, codes: readonly string[]): Promi
   const rows = await db.query<PersonRow[]>(
     `SELECT p.station_code, s.county_code, p.external_id, p.name, p.position, p.birth_month, p.education, p.major, p.major_category, p.staffing_type,
             p.enforcement_cert_no, p.se_cert_number, p.se_cert_class, p.se_cert_expires_on, p.hired_on, p.seconded_months, p.last_health_check_on,
-            p.information_administrator,
+            p.information_administrator, p.left_on,
             (SELECT json_agg(json_build_object('year', t.year, 'offlineDays', t.offline_days, 'offlineHours', t.offline_hours, 'onlineHours', t.online_hours,
                                                'provincialTrainings', t.provincial_trainings) ORDER BY t.year)
              FROM person_training t WHERE t.person_id = p.id) AS trainings
@@ -69,6 +70,7 @@ export async function loadPeople(db: Queryable, codes: readonly string[]): Promi
       specialEquipmentCertExpiresOn: r.se_cert_expires_on,
       lastHealthCheckOn: r.last_health_check_on,
       informationAdministrator: r.information_administrator,
+      leftOn: r.left_on,
       trainings: (r.trainings ?? []).map(
         (t): TrainingYearView => ({ year: t.year, offlineDays: Number(t.offlineDays), offlineHours: Number(t.offlineHours), onlineHours: Number(t.onlineHours), provincialTrainings: t.provincialTrainings }),
       ),
@@ -78,8 +80,14 @@ export async function loadPeople(db: Queryable, codes: readonly string[]): Promi
   return out;
 }
 
-/** Counts of a roster; `today` (YYYY-MM-DD) dates certificate validity and the training year. */
-export function summariseRoster(people: readonly PersonView[], today: string): RosterSummary {
+/** On the roster on `day`: no leaving date, or one still to come. */
+export function onRoster(person: { leftOn: string | null }, day: string): boolean {
+  return person.leftOn === null || person.leftOn > day;
+}
+
+/** Counts of a roster; `today` (YYYY-MM-DD) dates certificate validity and the training year. People who have left are not counted. */
+export function summariseRoster(everyone: readonly PersonView[], today: string): RosterSummary {
+  const people = everyone.filter((p) => onRoster(p, today));
   const established = people.filter((p) => p.established);
   const trainingYear = Number(today.slice(0, 4)) - 1;
   const trained = established.filter((p) => {

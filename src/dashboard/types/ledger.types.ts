@@ -67,7 +67,7 @@ export class CaseLedgerSummary {
   @Field(() => Int, { description: 'Cases closed in the window whose file review failed.' })
   fileReviewFailed: number;
 
-  @Field(() => Int, { description: 'Cases closed in the window overturned on reconsideration or litigation.' })
+  @Field(() => Int, { description: 'Cases overturned on reconsideration or litigation in the window (overturnedOn, else the closing or decision date).' })
   overturned: number;
 
   @Field(() => Int, { description: 'Cases closed in the window with a minor-violation exemption (首违免罚).' })
@@ -127,8 +127,14 @@ export class EnforcementCase {
   @Field(() => GqlFileReviewResult)
   fileReview: string;
 
+  @Field(() => String, { nullable: true, description: '案卷评查 date (YYYY-MM-DD); 9① reads the latest review. Null: the closing date stands in.' })
+  fileReviewedOn: string | null;
+
   @Field()
   overturned: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Date overturned on reconsideration or litigation (YYYY-MM-DD); 9② reads it. Null: the closing date stands in.' })
+  overturnedOn: string | null;
 
   @Field()
   fineAmount: string;

@@ -4,7 +4,7 @@ import { KeyCount, listOf } from './common.types.js';
 
 @ObjectType({ description: 'Who works at a station, counted (附件2). No personal data.' })
 export class RosterSummary {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People on the roster today (people who have left are not counted anywhere here).' })
   total: number;
 
   @Field(() => Int, { description: '在编 (every staffing type but AUXILIARY; note 11).' })
@@ -114,6 +114,9 @@ export class RosterEntry {
 
   @Field()
   informationAdministrator: boolean;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day the person left; from then on they are in no ratio and not on 附件2. Null while on the roster.' })
+  leftOn: string | null;
 
   @Field(() => [TrainingYearView], { complexity: listOf(3) })
   trainings: TrainingYearView[];

@@ -1,6 +1,21 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { GqlBonusCategory, GqlBonusLevel, GqlCriterionSource, GqlDuty, GqlVetoKind } from '../enums.js';
+import { GqlBonusCategory, GqlBonusLevel, GqlCriterionSource, GqlDuty, GqlStaffingType, GqlVetoKind } from '../enums.js';
 import { listOf } from './common.types.js';
+
+@ObjectType({ description: 'A numeric parameter of a data rule, as the rubric data sets it (thresholds are data, not code).' })
+export class RuleParameter {
+  @Field({ description: 'e.g. "minSharePct".' })
+  name: string;
+
+  @Field(() => Float)
+  value: number;
+
+  @Field({ description: 'e.g. "%", "人", "天".' })
+  unit: string;
+
+  @Field()
+  description: string;
+}
 
 @ObjectType({ description: 'A scoring criterion (评分细则) with its points and where they come from.' })
 export class RubricCriterion {
@@ -27,6 +42,9 @@ export class RubricCriterion {
 
   @Field(() => String, { nullable: true, description: 'DATA criteria: the rule that computes them.' })
   dataRule: string | null;
+
+  @Field(() => [RuleParameter], { description: 'DATA criteria: the numbers their rule compares with (empty for the others).' })
+  parameters: RuleParameter[];
 
   @Field(() => [Int], { description: '附件3 items that must be yes (ATTESTED, and DATA criteria that also need an attestation).' })
   attestedItems: number[];
@@ -149,6 +167,27 @@ export class NumberedText {
   text: string;
 }
 
+@ObjectType({ description: 'How the rubric reads periods and staff (domain guide, "Periods"), as data of its version.' })
+export class RubricEvaluationParameters {
+  @Field(() => [GqlStaffingType], { description: '工作人员 in every ratio (note 11): established staff.' })
+  establishedStaffingTypes: string[];
+
+  @Field(() => [GqlStaffingType], { description: '公务员 (33): 行政编 and 参公编.' })
+  civilServantStaffingTypes: string[];
+
+  @Field(() => Int, { description: '7④ and 8 judge general-procedure cases closed in this many calendar months ending with the cut-off month.' })
+  caseSampleMonths: number;
+
+  @Field({ description: 'MM-DD: until this day of Y the rolling evaluation uses Y−2 for per-year figures of Y−1 not reported yet.' })
+  previousYearFallbackUntil: string;
+
+  @Field(() => Int, { description: 'A 附件3 certification vouches for its year and the next (Y and Y−1); older ones are expired.' })
+  certificationValidYears: number;
+
+  @Field({ description: 'Every star level compares its threshold with the total including the bonus.' })
+  starThresholdsIncludeBonus: boolean;
+}
+
 @ObjectType({ description: 'A versioned rubric: the whole indicator tree with points, ※ and the source of every criterion.' })
 export class Rubric {
   @Field()
@@ -183,4 +222,7 @@ export class Rubric {
 
   @Field(() => [NumberedText], { description: '附件3 items (number = item).' })
   certificationItems: NumberedText[];
+
+  @Field(() => RubricEvaluationParameters)
+  evaluation: RubricEvaluationParameters;
 }
