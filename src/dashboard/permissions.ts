@@ -47,6 +47,11 @@ export function canReadPersonalData(principal: Principal, stationCountyCode: str
   return hasPermission(principal, 'readPersonalData') && coversRegion(principal, stationCountyCode);
 }
 
+/** An API key id (who requested, assessed, marked, lifted): a key sees its own, an admin every one. */
+export function canSeeKeyId(principal: Principal, keyId: string): boolean {
+  return principal.role === 'ADMIN' || principal.keyId === keyId;
+}
+
 export type RegionColumn = 'province_code' | 'city_code' | 'county_code';
 
 /** The indexed station column that holds a region code of this level. */
