@@ -47,7 +47,7 @@ export interface AppConfig {
   readonly graphql: {
     readonly maxDepth: number;
     readonly maxComplexity: number;
-    /** Fields of an operation, fragments counted at every spread. */
+    /** Selections of an operation (fields, aliases, fragments), fragments counted at every spread. */
     readonly maxFields: number;
     /** Lexical tokens of a query document (the parser stops past them). */
     readonly maxTokens: number;

@@ -1,5 +1,5 @@
 // Checks every operation once it is parsed, validated and chosen, before the response cache
-// or any resolver sees it: its size (fields, fragments counted where spread), depth,
+// or any resolver sees it: its size (selections, fragments counted where spread), depth,
 // variables (coerced to their declared types), the text of its arguments, what its
 // introspection would return and its complexity. The first failed check answers HTTP 400
 // with one error: QUERY_TOO_COMPLEX naming the limit and the measured value, or
@@ -11,14 +11,14 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { toRequestGraphQLError } from '../common/errors/graphql-errors.js';
 import { operationComplexity } from './limits/complexity.js';
 import { INTROSPECTION_ROOTS, fullIntrospectionSize, introspectionSize } from './limits/introspection-size.js';
-import { countFields, forEachField, fragmentsOf, operationDepth, type Fragments, type VisitedField } from './limits/operation-tree.js';
+import { countSelections, forEachField, fragmentsOf, operationDepth, type Fragments, type VisitedField } from './limits/operation-tree.js';
 import { textArgumentProblems } from './limits/text-arguments.js';
 import { coerceVariables, type CoercedVariables } from './limits/variables.js';
 
 export interface QueryLimits {
   maxDepth: number;
   maxComplexity: number;
-  /** Fields of an operation, fragments counted at every spread. */
+  /** Selections of an operation (fields, aliases, fragments), fragments counted at every spread. */
   maxFields: number;
 }
 
@@ -31,7 +31,7 @@ type IntrospectionRoot = { field: GraphQLField<unknown, unknown>; node: FieldNod
 /** What an operation is, whatever its variables: measured once per parsed document (Apollo keeps one per query text). */
 interface Shape {
   fragments: Fragments;
-  fields: number;
+  selections: number;
   depth: number;
   /** The fields below are known once the operation was walked (only when within the field limit). */
   walked: boolean;
@@ -75,16 +75,18 @@ function shapeOf({ schema, document, operation }: Context, limits: QueryLimits):
   if (!shape) {
     // Counting and depth are memoized per fragment: linear in the document, whatever it spreads.
     const fragments = fragmentsOf(document);
-    const fields = countFields(operation!.selectionSet, fragments);
-    shape = { fragments, fields, depth: operationDepth(operation!.selectionSet, fragments), walked: false, withArguments: [], introspection: [] };
+    const selections = countSelections(operation!.selectionSet, fragments);
+    shape = { fragments, selections, depth: operationDepth(operation!.selectionSet, fragments), walked: false, withArguments: [], introspection: [] };
     shapes.set(name, shape);
   }
-  if (shape.fields > limits.maxFields) {
-    throw tooComplex(`query field count ${shape.fields} exceeds the limit of ${limits.maxFields} (GRAPHQL_MAX_FIELDS); fragments count where they are spread, aliases count as fields`);
+  if (shape.selections > limits.maxFields) {
+    throw tooComplex(
+      `query selection count ${shape.selections} exceeds the limit of ${limits.maxFields} (GRAPHQL_MAX_FIELDS); every field, alias and fragment counts, fragments where they are spread`,
+    );
   }
   if (shape.depth > limits.maxDepth) throw tooComplex(`query depth ${shape.depth} exceeds the limit of ${limits.maxDepth} (GRAPHQL_MAX_DEPTH)`);
   if (!shape.walked) {
-    // Walking visits every field where it is spread: bounded by the field limit just checked.
+    // Walking visits every field where it is spread: bounded by the selection limit just checked.
     const known = shape;
     forEachField(schema, operation!, shape.fragments, (visited) => {
       if (visited.field.args.length > 0) known.withArguments.push(visited);

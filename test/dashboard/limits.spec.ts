@@ -99,7 +99,16 @@ describe('document size (F2)', () => {
     const query = `{ ...F0 }\n${fragments}\nfragment F${levels} on Query { about { service } }`;
     const body = await gql(t, undefined, query);
     expect(body.status).toBe(400);
-    expect(body.errors).toEqual([{ message: expect.stringMatching(/^query field count 33554432 exceeds the limit of 1000 \(GRAPHQL_MAX_FIELDS\)/), extensions: { code: 'QUERY_TOO_COMPLEX' } }]);
+    // The last fragment's 2 selections at each of its 2^24 spreads, the 2^25 - 2 spreads above it and the operation's one: 2^26 - 1.
+    expect(body.errors).toEqual([{ message: expect.stringMatching(/^query selection count 67108863 exceeds the limit of 1000 \(GRAPHQL_MAX_FIELDS\)/), extensions: { code: 'QUERY_TOO_COMPLEX' } }]);
+  });
+
+  test('inline fragments count as selections: 8 spreads of 200 nested ones around 2 fields are refused', async () => {
+    const chain = `${'... on Query { '.repeat(200)}about { service }${' }'.repeat(200)}`;
+    const query = `{ ...F0 } fragment F0 on Query { ...F1 ...F1 } fragment F1 on Query { ...F2 ...F2 } fragment F2 on Query { ...F3 ...F3 } fragment F3 on Query { ${chain} }`;
+    const body = await gql(t, undefined, query);
+    expect(body.status).toBe(400);
+    expect(body.errors).toEqual([{ message: expect.stringMatching(/^query selection count 1631 exceeds the limit of 1000 \(GRAPHQL_MAX_FIELDS\)/), extensions: { code: 'QUERY_TOO_COMPLEX' } }]);
   });
 
   test('GRAPHQL_MAX_TOKENS and GRAPHQL_MAX_FIELDS: past a raised token limit, the field limit refuses 10,000 fields', async () => {
@@ -108,7 +117,7 @@ describe('document size (F2)', () => {
       expect(wide.config.graphql).toMatchObject({ maxTokens: 40_000, maxFields: 200 });
       const big = await gql(wide, undefined, aliases(10_000));
       expect(big.status).toBe(400);
-      expect(big.errors).toEqual([{ message: expect.stringMatching(/^query field count 10001 exceeds the limit of 200 \(GRAPHQL_MAX_FIELDS\)/), extensions: { code: 'QUERY_TOO_COMPLEX' } }]);
+      expect(big.errors).toEqual([{ message: expect.stringMatching(/^query selection count 10001 exceeds the limit of 200 \(GRAPHQL_MAX_FIELDS\)/), extensions: { code: 'QUERY_TOO_COMPLEX' } }]);
       expect((await gql(wide, undefined, aliases(199))).errors).toBeUndefined();
       expect((await gql(wide, undefined, aliases(20_000))).errors?.[0].message).toBe('query document exceeds the limit of 40000 tokens (GRAPHQL_MAX_TOKENS)');
     } finally {

@@ -27,7 +27,7 @@ export interface ComplexityInput {
   /** As sent: graphql-query-complexity coerces them again itself. */
   rawVariables: Readonly<Record<string, unknown>>;
   variables: CoercedVariables;
-  /** Above the operation's field count: graphql-query-complexity gives up past it. */
+  /** Above the operation's selection count (countSelections): graphql-query-complexity gives up past it. */
   maxNodes: number;
 }
 

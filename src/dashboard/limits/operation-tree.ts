@@ -31,18 +31,20 @@ export function fragmentsOf(document: DocumentNode): Fragments {
 }
 
 /**
- * Fields of the operation with fragments inlined at every spread (aliases and repeats count,
- * introspection too). Saturates at Number.MAX_SAFE_INTEGER.
+ * Selections of the operation with fragments inlined at every spread: every field (aliases,
+ * repeats and introspection included), inline fragment and spread counts one. This bounds
+ * any walk over the operation (forEachField, graphql-query-complexity's), however deeply
+ * fragments nest. Saturates at Number.MAX_SAFE_INTEGER.
  */
-export function countFields(selectionSet: SelectionSetNode, fragments: Fragments, memo = new Map<string, number>(), active = new Set<string>()): number {
+export function countSelections(selectionSet: SelectionSetNode, fragments: Fragments, memo = new Map<string, number>(), active = new Set<string>()): number {
   let count = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      count += 1 + (selection.selectionSet ? countFields(selection.selectionSet, fragments, memo, active) : 0);
+      count += 1 + (selection.selectionSet ? countSelections(selection.selectionSet, fragments, memo, active) : 0);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      count += countFields(selection.selectionSet, fragments, memo, active);
+      count += 1 + countSelections(selection.selectionSet, fragments, memo, active);
     } else {
-      count += memoized(selection.name.value, fragments, memo, active, (fragment) => countFields(fragment.selectionSet, fragments, memo, active));
+      count += 1 + memoized(selection.name.value, fragments, memo, active, (fragment) => countSelections(fragment.selectionSet, fragments, memo, active));
     }
   }
   return Math.min(count, Number.MAX_SAFE_INTEGER);
@@ -91,7 +93,7 @@ export interface VisitedField {
 
 /**
  * Calls `visit` for every field of the operation, fragments inlined at every spread; callers
- * bound the work by checking countFields first. Fields the schema does not know are skipped
+ * bound the work by checking countSelections first. Fields the schema does not know are skipped
  * (validation refuses them).
  */
 export function forEachField(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Fragments, visit: (field: VisitedField) => void): void {
