@@ -330,10 +330,10 @@ describe('station detail', () => {
     expect(open.station.people).toHaveLength(bundle.personnel.length);
   });
 
-  test('unknown is NOT_FOUND, outside the key FORBIDDEN, malformed BAD_USER_INPUT', async () => {
+  test('unknown or outside the key is NOT_FOUND, malformed BAD_USER_INPUT', async () => {
     expect(await errorCodes(t, s.keys.province, `{ station(code: "130402998") { code } }`)).toEqual(['NOT_FOUND']);
-    expect(await errorCodes(t, s.keys.county, `query($c: String!) { station(code: $c) { code } }`, { c: s.farStation })).toEqual(['FORBIDDEN']);
-    expect(await errorCodes(t, s.keys.otherCounty, `query($c: String!) { station(code: $c) { code } }`, { c: s.countyStation })).toEqual(['FORBIDDEN']);
+    expect(await errorCodes(t, s.keys.county, `query($c: String!) { station(code: $c) { code } }`, { c: s.farStation })).toEqual(['NOT_FOUND']);
+    expect(await errorCodes(t, s.keys.otherCounty, `query($c: String!) { station(code: $c) { code } }`, { c: s.countyStation })).toEqual(['NOT_FOUND']);
     expect(await errorCodes(t, s.keys.province, `{ station(code: "no such/code") { code } }`)).toEqual(['BAD_USER_INPUT']);
   });
 });

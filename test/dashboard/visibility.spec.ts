@@ -120,3 +120,32 @@ test('answers without a key id are still shared by keys of one role and region',
   expect(await ok(t, second, query)).toEqual(first);
   expect(t.app.get(ResponseCache).stats().hits).toBe(stats.hits + 1);
 });
+
+describe('what exists outside the key\'s region is not revealed', () => {
+  const codes = async (role: keyof Keys, query: string, variables: Record<string, unknown>) => (await gql(t, s.keys[role], query, variables)).errors?.map((e) => e.extensions.code);
+
+  test('station: one outside the region answers like one that does not exist', async () => {
+    const query = `query($c: String!) { station(code: $c) { code } }`;
+    expect(await codes('county', query, { c: s.farStation })).toEqual(['NOT_FOUND']);
+    expect(await codes('county', query, { c: `${COUNTY}999` })).toEqual(['NOT_FOUND']);
+    expect(await codes('otherProvince', query, { c: s.countyStation })).toEqual(['NOT_FOUND']);
+  });
+
+  test('reviewer mutations on a station outside the region: NOT_FOUND, as for an unknown one', async () => {
+    const assess = `mutation($c: String!) { assessCriterion(stationCode: $c, criterionId: "1①", points: 1, note: "核查") { changed } }`;
+    expect(await codes('otherProvince', assess, { c: s.countyStation })).toEqual(['NOT_FOUND']);
+    expect(await codes('otherProvince', assess, { c: '140105999' })).toEqual(['NOT_FOUND']);
+    // A role that may not review at all learns nothing either: FORBIDDEN before any lookup.
+    expect(await codes('county', assess, { c: s.farStation })).toEqual(['FORBIDDEN']);
+  });
+
+  test('liftVeto on a veto outside the region: NOT_FOUND, as for an unknown one', async () => {
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO veto_event (station_code, kind, date, description, origin, content_digest) VALUES ($1, 'OTHER', '2026-02-10', '其他', 'PUSHED', 'visibility-2') RETURNING id`,
+      [s.countyStation],
+    );
+    const lift = `mutation($v: String!) { liftVeto(vetoId: $v, reason: "x") { veto { id } } }`;
+    expect(await codes('otherProvince', lift, { v: id })).toEqual(['NOT_FOUND']);
+    expect(await codes('otherProvince', lift, { v: '00000000-0000-4000-8000-000000000000' })).toEqual(['NOT_FOUND']);
+  });
+});
