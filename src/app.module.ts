@@ -58,6 +58,8 @@ export class AppModule {
             playground: false,
             introspection: true,
             formatError: formatGraphQLError,
+            // A document of more tokens is refused by the parser, before validation works on it.
+            parseOptions: { maxTokens: runtime.config.graphql.maxTokens },
             // Authentication is lazy (only `about` is public) and loaders are per request.
             context: ({ request }: { request: Parameters<GraphQLContextFactory['create']>[0] }) => contexts.create(request),
             // The limits are checked (didResolveOperation) before the response cache may answer

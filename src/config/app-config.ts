@@ -47,6 +47,10 @@ export interface AppConfig {
   readonly graphql: {
     readonly maxDepth: number;
     readonly maxComplexity: number;
+    /** Selections of an operation (fields, aliases, fragments), fragments counted at every spread. */
+    readonly maxFields: number;
+    /** Lexical tokens of a query document (the parser stops past them). */
+    readonly maxTokens: number;
     /** Bound of the whole-response cache of GraphQL queries; 0 turns it off. */
     readonly responseCacheBytes: number;
   };
@@ -184,6 +188,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphql: {
       maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+      maxFields: r.int('GRAPHQL_MAX_FIELDS', 1000, 10, 1_000_000),
+      maxTokens: r.int('GRAPHQL_MAX_TOKENS', 5000, 100, 10_000_000),
       responseCacheBytes: r.int('GRAPHQL_RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
     },
   };

@@ -1,6 +1,7 @@
 // Opaque keyset cursors: base64url of JSON [kind, ...key]. The kind names the ordering a
 // cursor belongs to, so a cursor of one list or order is refused by another.
 import { DomainError } from '../common/errors/domain-error.js';
+import { hasControlCharacters } from '../domain/text.js';
 
 export type CursorKey = (string | number | null)[];
 
@@ -16,7 +17,9 @@ export function decodeCursor(kind: string, cursor: string, length: number, path 
   } catch {
     value = null;
   }
-  if (!Array.isArray(value) || value[0] !== kind || value.length !== length + 1 || !value.slice(1).every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
+  // A cursor is decoded from client text: its key goes into SQL only as plain values (no NUL, which PostgreSQL refuses).
+  const plain = (v: unknown) => v === null || (typeof v === 'string' && !hasControlCharacters(v)) || (typeof v === 'number' && Number.isFinite(v));
+  if (!Array.isArray(value) || value[0] !== kind || value.length !== length + 1 || !value.slice(1).every(plain)) {
     throw DomainError.badInput('invalid cursor', [{ path, reason: `not a cursor of this list and order (${kind})` }]);
   }
   return value.slice(1) as CursorKey;

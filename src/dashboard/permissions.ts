@@ -42,9 +42,25 @@ export function assertCovers(principal: Principal, regionCode: string, what: str
   }
 }
 
+/**
+ * NOT_FOUND for a record (a station, a veto) that does not exist (countyCode undefined) or lies
+ * outside the key's region: the same answer either way, so a key cannot learn what exists
+ * elsewhere by telling FORBIDDEN from NOT_FOUND.
+ */
+export function assertFoundInRegion(principal: Principal, countyCode: string | undefined, what: string): void {
+  if (countyCode === undefined || !coversRegion(principal, countyCode)) {
+    throw new DomainError('NOT_FOUND', principal.role === 'ADMIN' ? `${what} not found` : `${what} not found in this key's region (${principal.regionCode})`);
+  }
+}
+
 /** Personal fields of a station's people: a county key on its own stations, or an admin. */
 export function canReadPersonalData(principal: Principal, stationCountyCode: string): boolean {
   return hasPermission(principal, 'readPersonalData') && coversRegion(principal, stationCountyCode);
+}
+
+/** An API key id (who requested, assessed, marked, lifted): a key sees its own, an admin every one. */
+export function canSeeKeyId(principal: Principal, keyId: string): boolean {
+  return principal.role === 'ADMIN' || principal.keyId === keyId;
 }
 
 export type RegionColumn = 'province_code' | 'city_code' | 'county_code';

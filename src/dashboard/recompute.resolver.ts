@@ -19,7 +19,7 @@ export class RecomputeResolver {
     private readonly policies: StarPolicyService,
   ) {}
 
-  @Query(() => [RecomputeRun], { description: "Recompute runs, newest first: those over everything, over the key's region, a region around it or one inside it.", complexity: perItem(20) })
+  @Query(() => [RecomputeRun], { description: "Recompute runs, newest first: those over the key's region or a region inside it (every run for an ADMIN key).", complexity: perItem(20) })
   recomputeRuns(@Ctx() ctx: DashboardContext, @Args('first', { type: () => Int, defaultValue: 20 }) first: number): Promise<RecomputeRun[]> {
     return this.requests.list(ctx.principal, first);
   }

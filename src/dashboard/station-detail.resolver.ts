@@ -5,7 +5,7 @@ import { checkInstant, checkStationCode } from './args.js';
 import { checkFirst, decodeCursor } from './cursor.js';
 import { Ctx, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
-import { assertCovers } from './permissions.js';
+import { assertFoundInRegion } from './permissions.js';
 import { criterionChanges, toScoreResult } from './queries/score-history.query.js';
 import { perItem } from './types/common.types.js';
 import { ScoreChange, ScoreSnapshotConnection } from './types/score.types.js';
@@ -15,12 +15,11 @@ import { Station } from './types/station.types.js';
 @Resolver(() => Station)
 @UseGuards(GqlAuthGuard)
 export class StationDetailResolver {
-  @Query(() => Station, { description: "One station; FORBIDDEN outside the key's region, NOT_FOUND when unknown." })
+  @Query(() => Station, { description: "One station; NOT_FOUND when unknown or outside the key's region (the same answer, so that nothing is learnt about other regions)." })
   async station(@Ctx() ctx: DashboardContext, @Args('code') code: string): Promise<Station> {
     const station = await ctx.loaders.station.load(checkStationCode(code));
-    if (!station) throw DomainError.notFound(`station ${code}`);
-    assertCovers(ctx.principal, station.countyCode, `station ${code}`);
-    return station;
+    assertFoundInRegion(ctx.principal, station?.countyCode, `station ${code}`);
+    return station!;
   }
 
   @ResolveField(() => ScoreSnapshotConnection, { description: 'Every score the station had, newest first (first ≤ 50).', complexity: perItem(10) })

@@ -1,5 +1,6 @@
 // Authorization of every query and mutation by role and region: no key → UNAUTHENTICATED;
-// a region or station outside the key → FORBIDDEN; a role without the right → FORBIDDEN.
+// a region outside the key → FORBIDDEN; a station or veto outside it → NOT_FOUND, as if it
+// did not exist; a role without the right → FORBIDDEN.
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { CITY, COUNTY, PROVINCE, errorCodes, gql, seedProvince, type Keys, type Seeded } from './dashboard-support.js';
 
@@ -49,8 +50,19 @@ const OPERATIONS: Operation[] = [
     variables: () => ({}),
     allowed: { ...inProvince, city: 'OK' },
   },
-  { name: 'station(county station)', query: `query($c: String!) { station(code: $c) { code } }`, variables: () => ({ c: s.countyStation }), allowed: { ...inProvince, city: 'OK', county: 'OK' } },
-  { name: 'station(far station)', query: `query($c: String!) { station(code: $c) { code } }`, variables: () => ({ c: s.farStation }), allowed: inProvince },
+  // A station outside the key's region answers NOT_FOUND, like an unknown one.
+  {
+    name: 'station(county station)',
+    query: `query($c: String!) { station(code: $c) { code } }`,
+    variables: () => ({ c: s.countyStation }),
+    allowed: { ...inProvince, city: 'OK', county: 'OK', otherCounty: 'NOT_FOUND', otherProvince: 'NOT_FOUND' },
+  },
+  {
+    name: 'station(far station)',
+    query: `query($c: String!) { station(code: $c) { code } }`,
+    variables: () => ({ c: s.farStation }),
+    allowed: { ...inProvince, city: 'NOT_FOUND', county: 'NOT_FOUND', otherCounty: 'NOT_FOUND', otherProvince: 'NOT_FOUND' },
+  },
   { name: 'rankings(province)', query: `{ rankings(regionCode: "${PROVINCE}") { rank } }`, variables: () => ({}), allowed: inProvince },
   { name: 'rankings(city)', query: `{ rankings(regionCode: "${CITY}") { rank } }`, variables: () => ({}), allowed: { ...inProvince, city: 'OK' } },
   { name: 'vetoes(province)', query: `{ vetoes(regionCode: "${PROVINCE}") { id } }`, variables: () => ({}), allowed: inProvince },
@@ -61,20 +73,20 @@ const OPERATIONS: Operation[] = [
     name: 'assessCriterion',
     query: `mutation($c: String!) { assessCriterion(stationCode: $c, criterionId: "2①", points: 0.5, note: "现场核查") { changed } }`,
     variables: () => ({ c: s.countyStation }),
-    allowed: { ...inProvince, city: 'OK' },
+    allowed: { ...inProvince, city: 'OK', otherProvince: 'NOT_FOUND' },
   },
   {
     name: 'markMissingItem',
     query: `mutation($c: String!) { markMissingItem(stationCode: $c, itemId: "46", justification: "无信息化职责") { changed } }`,
     variables: () => ({ c: s.countyStation }),
-    allowed: { ...inProvince, city: 'OK' },
+    allowed: { ...inProvince, city: 'OK', otherProvince: 'NOT_FOUND' },
   },
   {
     // Not marked: a role allowed to review gets NOT_FOUND, every other role FORBIDDEN first.
     name: 'unmarkMissingItem',
     query: `mutation($c: String!) { unmarkMissingItem(stationCode: $c, itemId: "45", justification: "复核") { changed } }`,
     variables: () => ({ c: s.countyStation }),
-    allowed: { admin: 'NOT_FOUND', province: 'NOT_FOUND', city: 'NOT_FOUND' },
+    allowed: { admin: 'NOT_FOUND', province: 'NOT_FOUND', city: 'NOT_FOUND', otherProvince: 'NOT_FOUND' },
   },
   {
     // An unknown veto: allowed roles get NOT_FOUND (the real one is lifted in mutations.spec).
@@ -106,11 +118,12 @@ describe.each(OPERATIONS)('$name', (op) => {
   });
 });
 
-test('liftVeto on a real veto: FORBIDDEN for every role but the province (its own) and admin', async () => {
+test('liftVeto on a real veto: FORBIDDEN for the roles that may not lift, NOT_FOUND for another province', async () => {
   const q = `mutation($v: String!) { liftVeto(vetoId: $v, reason: "经复核已整改") { veto { lifted } } }`;
-  for (const role of ['city', 'county', 'otherCounty', 'otherProvince'] as const) {
+  for (const role of ['city', 'county', 'otherCounty'] as const) {
     expect(await errorCodes(t, s.keys[role], q, { v: vetoId })).toEqual(['FORBIDDEN']);
   }
+  expect(await errorCodes(t, s.keys.otherProvince, q, { v: vetoId })).toEqual(['NOT_FOUND']);
   expect(await errorCodes(t, s.keys.province, q, { v: vetoId })).toEqual([]);
   expect(await errorCodes(t, s.keys.admin, q, { v: vetoId })).toEqual(['CONFLICT']);
 });

@@ -194,7 +194,7 @@ describe('liftVeto', () => {
     expect((await ok(t, s.keys.province, `query($s: String!) { station(code: $s) { score { eligible } } }`, { s: station })).station.score.eligible).toBe(false);
 
     expect(await errorCodes(t, s.keys.city, LIFT, { v: id, r: '已整改' })).toEqual(['FORBIDDEN']);
-    expect(await errorCodes(t, s.keys.otherProvince, LIFT, { v: id, r: '已整改' })).toEqual(['FORBIDDEN']);
+    expect(await errorCodes(t, s.keys.otherProvince, LIFT, { v: id, r: '已整改' })).toEqual(['NOT_FOUND']);
     expect(await errorCodes(t, s.keys.province, LIFT, { v: id, r: ' ' })).toEqual(['BAD_USER_INPUT']);
 
     const outbox0 = await maxId('outbox_event');

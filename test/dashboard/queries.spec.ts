@@ -330,10 +330,10 @@ describe('station detail', () => {
     expect(open.station.people).toHaveLength(bundle.personnel.length);
   });
 
-  test('unknown is NOT_FOUND, outside the key FORBIDDEN, malformed BAD_USER_INPUT', async () => {
+  test('unknown or outside the key is NOT_FOUND, malformed BAD_USER_INPUT', async () => {
     expect(await errorCodes(t, s.keys.province, `{ station(code: "130402998") { code } }`)).toEqual(['NOT_FOUND']);
-    expect(await errorCodes(t, s.keys.county, `query($c: String!) { station(code: $c) { code } }`, { c: s.farStation })).toEqual(['FORBIDDEN']);
-    expect(await errorCodes(t, s.keys.otherCounty, `query($c: String!) { station(code: $c) { code } }`, { c: s.countyStation })).toEqual(['FORBIDDEN']);
+    expect(await errorCodes(t, s.keys.county, `query($c: String!) { station(code: $c) { code } }`, { c: s.farStation })).toEqual(['NOT_FOUND']);
+    expect(await errorCodes(t, s.keys.otherCounty, `query($c: String!) { station(code: $c) { code } }`, { c: s.countyStation })).toEqual(['NOT_FOUND']);
     expect(await errorCodes(t, s.keys.province, `{ station(code: "no such/code") { code } }`)).toEqual(['BAD_USER_INPUT']);
   });
 });
@@ -422,7 +422,7 @@ describe('policies and runs', () => {
     expect(await errorCodes(t, s.keys.county, `{ starPolicy(provinceCode: "140000") { id } }`)).toEqual(['FORBIDDEN']);
   });
 
-  test('recompute runs in scope, newest first', async () => {
+  test('recompute runs of the key\'s region, newest first (wider runs only for an admin)', async () => {
     await t.dataSource.query(
       `INSERT INTO recompute_run (scope_region_code, trigger, status, cut_off, created_at) VALUES
          (NULL, 'NIGHTLY', 'SUCCEEDED', '2026-06-29', now() - interval '2 hours'),
@@ -431,9 +431,9 @@ describe('policies and runs', () => {
          ('140000', 'MANUAL', 'QUEUED', '2026-06-30', now())`,
     );
     const scopes = async (key: string) => (await ok(t, key, `{ recomputeRuns { scopeRegionCode trigger status cutOff total done } }`)).recomputeRuns.map((r: any) => r.scopeRegionCode);
-    expect(await scopes(s.keys.province)).toEqual(['130100', '130000', null]);
-    expect(await scopes(s.keys.city)).toEqual(['130000', null]);
+    expect(await scopes(s.keys.province)).toEqual(['130100', '130000']);
+    expect(await scopes(s.keys.city)).toEqual([]);
     expect(await scopes(s.keys.admin)).toEqual(['140000', '130100', '130000', null]);
-    expect(await scopes(s.keys.otherProvince)).toEqual(['140000', null]);
+    expect(await scopes(s.keys.otherProvince)).toEqual(['140000']);
   });
 });

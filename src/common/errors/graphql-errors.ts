@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from './domain-error.js';
+import type { ErrorCode } from './error-code.js';
 import { httpStatusOf } from './http-status.js';
 import { toDomainError } from './to-domain-error.js';
 
@@ -40,10 +41,17 @@ const APOLLO_CODES: Record<string, string> = {
   BAD_REQUEST: 'BAD_USER_INPUT',
 };
 
+// graphql-js's parser stopping at its maxTokens option (GRAPHQL_MAX_TOKENS, app.module.ts).
+const TOKEN_LIMIT = /Document contains more (?:than|that) (\d+) tokens/;
+
 /** Apollo `formatError`: every error leaves with one of our codes and no stack trace. */
 export function formatGraphQLError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   const raw = (original as { originalError?: unknown })?.originalError ?? original;
   const code = String(formatted.extensions?.code ?? '');
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    return { message: `query document exceeds the limit of ${tokens[1]} tokens (GRAPHQL_MAX_TOKENS)`, extensions: { code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode } };
+  }
   if (raw instanceof DomainError) {
     return { ...formatted, extensions: { code: raw.code, ...(raw.problems.length ? { problems: raw.problems } : {}) } };
   }
@@ -57,6 +65,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, original: u
     const { stacktrace: _stack, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions: rest };
   }
+  // Apollo refuses some requests with an HTTP 4xx and no code (a persisted query whose hash
+  // does not match its text, an unknown persisted-query version): the client's input.
+  if (clientStatusOf(original)) return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
   const mapped = toDomainError(raw);
   return {
     message: mapped.code === 'INTERNAL_SERVER_ERROR' ? 'internal error' : mapped.message,
@@ -64,4 +75,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, original: u
     path: formatted.path,
     extensions: { code: mapped.code },
   };
+}
+
+function clientStatusOf(error: unknown): boolean {
+  const status = error instanceof GraphQLError ? (error.extensions?.http as { status?: unknown } | undefined)?.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -8,6 +8,7 @@ test('defaults: embedded database, PostgreSQL queue, Asia/Shanghai, nightly at 0
   expect(config.recompute.nightlyCron).toBe('0 2 * * *');
   expect(config.port).toBe(3000);
   expect(config.graphql.responseCacheBytes).toBe(64 * 1024 * 1024);
+  expect(config.graphql).toMatchObject({ maxFields: 1000, maxTokens: 5000 });
 });
 
 test('GRAPHQL_RESPONSE_CACHE_BYTES=0 turns the response cache off', () => {
@@ -33,6 +34,8 @@ test.each([
   ['GRAPHQL_RESPONSE_CACHE_BYTES', '-1', /GRAPHQL_RESPONSE_CACHE_BYTES: -1 is outside 0\.\.17179869184/],
   ['GRAPHQL_RESPONSE_CACHE_BYTES', '64MiB', /GRAPHQL_RESPONSE_CACHE_BYTES: "64MiB" is not an integer/],
   ['QUEUE_PREFIX', 'Bad-Prefix', /QUEUE_PREFIX: "Bad-Prefix" must match/],
+  ['GRAPHQL_MAX_FIELDS', '0', /GRAPHQL_MAX_FIELDS: 0 is outside 10\.\.1000000/],
+  ['GRAPHQL_MAX_TOKENS', 'lots', /GRAPHQL_MAX_TOKENS: "lots" is not an integer/],
 ])('%s=%s stops the boot with a message naming the variable', (name, value, message) => {
   expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
   expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -6,9 +6,11 @@ export interface ResponseKeyParts {
   query: string;
   operationName: string | null;
   variables: Readonly<Record<string, unknown>>;
-  /** Authorization and personal-field visibility depend on the role and the region only (permissions.ts). */
+  /** Authorization and personal-field visibility depend on the role and the region only (permissions.ts)… */
   role: string;
   regionCode: string;
+  /** …but key ids in answers on the key itself (key-ids.ts): its id when the query selects one, else null. */
+  keyId: string | null;
   /** The request's today: windows and the training year move with it. */
   today: string;
   /** The change feed's data generation the answer was read under. */
@@ -17,7 +19,7 @@ export interface ResponseKeyParts {
 
 /** sha256 (hex) of the parts; variables in canonical key order, so `{a, b}` and `{b, a}` share an entry. */
 export function responseCacheKey(parts: ResponseKeyParts): string {
-  const fields = [parts.query, parts.operationName, canonicalJson(parts.variables), parts.role, parts.regionCode, parts.today, parts.generation];
+  const fields = [parts.query, parts.operationName, canonicalJson(parts.variables), parts.role, parts.regionCode, parts.keyId, parts.today, parts.generation];
   // A JSON array keeps the fields apart whatever characters they hold.
   return sha256Hex(JSON.stringify(fields));
 }

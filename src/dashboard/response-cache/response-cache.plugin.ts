@@ -6,6 +6,7 @@ import { HeaderMap, type ApolloServerPlugin, type BaseContext, type GraphQLReque
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal.js';
 import { DashboardContext } from '../graphql-context.js';
+import { selectsKeyIds } from '../key-ids.js';
 import { ChangeFeed } from '../loaders/change-feed.js';
 import { responseCacheKey } from './cache-key.js';
 import { ResponseCache } from './response-cache.js';
@@ -70,6 +71,7 @@ async function cacheable(request: GraphQLRequestContextResponseForOperation<Base
     variables: request.request.variables ?? {},
     role: principal.role,
     regionCode: principal.regionCode,
+    keyId: request.operation && selectsKeyIds(request.schema, request.document, request.operation) ? principal.keyId : null,
     today: context.today,
     generation,
   });

@@ -36,26 +36,22 @@ export class RecomputeRequestsService {
     });
   }
 
-  /** Newest first: runs over everything, over the key's region or a region around it, or inside it. */
+  /**
+   * Newest first: runs over the key's region or a region inside it. Runs over a wider scope
+   * (everything, the province seen from a city) count stations outside the key's region:
+   * only ADMIN keys see them.
+   */
   async list(principal: Principal, first: number): Promise<RecomputeRun[]> {
     checkFirst(first, 100);
-    const own = principal.role === 'ADMIN' ? '' : regionPrefix(principal.regionCode);
-    const around = principal.role === 'ADMIN' ? [] : ancestors(principal.regionCode);
     const rows = await this.dataSource.query<RunRow[]>(
       `SELECT id, scope_region_code, trigger, status, cut_off, total, done, failed, changed, requested_by, created_at, started_at, finished_at
        FROM recompute_run
-       WHERE scope_region_code IS NULL OR scope_region_code LIKE $1 || '%' OR scope_region_code = ANY($2::char(6)[])
-       ORDER BY created_at DESC, id LIMIT $3`,
-      [own, around, first],
+       WHERE $1::text IS NULL OR scope_region_code LIKE $1 || '%'
+       ORDER BY created_at DESC, id LIMIT $2`,
+      [principal.role === 'ADMIN' ? null : regionPrefix(principal.regionCode), first],
     );
     return rows.map(fromRow);
   }
-}
-
-/** The city and province codes above a region code. */
-function ancestors(code: string): string[] {
-  const out = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`];
-  return out.filter((c) => c !== code);
 }
 
 interface RunRow {

@@ -2,13 +2,12 @@
 // and find the rubric its province scores with.
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_PRINCIPAL, type Principal } from '../../auth/principal.js';
-import { DomainError } from '../../common/errors/domain-error.js';
 import { rowDigest } from '../../ingestion/row-digest.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
 import { getRubricIndex, type Rubric, type ThirdLevelIndicator } from '../../rubric/index.js';
 import type { StarPoliciesService } from '../../rubric/star-policies.service.js';
 import { checkStationCode } from '../args.js';
-import { assertCovers, assertRole, type Permission } from '../permissions.js';
+import { assertFoundInRegion, assertRole, type Permission } from '../permissions.js';
 
 export interface LockedStation {
   code: string;
@@ -19,7 +18,8 @@ export interface LockedStation {
 
 /**
  * Checks the role first (a county key cannot review, whatever the station), then locks the
- * station row for the transaction and checks its region. NOT_FOUND / FORBIDDEN.
+ * station row for the transaction and checks its region: FORBIDDEN for the role, NOT_FOUND for
+ * a station that is unknown or outside the key's region.
  */
 export async function lockStationFor(
   manager: EntityManager,
@@ -34,8 +34,7 @@ export async function lockStationFor(
     `SELECT code, county_code, province_code FROM station WHERE code = $1 FOR NO KEY UPDATE`,
     [checkStationCode(code, 'stationCode')],
   );
-  if (!row) throw DomainError.notFound(`station ${code}`);
-  assertCovers(principal, row.county_code, `station ${code}`);
+  assertFoundInRegion(principal, row?.county_code, `station ${code}`);
   const policy = (await policies.activeFor([row.province_code], manager)).get(row.province_code)!;
   return { code: row.code, countyCode: row.county_code, provinceCode: row.province_code, rubricVersion: policy.rubricVersion };
 }

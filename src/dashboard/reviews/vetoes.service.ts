@@ -8,7 +8,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
 import { OutboxService } from '../../outbox/outbox.service.js';
 import { checkText, checkUuid } from '../args.js';
-import { assertCovers, assertRole } from '../permissions.js';
+import { assertFoundInRegion, assertRole } from '../permissions.js';
 import { toVeto, VETO_COLUMNS } from '../queries/reads.query.js';
 import type { Veto } from '../types/veto.types.js';
 import { digestOf, keyIdOf, returnedRows } from './review-support.js';
@@ -30,8 +30,7 @@ export class VetoLiftService {
         `SELECT ${VETO_COLUMNS}, s.county_code FROM veto_event v JOIN station s ON s.code = v.station_code WHERE v.id = $1 FOR NO KEY UPDATE OF v`,
         [vetoId],
       );
-      if (!row) throw DomainError.notFound(`veto ${vetoId}`);
-      assertCovers(ctx.principal, row.county_code, `the station of veto ${vetoId}`);
+      assertFoundInRegion(ctx.principal, row?.county_code, `veto ${vetoId}`);
       if (row.lifted_at !== null) throw DomainError.conflict(`veto ${vetoId} was already lifted (${(row.lifted_at as Date).toISOString()})`);
       const [updated] = returnedRows<Parameters<typeof toVeto>[0]>(
         await manager.query(`UPDATE veto_event v SET lifted_at = now(), lifted_by = $2, lift_reason = $3 WHERE v.id = $1 RETURNING ${VETO_COLUMNS}`, [

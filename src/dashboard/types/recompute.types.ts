@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GqlRecomputeRunStatus, GqlRecomputeTrigger } from '../enums.js';
+import { KeyIdField } from '../key-ids.js';
 
 @ObjectType({ description: 'A full recompute of a scope, queued for the recompute pipeline, with its progress.' })
 export class RecomputeRun {
@@ -30,7 +31,7 @@ export class RecomputeRun {
   @Field(() => Int)
   changed: number;
 
-  @Field(() => String, { nullable: true, description: 'API key id that asked; null for the system.' })
+  @KeyIdField('API key id that asked (null for the system)')
   requestedBy: string | null;
 
   @Field()

@@ -1,4 +1,5 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { KeyIdField } from '../key-ids.js';
 import { Station } from './station.types.js';
 import { Veto } from './veto.types.js';
 
@@ -28,7 +29,7 @@ export class ReviewerAssessment {
   @Field(() => [String])
   evidenceRefs: string[];
 
-  @Field(() => String, { nullable: true, description: 'API key id of the reviewer.' })
+  @KeyIdField('API key id of the reviewer')
   assessedBy: string | null;
 
   @Field()
@@ -52,7 +53,7 @@ export class MissingItemMark {
   @Field()
   justification: string;
 
-  @Field(() => String, { nullable: true })
+  @KeyIdField('API key id of the reviewer')
   markedBy: string | null;
 
   @Field()

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GqlVetoKind, GqlVetoOrigin } from '../enums.js';
+import { KeyIdField } from '../key-ids.js';
 
 @ObjectType({ description: 'A veto event (否定项目) as pushed or raised by an annual review, with its lifting.' })
 export class Veto {
@@ -33,7 +34,7 @@ export class Veto {
   @Field(() => Date, { nullable: true })
   liftedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'API key id that lifted it.' })
+  @KeyIdField('API key id that lifted it')
   liftedBy: string | null;
 
   @Field(() => String, { nullable: true })

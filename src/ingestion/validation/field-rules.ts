@@ -3,34 +3,26 @@
 // classes. Messages name the field, because problems are reported by path and reason.
 import { IsDefined, IsOptional, ValidateBy, ValidateNested, buildMessage, type ValidationOptions } from 'class-validator';
 import { isIsoMonth } from '../../domain/dates.js';
+import { CONTROL_CHARACTERS_REASON, charLength, hasControlCharacters } from '../../domain/text.js';
 
 export const STATION_CODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 export const REGION_CODE_PATTERN = /^\d{6}$/;
 export const MONEY_PATTERN = /^\d{1,12}(\.\d{1,2})?$/;
-// Control characters (C0, DEL, C1) never belong in a value; '/' cannot travel in a path segment.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// Free text may hold line breaks and tabs, nothing else below U+0020.
-// eslint-disable-next-line no-control-regex
-const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 export const MIN_DATE = '1900-01-01';
 export const MAX_DATE = '2100-12-31';
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 
-/** Length in characters as PostgreSQL counts them (code points, not UTF-16 units). */
-export function charLength(value: string): number {
-  let n = 0;
-  for (const _ of value) n++;
-  return n;
-}
+// The control-character rule is shared with GraphQL (src/domain/text.ts).
+export { charLength };
 
 /** Why a natural key (externalId, caseNumber, eventKey, subject) is malformed, or null. */
 export function keyProblem(value: unknown, max: number): string | null {
   if (typeof value !== 'string') return 'must be a string';
   const length = charLength(value);
   if (length < 1 || length > max) return `must be 1 to ${max} characters long`;
-  if (CONTROL.test(value)) return 'must not contain control characters';
+  if (hasControlCharacters(value)) return CONTROL_CHARACTERS_REASON;
+  // '/' cannot travel in a path segment.
   if (value.includes('/')) return "must not contain '/'";
   if (value.trim() !== value) return 'must not begin or end with white space';
   return null;
@@ -95,7 +87,7 @@ export function IsText(max: number, opts: { min?: number; multiline?: boolean } 
     if (typeof value !== 'string') return 'must be a string';
     const length = charLength(value);
     if (length < min || length > max) return min === 0 ? `must be at most ${max} characters long` : `must be ${min} to ${max} characters long`;
-    if ((opts.multiline ? TEXT_CONTROL : CONTROL).test(value)) return 'must not contain control characters';
+    if (hasControlCharacters(value, opts.multiline)) return CONTROL_CHARACTERS_REASON;
     return null;
   };
   return ValidateBy(

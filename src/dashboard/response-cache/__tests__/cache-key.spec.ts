@@ -7,6 +7,7 @@ const parts: ResponseKeyParts = {
   variables: { code: '130402001', filter: { stars: 3, regionCode: '130400' } },
   role: 'PROVINCE',
   regionCode: '130000',
+  keyId: '0b8a5a36-7f0e-4f51-9d7c-3c2f1c1f0e11',
   today: '2026-11-21',
   generation: 7,
 };
@@ -27,6 +28,8 @@ test.each<[string, Partial<ResponseKeyParts>]>([
   ['a variable', { variables: { ...parts.variables, code: '130402002' } }],
   ['the role', { role: 'CITY' }],
   ['the region', { regionCode: '140000' }],
+  ['the key', { keyId: '5e0c2a8e-2d1b-4f7a-8c3e-6a9b1d2c3e4f' }],
+  ['no key id (a query that selects none)', { keyId: null }],
   ['the day', { today: '2026-11-22' }],
   ['the data generation', { generation: 8 }],
 ])('%s changes the key', (_what, change) => {
