@@ -36,9 +36,14 @@ export async function streamTable<T>(out: Writable, spec: StreamTableSpec<T>): P
     pageSetup: printSetup({ orientation: spec.orientation, titleRows: `${headerRow}:${headerRow}` }),
     headerFooter: { oddFooter: footerText(`&L${spec.footer}&R第 &P 页，共 &N 页`) },
   });
-  sheet.columns = spec.columns.map((c) => ({
-    width: c.width,
-    style: { font: BODY_FONT, border: ALL_BORDERS, alignment: { vertical: 'middle', horizontal: c.align ?? 'left' }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) },
+  sheet.columns = spec.columns.map((c) => ({ width: c.width }));
+  // One style object per column, shared by its cells: exceljs recognises a style object it
+  // has seen (a WeakMap by identity) instead of serialising it again for every cell.
+  const styles: Partial<ExcelJS.Style>[] = spec.columns.map((c) => ({
+    font: BODY_FONT,
+    border: ALL_BORDERS,
+    alignment: { vertical: 'middle', horizontal: c.align ?? 'left' },
+    ...(c.numFmt ? { numFmt: c.numFmt } : {}),
   }));
   const last = spec.columns.length;
   const title = sheet.getRow(1);
@@ -66,7 +71,9 @@ export async function streamTable<T>(out: Writable, spec: StreamTableSpec<T>): P
   for await (const item of spec.rows) {
     // A client that went away leaves a destroyed stream: stop reading rows for it.
     if (out.destroyed) throw new Error('the output stream was closed before the table was complete');
-    sheet.addRow(spec.columns.map((c) => c.value(item, count))).commit();
+    const row = sheet.addRow(spec.columns.map((c) => c.value(item, count)));
+    for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i];
+    row.commit();
     count += 1;
   }
   sheet.commit();
