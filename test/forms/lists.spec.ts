@@ -79,6 +79,7 @@ describe('result table and ranking (streamed)', () => {
     const rows: RankingRow[] = [95.5, 95.5, 90].map((total, i) => ({ rank: i === 2 ? 3 : 1, station: station(i, '130100', '130102'), total, rebased: total - 1, bonus: 1, stars: 5, cutOff: '2026-06-30' }));
     const sheet = (await readXlsx(await collect((out) => renderRankingXlsx({ region: { code: '130000', name: '河北省' }, rows, generatedAt: GENERATED_AT, timeZone: 'Asia/Shanghai' }, out)))).getWorksheet(RANKING_SHEET)!;
     expect(text(sheet.getCell(1, 1))).toBe('河北省市场监督管理所排名');
+    expect(sheet.headerFooter.oddFooter).toBe('&L河北省（130000）排名&R第 &P 页，共 &N 页');
     expect([4, 5, 6].map((r) => [sheet.getCell(r, 1).value, text(sheet.getCell(r, 2)), sheet.getCell(r, 6).value])).toEqual([
       [1, '130102000', 95.5],
       [1, '130102001', 95.5],

@@ -106,6 +106,10 @@ describe('附件1 评分表 (.xlsx)', () => {
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(sheet.pageSetup.printTitlesRow).toBe(`${SCORING_SHEET_HEADER_ROW}:${SCORING_SHEET_HEADER_ROW}`);
   });
+
+  test('the printed foot names the station and digest, and numbers the pages (Excel header/footer codes intact)', () => {
+    expect(sheet.headerFooter.oddFooter).toBe(`&L${view.station.code} ${view.station.name} 结果摘要 ${view.resultDigest.slice(0, 16)}…&R第 &P 页，共 &N 页`);
+  });
 });
 
 describe('附件1 bonus and vetoes', () => {

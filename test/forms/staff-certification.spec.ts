@@ -28,6 +28,7 @@ describe('附件2 人员一览表', () => {
     expect(text(sheet.getCell(3, 1))).toMatch(/^单位：.+市场监督管理局（盖章）\s+填表日期：2026年6月30日$/);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: STAFF_LIST_HEADER_ROW });
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    expect(sheet.headerFooter.oddFooter).toBe(`&L${bundle.code} ${bundle.profile.name}&R第 &P 页，共 &N 页`);
   });
 
   test('everyone, auxiliaries included, under the conventions: 1980.01, 所长/副所长/无, 行政编…/无, 无 for nothing', async () => {

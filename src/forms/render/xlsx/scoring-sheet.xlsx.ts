@@ -1,10 +1,9 @@
 // 附件1 评分表 as .xlsx: the document's table with real merged cells for the indicators and
 // their materials, 得分 as numbers (0.0), then bonus, vetoes, notes, totals and the digest.
 import type ExcelJS from 'exceljs';
-import { starsLabel } from '../../labels.js';
 import type { ScoringSheetView } from '../../views/scoring-sheet.view.js';
 import { SHEET_COLUMNS, scoringSheetLayout, type ItemSection, type ScoringSheetLayout, type SheetColumnKey } from '../scoring-sheet.layout.js';
-import { footerText, heightFor, HEADER_FILL, newWorkbook, POINTS_FORMAT, printSetup, put, TITLE_FONT, toBuffer, TOTAL_FORMAT, wrappedLines } from './xlsx-support.js';
+import { pageFooter, heightFor, HEADER_FILL, newWorkbook, POINTS_FORMAT, printSetup, put, TITLE_FONT, toBuffer, TOTAL_FORMAT, wrappedLines } from './xlsx-support.js';
 
 const WIDTHS: Readonly<Record<SheetColumnKey, number>> = { first: 9, second: 10, third: 26, rule: 42, points: 8, materials: 34, provided: 20, reason: 40 };
 const COL: Readonly<Record<SheetColumnKey, number>> = Object.fromEntries(SHEET_COLUMNS.map((c, i) => [c.key, i + 1])) as Record<SheetColumnKey, number>;
@@ -22,7 +21,7 @@ export async function renderScoringSheetXlsx(view: ScoringSheetView): Promise<Bu
     views: [{ state: 'frozen', ySplit: SCORING_SHEET_HEADER_ROW }],
     pageSetup: printSetup({ orientation: 'landscape', titleRows: `${SCORING_SHEET_HEADER_ROW}:${SCORING_SHEET_HEADER_ROW}` }),
     headerFooter: {
-      oddFooter: footerText(`&L${view.station.code} ${starsLabel(view.score.stars)} 结果摘要 ${view.resultDigest.slice(0, 16)}…&R第 &P 页，共 &N 页`),
+      oddFooter: pageFooter(`${view.station.code} ${view.station.name} 结果摘要 ${view.resultDigest.slice(0, 16)}…`),
     },
   });
   sheet.columns = SHEET_COLUMNS.map((c) => ({ key: c.key, width: WIDTHS[c.key] }));

@@ -3,7 +3,7 @@
 import { chineseDate, countyBureau } from '../../views/common.js';
 import type { StaffListView } from '../../views/staff-list.view.js';
 import { STAFF_LIST_NOTES, STAFF_LIST_TITLE, staffListColumns, staffListRows } from '../staff-list.layout.js';
-import { footerText, heightFor, HEADER_FILL, newWorkbook, printSetup, put, TITLE_FONT, toBuffer, wrappedLines } from './xlsx-support.js';
+import { pageFooter, heightFor, HEADER_FILL, newWorkbook, printSetup, put, TITLE_FONT, toBuffer, wrappedLines } from './xlsx-support.js';
 
 const WIDTHS = [6, 10, 8, 10, 12, 16, 10, 18, 22, 12, 16, 14];
 export const STAFF_LIST_HEADER_ROW = 5;
@@ -15,7 +15,7 @@ export async function renderStaffListXlsx(view: StaffListView, generatedAt: Date
   const sheet = workbook.addWorksheet(STAFF_LIST_SHEET, {
     views: [{ state: 'frozen', ySplit: STAFF_LIST_HEADER_ROW }],
     pageSetup: printSetup({ orientation: 'landscape', titleRows: `${STAFF_LIST_HEADER_ROW}:${STAFF_LIST_HEADER_ROW}` }),
-    headerFooter: { oddFooter: footerText(`&L${view.station.code} ${view.station.name}&R第 &P 页，共 &N 页`) },
+    headerFooter: { oddFooter: pageFooter(`${view.station.code} ${view.station.name}`) },
   });
   sheet.columns = WIDTHS.map((width) => ({ width }));
   const last = columns.length;

@@ -3,7 +3,7 @@
 // is made. Styles are set per column, so every row shares them.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ALL_BORDERS, BODY_FONT, BOLD_FONT, footerText, HEADER_FILL, printSetup, TITLE_FONT } from './xlsx-support.js';
+import { ALL_BORDERS, BODY_FONT, BOLD_FONT, pageFooter, HEADER_FILL, printSetup, TITLE_FONT } from './xlsx-support.js';
 
 export interface StreamColumn<T> {
   title: string;
@@ -34,7 +34,7 @@ export async function streamTable<T>(out: Writable, spec: StreamTableSpec<T>): P
   const sheet = workbook.addWorksheet(spec.sheetName, {
     views: [{ state: 'frozen', ySplit: headerRow }],
     pageSetup: printSetup({ orientation: spec.orientation, titleRows: `${headerRow}:${headerRow}` }),
-    headerFooter: { oddFooter: footerText(`&L${spec.footer}&R第 &P 页，共 &N 页`) },
+    headerFooter: { oddFooter: pageFooter(spec.footer) },
   });
   sheet.columns = spec.columns.map((c) => ({ width: c.width }));
   // One style object per column, shared by its cells: exceljs recognises a style object it

@@ -51,9 +51,9 @@ export function printSetup(options: PrintOptions): Partial<ExcelJS.PageSetup> {
   };
 }
 
-/** Header/footer codes are plain text otherwise: '&' must be doubled. */
-export function footerText(text: string): string {
-  return text.replaceAll('&', '&&');
+/** A printed page foot: `left` on the left (an '&' in it doubled, as the header/footer codes need), page numbers on the right. */
+export function pageFooter(left: string): string {
+  return `&L${left.replaceAll('&', '&&')}&R第 &P 页，共 &N 页`;
 }
 
 /** Display width of a text in column-width units (a CJK or full-width character ≈ 2). */
