@@ -22,6 +22,7 @@ import pg from 'pg';
 import { renderResultsXlsx } from '../../src/forms/render/xlsx/lists.xlsx.js';
 import type { FormStation } from '../../src/forms/views/common.js';
 import type { ResultRow } from '../../src/forms/views/lists.view.js';
+import { insertScoredStations } from './scored-stations.js';
 
 interface Options {
   mode: 'results' | 'ranking';
@@ -108,29 +109,11 @@ async function benchRanking(o: Options): Promise<Record<string, string | number>
   }
 }
 
-/** A province, a city, 99 counties and `n` stations with a current score each, straight into the tables. */
 async function fill(url: string, n: number): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`INSERT INTO region (code, name, level, parent_code) VALUES ('130000', '河北省', 'PROVINCE', NULL), ('130100', '石家庄市', 'CITY', '130000')`);
-    await client.query(`INSERT INTO region (code, name, level, parent_code) SELECT (130100 + g)::text, '县' || g, 'COUNTY', '130100' FROM generate_series(1, 99) g`);
-    await client.query(
-      `INSERT INTO station (code, name, county_code, city_code, province_code, approved_headcount, premises_independent, internet, private_network, row_digest)
-       SELECT (130101 + g % 99)::text || lpad(g::text, 5, '0'), '第' || g || '市场监督管理所', (130101 + g % 99)::text, '130100', '130000', 10, true, true, true, md5(g::text)
-       FROM generate_series(0, $1 - 1) g`,
-      [n],
-    );
-    await client.query(
-      `INSERT INTO score_snapshot (station_code, cut_off, rubric_version, star_policy_id, input_hash, result_digest, raw, applicable, rebased, bonus, total, stars, eligible,
-                                   pending_count, missing_count, blocking_vetoes, star_levels, bonus_items, missing_items)
-       SELECT code, '2026-06-30', 'national-2023', 'national-default', repeat('a', 64), repeat('b', 64), t, 100, t, 0, t, CASE WHEN t >= 90 THEN 5 ELSE 0 END, true, 0, 0, '[]', '[]', '[]', '[]'
-       FROM (SELECT code, 60 + (hashtext(code) & 4095) / 4096.0 * 40 AS t FROM station) s`,
-    );
-    await client.query(
-      `INSERT INTO station_score (station_code, snapshot_id, total, rebased, bonus, stars, eligible, has_veto, pending_count, input_hash, cut_off, evaluated_at, changed_at)
-       SELECT station_code, id, total, rebased, bonus, stars, eligible, false, 0, input_hash, cut_off, now(), now() FROM score_snapshot`,
-    );
+    await insertScoredStations(client, '130000', '河北省', n);
     await client.query('ANALYZE');
   } finally {
     await client.end();

@@ -36,6 +36,7 @@ import {
   type RosterSource,
   type StationSource,
 } from './sources/ports.js';
+import type { CertificationView } from './views/certification.view.js';
 import type { FormStation } from './views/common.js';
 import type { ScoringSheetView } from './views/scoring-sheet.view.js';
 
@@ -107,7 +108,7 @@ export class FormsService {
   }
 
   /** The certification the live score attests with: the latest whose year is this year or before. */
-  private async certification(station: FormStation): Promise<ReturnType<typeof certificationView>> {
+  private async certification(station: FormStation): Promise<CertificationView> {
     const year = Number(this.today(new Date()).slice(0, 4));
     const certification = selectCertification({ certifications: await this.certifications.certifications(station.code) }, year);
     if (certification === null) throw DomainError.notFound(`certification (附件3) of station ${station.code} for ${year} or earlier`);

@@ -2,12 +2,15 @@
 // The live forms over HTTP against a generated, scored province: each file opened again and
 // checked against GraphQL, the personal-data rule, the access checks, the headers and the
 // errors of the download endpoints.
+import { get as httpGet } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { todayIn } from '../../src/domain/dates.js';
 import { generateProvince } from '../../src/generator/index.js';
 import { SCORING_SHEET_HEADER_ROW, SCORING_SHEET_NAME } from '../../src/forms/render/xlsx/scoring-sheet.xlsx.js';
 import { STAFF_LIST_HEADER_ROW, STAFF_LIST_SHEET } from '../../src/forms/render/xlsx/staff-list.xlsx.js';
 import { CERTIFICATION_HEADER_ROW, CERTIFICATION_SHEET } from '../../src/forms/render/xlsx/certification.xlsx.js';
 import { RANKING_SHEET } from '../../src/forms/render/xlsx/lists.xlsx.js';
+import { insertScoredStations } from '../../bench/forms/scored-stations.js';
 import { insertStationBundle } from '../support/fixtures.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { CITY, COUNTY, ok, PROVINCE, seedProvince, type Seeded } from '../dashboard/dashboard-support.js';
@@ -164,6 +167,41 @@ describe('ranking.xlsx', () => {
     const rows = Array.from({ length: sheet.rowCount - 3 }, (_, i) => sheet.getRow(4 + i)).map((r) => ({ rank: r.getCell(1).value, station: { code: text(r.getCell(2)), score: { total: r.getCell(6).value } } }));
     expect(rankings.length).toBeGreaterThan(0);
     expect(rows).toEqual(rankings);
+  });
+
+  test('a region of 2,500 stations streams through several cursor pages, in rank order, and gives its connection back', async () => {
+    await insertScoredStations(t.dataSource, '150000', '内蒙古自治区', 2500);
+    const key = await t.apiKey('PROVINCE', '150000');
+    // More downloads than the pool has connections (5): a cursor that kept its connection would stall them.
+    for (let i = 0; i < 7; i++) {
+      const res = await get(`/api/v1/regions/150000/ranking.xlsx`, key);
+      expect(res.status).toBe(200);
+      if (i > 0) continue;
+      const sheet = (await readXlsx(res.body)).getWorksheet(RANKING_SHEET)!;
+      const rows = Array.from({ length: sheet.rowCount - 3 }, (_, r) => sheet.getRow(4 + r)).map((r) => ({ rank: Number(r.getCell(1).value), code: text(r.getCell(2)), total: Number(r.getCell(6).value) }));
+      expect(rows).toHaveLength(2500);
+      const expected = await t.dataSource.query(`SELECT s.code, ss.total::float8 AS total FROM station s JOIN station_score ss ON ss.station_code = s.code WHERE s.province_code = '150000' ORDER BY ss.total DESC, s.code`);
+      expect(rows.map((r) => [r.code, r.total])).toEqual(expected.map((e: any) => [e.code, e.total]));
+      rows.forEach((r, k) => expect(r.rank).toBe(k > 0 && rows[k - 1].total === r.total ? rows[k - 1].rank : k + 1));
+    }
+  });
+
+  test('a client that goes away mid-download leaves no connection behind', async () => {
+    const server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    for (let i = 0; i < 7; i++) {
+      await new Promise<void>((resolve, reject) => {
+        const req = httpGet({ host: '127.0.0.1', port, path: '/api/v1/regions/150000/ranking.xlsx', headers: { authorization: `Bearer ${s.keys.admin}` } }, (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        });
+        req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? resolve() : reject(error)));
+      });
+    }
+    expect((await get(`/api/v1/regions/150000/ranking.xlsx`, s.keys.admin)).status).toBe(200);
   });
 
   async function regionName(code: string): Promise<string> {

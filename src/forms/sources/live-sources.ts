@@ -102,6 +102,7 @@ export class DbRankingSource implements RankingSource {
   async *rows(regionCode: string): AsyncIterable<RankingRow> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
+    let done = false;
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       await runner.query(
@@ -119,12 +120,11 @@ export class DbRankingSource implements RankingSource {
         if (rows.length < FETCH_ROWS) break;
       }
       await runner.query('COMMIT');
+      done = true;
     } finally {
       // Also when the consumer stops early (a client that went away): end the transaction.
-      if (!runner.isReleased) {
-        await runner.query('ROLLBACK').catch(() => undefined);
-        await runner.release();
-      }
+      if (!done) await runner.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
     }
   }
 }
