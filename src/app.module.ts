@@ -20,6 +20,7 @@ import { ResponseCachePlugin } from './dashboard/response-cache/response-cache.p
 import { stringifyResult } from './dashboard/response-cache/serialized-data.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EquipmentModule } from './equipment/equipment.module.js';
+import { FormsModule } from './forms/forms.module.js';
 import { HealthModule } from './health/health.module.js';
 import { BundleWriterModule } from './ingestion/bundle-writer.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
@@ -93,6 +94,8 @@ export class AppModule {
         ReferenceModule,
         BulkModule,
         BundleWriterModule,
+        // The official forms (附件1/2/3, lists) as .xlsx and PDF.
+        FormsModule,
       ],
       providers: [AboutResolver],
     };

@@ -35,6 +35,6 @@ import { VetoLiftService } from './reviews/vetoes.service.js';
     StarPolicyService,
     RecomputeRequestsService,
   ],
-  exports: [GraphQLContextFactory, ChangeFeed, ResponseCachePlugin],
+  exports: [GraphQLContextFactory, ChangeFeed, ResponseCachePlugin, SnapshotCache],
 })
 export class DashboardModule {}

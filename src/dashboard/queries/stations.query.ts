@@ -58,6 +58,17 @@ const PAGE_ORDER_SQL: Record<StationOrder, string> = {
 /** The narrow part of a station list: station and current score headline, no snapshot. */
 const NARROW_FROM = 'station s LEFT JOIN station_score ss ON ss.station_code = s.code';
 
+/**
+ * The ranking of a region (`$1`): its eligible stations by total (desc), then code, with
+ * competition ranks (code, total, rank); `limit` is a parameter placeholder or null for all.
+ * The rankings query and the ranking export (src/forms) both read it.
+ */
+export function rankedStationsSql(regionCode: string, limit: string | null): string {
+  return `SELECT s.code, ss.total, rank() OVER (ORDER BY ss.total DESC)::int AS rank
+    FROM ${NARROW_FROM} WHERE s.${regionColumn(regionCode)} = $1 AND ss.eligible
+    ORDER BY ss.total DESC, s.code${limit === null ? '' : ` LIMIT ${limit}`}`;
+}
+
 export interface StationPage {
   edges: Edge<Station>[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -114,11 +125,7 @@ export class StationsQuery {
 
   private rankingRows(regionCode: string, first: number): Promise<(StationRow & { rank: number })[]> {
     return this.dataSource.query<(StationRow & { rank: number })[]>(
-      `WITH p AS (
-         SELECT s.code, ss.total, rank() OVER (ORDER BY ss.total DESC)::int AS rank
-         FROM ${NARROW_FROM} WHERE s.${regionColumn(regionCode)} = $1 AND ss.eligible
-         ORDER BY ss.total DESC, s.code LIMIT $2
-       )
+      `WITH p AS (${rankedStationsSql(regionCode, '$2')})
        SELECT p.rank, ${STATION_COLUMNS} FROM p JOIN station s ON s.code = p.code ${STATION_JOINS} ORDER BY p.total DESC, p.code`,
       [regionCode, first],
     );

@@ -8,7 +8,7 @@ import type { Certification } from '../../domain/station-data.js';
 import type { CertificationItemNo } from '../../rubric/model/rubric.js';
 import type { StationFacts } from './facts.js';
 
-export function selectCertification(facts: StationFacts, year: number): Certification | null {
+export function selectCertification(facts: Pick<StationFacts, 'certifications'>, year: number): Certification | null {
   let best: Certification | null = null;
   const certifications = facts.certifications;
   for (let i = 0; i < certifications.length; i++) {

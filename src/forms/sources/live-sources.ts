@@ -1,0 +1,130 @@
+// The live adapters of the forms' ports, each on the simplest existing read path: the
+// current snapshot through the dashboard's snapshot cache, the station and roster queries
+// of the dashboard, the certification service, and the dashboard's ranking SQL.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { SYSTEM_PRINCIPAL } from '../../auth/principal.js';
+import { CertificationsService } from '../../certifications/certifications.service.js';
+import type { Certification } from '../../domain/station-data.js';
+import type { Education, Position, StaffingType } from '../../domain/vocabulary.js';
+import { SnapshotCache } from '../../dashboard/loaders/snapshot-cache.js';
+import { loadRegions } from '../../dashboard/queries/reads.query.js';
+import { loadPeople, onRoster } from '../../dashboard/queries/roster.query.js';
+import { toScoreResult } from '../../dashboard/queries/score-history.query.js';
+import { loadStationRows, STATION_COLUMNS, STATION_JOINS, type StationRow } from '../../dashboard/queries/station-rows.js';
+import { rankedStationsSql } from '../../dashboard/queries/stations.query.js';
+import type { RosterPerson } from '../build/views.builder.js';
+import type { FormStation } from '../views/common.js';
+import type { RankingRow } from '../views/lists.view.js';
+import type { CertificationSource, LiveScore, LiveScoreSource, RankingSource, RosterSource, StationSource } from './ports.js';
+
+function formStation(row: Pick<StationRow, 'code' | 'name' | 'county_code' | 'city_code' | 'county_name' | 'city_name' | 'province_name' | 'province_code'>): FormStation {
+  return {
+    code: row.code,
+    name: row.name,
+    countyCode: row.county_code,
+    countyName: row.county_name ?? row.county_code,
+    cityCode: row.city_code,
+    cityName: row.city_name ?? row.city_code,
+    provinceName: row.province_name ?? row.province_code,
+  };
+}
+
+@Injectable()
+export class SnapshotLiveScoreSource implements LiveScoreSource {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly snapshots: SnapshotCache,
+  ) {}
+
+  async current(stationCode: string): Promise<LiveScore | null> {
+    const [row] = await this.db.query<{ snapshot_id: string; input_hash: string; cut_off: string; evaluated_at: Date; result_digest: string }[]>(
+      `SELECT ss.snapshot_id::text AS snapshot_id, ss.input_hash, ss.cut_off, ss.evaluated_at, sn.result_digest
+       FROM station_score ss JOIN score_snapshot sn ON sn.id = ss.snapshot_id WHERE ss.station_code = $1`,
+      [stationCode],
+    );
+    if (row === undefined) return null;
+    const [contents] = await this.snapshots.load(this.db, [row.snapshot_id]);
+    if (!contents) return null;
+    // A later evaluation that said the same (same digest) wrote no snapshot, only its own
+    // cut-off and input hash on station_score: the score as of that evaluation is the
+    // snapshot's result with them.
+    return { result: { ...toScoreResult(contents), cutOff: row.cut_off, inputHash: row.input_hash }, resultDigest: row.result_digest, evaluatedAt: row.evaluated_at };
+  }
+}
+
+@Injectable()
+export class DbStationSource implements StationSource {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async station(code: string): Promise<FormStation | null> {
+    const row = (await loadStationRows(this.db, [code])).get(code);
+    return row === undefined ? null : formStation(row);
+  }
+}
+
+@Injectable()
+export class DbRosterSource implements RosterSource {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async people(stationCode: string, day: string): Promise<RosterPerson[]> {
+    const people = ((await loadPeople(this.db, [stationCode])).get(stationCode) ?? []).filter((p) => onRoster(p, day));
+    // The roster rows carry vocabulary values as plain strings; the database CHECKs them.
+    return people.map((p) => ({ ...p, position: p.position as Position, education: p.education as Education, staffingType: p.staffingType as StaffingType }));
+  }
+}
+
+@Injectable()
+export class DbCertificationSource implements CertificationSource {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly certificationsService: CertificationsService,
+  ) {}
+
+  certifications(stationCode: string): Promise<Certification[]> {
+    // The forms service has checked the caller's access to the station already.
+    return this.certificationsService.list(this.db.manager, SYSTEM_PRINCIPAL, stationCode);
+  }
+}
+
+const FETCH_ROWS = 1000;
+
+@Injectable()
+export class DbRankingSource implements RankingSource {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async regionName(code: string): Promise<string | null> {
+    return (await loadRegions(this.db, [code])).get(code)?.name ?? null;
+  }
+
+  /** One statement through a server-side cursor, so a province of 40,000 stations streams in pages from one consistent snapshot. */
+  async *rows(regionCode: string): AsyncIterable<RankingRow> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    let done = false;
+    try {
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await runner.query(
+        `DECLARE ranking NO SCROLL CURSOR FOR
+         WITH p AS (${rankedStationsSql(regionCode, null)})
+         SELECT p.rank, ${STATION_COLUMNS}, ss.rebased::float8 AS rebased, ss.bonus::float8 AS bonus, ss.cut_off
+         FROM p JOIN station s ON s.code = p.code ${STATION_JOINS} ORDER BY p.total DESC, p.code`,
+        [regionCode],
+      );
+      for (;;) {
+        const rows = (await runner.query(`FETCH ${FETCH_ROWS} FROM ranking`)) as (StationRow & { rank: number; rebased: number; bonus: number; cut_off: string })[];
+        for (const row of rows) {
+          yield { rank: row.rank, station: formStation(row), total: row.total, rebased: row.rebased, bonus: row.bonus, stars: row.stars, cutOff: row.cut_off };
+        }
+        if (rows.length < FETCH_ROWS) break;
+      }
+      await runner.query('COMMIT');
+      done = true;
+    } finally {
+      // Also when the consumer stops early (a client that went away): end the transaction.
+      if (!done) await runner.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
+    }
+  }
+}
