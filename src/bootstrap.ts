@@ -7,6 +7,8 @@ import { AppModule } from './app.module.js';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import type { AppRuntime } from './core/app-runtime.js';
 import { requireJsonBody } from './ingestion/content-type.hook.js';
+import { useJsonBodyParser } from './ingestion/json-body/json-body.parser.js';
+import { applyFieldRules } from './ingestion/openapi-rules.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -32,6 +34,7 @@ export async function createApp(runtime: AppRuntime, options: { logger?: false |
   const logger = options.logger ?? logLevelsUpTo(runtime.config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(runtime), adapter, { logger, bufferLogs: false });
   app.useGlobalFilters(new AppExceptionFilter());
+  useJsonBodyParser(app, runtime.config.http.bodyLimitBytes);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', requireJsonBody);
   fastify.addHook('onSend', async (request, reply) => {
@@ -57,6 +60,7 @@ export async function createApp(runtime: AppRuntime, options: { logger?: false |
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'ssk_<prefix>_<secret>', description: 'API key: ssk_<prefix>_<secret>, created with `npm run apikey -- create`' })
       .build(),
   );
+  applyFieldRules(document, { maxBatchRows: runtime.config.http.maxBatchRows });
   // The UI's static assets load through @fastify/static, which Jest's ESM runtime cannot
   // import; tests read the JSON document only.
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', ui: runtime.config.nodeEnv !== 'test' });

@@ -13,11 +13,13 @@ import {
   ApiPayloadTooLargeResponse,
   ApiProperty,
   ApiPropertyOptional,
+  ApiQuery,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { ERROR_CODES } from '../common/errors/error-code.js';
+import { keySchema, MAX_YEAR, MIN_YEAR, REQUIRED, RULE_TEXT, STATION_CODE_SCHEMA, type SchemaFragment } from './validation/field-rules.js';
 import { WriteSummaryDto } from './write-summary.js';
 
 export class FieldProblemDto {
@@ -101,5 +103,31 @@ export function ApiRead(type: new () => object, notFound = 'no such station'): M
 
 /** The `{code}` path parameter of every station resource. */
 export function ApiStationCode(): MethodDecorator & ClassDecorator {
-  return ApiParam({ name: 'code', description: 'station code (1-32 of A-Z a-z 0-9 _ -)', example: '130102001' });
+  return ApiParam({ name: 'code', description: 'station code (1-32 of A-Z a-z 0-9 _ -)', example: '130102001', schema: STATION_CODE_SCHEMA });
+}
+
+/** A natural key in a path (externalId, caseNumber, eventKey), with the rules of keyProblem. */
+export function ApiKeyParam(name: string, max: number, example: string, description = 'percent-encoded when it holds non-ASCII characters'): MethodDecorator & ClassDecorator {
+  return ApiParam({ name, example, ...published(keySchema(max), description) });
+}
+
+/** A year in a path (checkYearParam). */
+export function ApiYearParam(description: string, example: number): MethodDecorator & ClassDecorator {
+  return ApiParam({ name: 'year', description, example, schema: { type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR } });
+}
+
+/** An optional query parameter with the schema of a field rule. */
+export function ApiQueryParam(name: string, description: string, schema: SchemaFragment, example?: string | number): MethodDecorator & ClassDecorator {
+  return ApiQuery({ name, required: false, example, ...published(schema, description) });
+}
+
+/** `?limit=` of a paged read (parseLimit). */
+export function ApiLimitParam(fallback: number, max: number): MethodDecorator & ClassDecorator {
+  return ApiQuery({ name: 'limit', required: false, description: `page size, default ${fallback}`, example: fallback, schema: { type: 'integer', minimum: 1, maximum: max } });
+}
+
+/** A rule's schema as published: its sentence joined to the description, internal keys dropped. */
+function published(fragment: SchemaFragment, description: string): { description: string; schema: Record<string, unknown> } {
+  const { [RULE_TEXT]: rule, [REQUIRED]: _required, ...schema } = fragment;
+  return { description: rule ? `${description}. Rule: ${String(rule)}.` : description, schema };
 }
