@@ -67,7 +67,7 @@ export class CasesController {
   @Delete(':caseNumber')
   @ApiOperation({ summary: 'Remove one case', description: 'Percent-encode the case number: /cases/%E5%86%80%E6%96%B0…' })
   @ApiKeyParam('caseNumber', 64, '冀新市监处罚〔2025〕17号')
-  @ApiWrite({ body: false, notFound: 'no such station, or no such case at it' })
+  @ApiWrite({ body: false, notFound: "no such station in this key's region (a station outside the region answers the same), or no such case at it" })
   remove(@Param('code') code: string, @Param('caseNumber') caseNumber: string, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
     checkStationCode(code);
     checkKeyParam(caseNumber, 'caseNumber');
@@ -95,7 +95,7 @@ export class CasesController {
   @Get(':caseNumber')
   @ApiOperation({ summary: 'Read one case back' })
   @ApiKeyParam('caseNumber', 64, '冀新市监处罚〔2025〕17号')
-  @ApiRead(CaseDto, 'no such station, or no such case at it')
+  @ApiRead(CaseDto, "no such station in this key's region (a station outside the region answers the same), or no such case at it")
   get(@Param('code') code: string, @Param('caseNumber') caseNumber: string, @CurrentPrincipal() principal: Principal): Promise<EnforcementCase> {
     checkKeyParam(caseNumber, 'caseNumber');
     return this.cases.get(this.dataSource.manager, principal, code, caseNumber);

@@ -60,7 +60,7 @@ export class CertificationsController {
   @Get(':year')
   @YEAR
   @ApiOperation({ summary: "Read one year's certification back" })
-  @ApiRead(CertificationDto, 'no such station, or no certification for that year')
+  @ApiRead(CertificationDto, "no such station in this key's region (a station outside the region answers the same), or no certification for that year")
   async get(@Param('code') code: string, @Param('year') year: string, @CurrentPrincipal() principal: Principal): Promise<Certification> {
     return (await this.certifications.list(this.dataSource.manager, principal, code, checkYearParam(year)))[0];
   }

@@ -59,7 +59,7 @@ export class ComplaintsController {
   @Get(':period')
   @PERIOD
   @ApiOperation({ summary: 'Read one period back' })
-  @ApiRead(ComplaintFiguresDto, 'no such station, or no figures for that period')
+  @ApiRead(ComplaintFiguresDto, "no such station in this key's region (a station outside the region answers the same), or no figures for that period")
   async get(@Param('code') code: string, @Param('period') period: string, @CurrentPrincipal() principal: Principal): Promise<ComplaintFigures> {
     checkPeriodParam(period);
     return (await this.complaints.list(this.dataSource.manager, principal, code, period))[0];

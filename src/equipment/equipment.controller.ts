@@ -59,7 +59,7 @@ export class EquipmentController {
   @Delete(':externalId')
   @ApiOperation({ summary: 'Remove one equipment line' })
   @ApiKeyParam('externalId', 64, 'E0001')
-  @ApiWrite({ body: false, notFound: 'no such station, or no such line at it' })
+  @ApiWrite({ body: false, notFound: "no such station in this key's region (a station outside the region answers the same), or no such line at it" })
   remove(@Param('code') code: string, @Param('externalId') externalId: string, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
     checkStationCode(code);
     checkKeyParam(externalId, 'externalId');
@@ -76,7 +76,7 @@ export class EquipmentController {
   @Get(':externalId')
   @ApiOperation({ summary: 'Read one equipment line back' })
   @ApiKeyParam('externalId', 64, 'E0001')
-  @ApiRead(EquipmentDto, 'no such station, or no such line at it')
+  @ApiRead(EquipmentDto, "no such station in this key's region (a station outside the region answers the same), or no such line at it")
   async get(@Param('code') code: string, @Param('externalId') externalId: string, @CurrentPrincipal() principal: Principal): Promise<Equipment> {
     checkKeyParam(externalId, 'externalId');
     return (await this.equipment.list(this.dataSource.manager, principal, code, externalId))[0];

@@ -68,19 +68,22 @@ export function ApiAuthenticated(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'no API key, or an unknown or revoked one', type: ErrorBodyDto }),
-    ApiForbiddenResponse({ description: "the key's role or region does not reach this resource", type: ErrorBodyDto }),
+    ApiForbiddenResponse({
+      description: "the key's role may not do this, or a region or county named in the request lies outside the key's region (a station outside it answers 404, as a missing one)",
+      type: ErrorBodyDto,
+    }),
   );
 }
 
 /** A write answering with a summary; `body` says whether a JSON body is expected. */
-export function ApiWrite(opts: { body: boolean; batch?: boolean; summary?: new () => object; notFound?: string } = { body: true }): MethodDecorator {
+export function ApiWrite(opts: { body: boolean; batch?: boolean; summary?: new () => object; notFound?: string; conflict?: string } = { body: true }): MethodDecorator {
   const decorators = [
     HttpCode(200),
     IDEMPOTENCY_HEADER,
     ApiOkResponse({ description: 'applied (or replayed): what changed, row by row', type: opts.summary ?? WriteSummaryDto }),
     ApiBadRequestResponse({ description: 'invalid input: every problem listed with index, key, path and reason; nothing stored', type: ErrorBodyDto }),
-    ApiNotFoundResponse({ description: opts.notFound ?? 'no such station', type: ErrorBodyDto }),
-    ApiConflictResponse({ description: 'a concurrent request with the same Idempotency-Key failed; retry', type: ErrorBodyDto }),
+    ApiNotFoundResponse({ description: opts.notFound ?? NO_SUCH_STATION, type: ErrorBodyDto }),
+    ApiConflictResponse({ description: opts.conflict ?? 'a concurrent request with the same Idempotency-Key failed; retry', type: ErrorBodyDto }),
     ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used for a different request', type: ErrorBodyDto }),
   ];
   if (opts.body) {
@@ -92,8 +95,11 @@ export function ApiWrite(opts: { body: boolean; batch?: boolean; summary?: new (
   return applyDecorators(...decorators);
 }
 
+/** The 404 of every station path: a station outside the key's region answers exactly as a missing one. */
+export const NO_SUCH_STATION = "no such station in this key's region (a station outside the region answers the same)";
+
 /** A read of something under a station. */
-export function ApiRead(type: new () => object, notFound = 'no such station'): MethodDecorator {
+export function ApiRead(type: new () => object, notFound = NO_SUCH_STATION): MethodDecorator {
   return applyDecorators(
     ApiOkResponse({ type }),
     ApiBadRequestResponse({ description: 'a malformed path or query parameter', type: ErrorBodyDto }),

@@ -1,6 +1,6 @@
 // The push interface's Person (附件2 市场监管所人员一览表) as validated DTOs, their normal
 // form (the domain Person, which is digested and stored) and the OpenAPI schema.
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import type { DisciplinaryRecord, Person, SpecialEquipmentCert, TrainingYear } from '../domain/station-data.js';
 import {
   EDUCATIONS,
@@ -191,6 +191,29 @@ export class PersonBatchDto {
   @ApiProperty({ type: [PersonDto], description: 'at most 5,000 rows (MAX_BATCH_ROWS); externalId unique in the batch' })
   @BatchItems(['externalId'])
   items: PersonDto[];
+}
+
+const PERSONAL =
+  'Personal data: present for a COUNTY key on the stations of its county and for ADMIN keys; left out of the answer (absent, not null) for every other key';
+
+export class SpecialEquipmentCertReadDto extends OmitType(SpecialEquipmentCertDto, ['number']) {
+  @ApiPropertyOptional({ description: `特种设备安全监察员证 number. ${PERSONAL}`, example: 'TSJC-冀-2021-0087' })
+  number?: string;
+}
+
+/** A person as reads answer it (GET …/personnel, GET …/personnel/{externalId}). */
+export class PersonReadDto extends OmitType(PersonDto, ['name', 'birthMonth', 'enforcementCertNo', 'specialEquipmentCert']) {
+  @ApiPropertyOptional({ description: PERSONAL, example: '张伟' })
+  name?: string;
+
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: `YYYY-MM. ${PERSONAL}`, example: '1985-07' })
+  birthMonth?: string | null;
+
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: `执法证 number. ${PERSONAL}`, example: '13010220190045' })
+  enforcementCertNo?: string | null;
+
+  @ApiPropertyOptional({ type: SpecialEquipmentCertReadDto, nullable: true, description: 'class and expiry for every key; the number is personal data' })
+  specialEquipmentCert: SpecialEquipmentCertReadDto | null;
 }
 
 /** A person of a bulk batch: the same fields plus the station it belongs to. */

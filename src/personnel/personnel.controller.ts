@@ -4,7 +4,6 @@ import { ApiBody, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
-import type { Person } from '../domain/station-data.js';
 import { BatchParser } from '../ingestion/batch-parser.js';
 import { ApiAuthenticated, ApiKeyParam, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
 import { checkKeyParam } from '../ingestion/path-params.js';
@@ -13,15 +12,15 @@ import type { WriteContext } from '../ingestion/write-context.js';
 import { Ctx } from '../ingestion/write-context.decorator.js';
 import { WriteRunner } from '../ingestion/write-runner.js';
 import type { WriteSummary } from '../ingestion/write-summary.js';
-import { PERSON_ROW, PersonBatchDto, PersonDto } from './person.dto.js';
-import { PersonnelService } from './personnel.service.js';
+import { PERSON_ROW, PersonBatchDto, PersonReadDto } from './person.dto.js';
+import { PersonnelService, type PersonRead } from './personnel.service.js';
 
 class PersonListDto {
   @ApiProperty({ example: '130102001' })
   stationCode: string;
 
-  @ApiProperty({ type: [PersonDto], description: 'every person on the roster, by externalId; absent optional fields read back as null or their default' })
-  items: PersonDto[];
+  @ApiProperty({ type: [PersonReadDto], description: 'every person on the roster, by externalId; absent optional fields read back as null or their default; personal fields only for keys allowed to read them' })
+  items: PersonReadDto[];
 }
 
 @ApiTags('personnel')
@@ -59,7 +58,7 @@ export class PersonnelController {
   @Delete(':externalId')
   @ApiOperation({ summary: 'Remove one person' })
   @ApiKeyParam('externalId', 64, 'P0001')
-  @ApiWrite({ body: false, notFound: 'no such station, or no such person at it' })
+  @ApiWrite({ body: false, notFound: "no such station in this key's region (a station outside the region answers the same), or no such person at it" })
   remove(@Param('code') code: string, @Param('externalId') externalId: string, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
     checkStationCode(code);
     checkKeyParam(externalId, 'externalId');
@@ -69,15 +68,15 @@ export class PersonnelController {
   @Get()
   @ApiOperation({ summary: 'Read the roster back' })
   @ApiRead(PersonListDto)
-  async list(@Param('code') code: string, @CurrentPrincipal() principal: Principal): Promise<{ stationCode: string; items: Person[] }> {
+  async list(@Param('code') code: string, @CurrentPrincipal() principal: Principal): Promise<{ stationCode: string; items: PersonRead[] }> {
     return { stationCode: code, items: await this.personnel.list(this.dataSource.manager, principal, code) };
   }
 
   @Get(':externalId')
   @ApiOperation({ summary: 'Read one person back' })
   @ApiKeyParam('externalId', 64, 'P0001')
-  @ApiRead(PersonDto, 'no such station, or no such person at it')
-  get(@Param('code') code: string, @Param('externalId') externalId: string, @CurrentPrincipal() principal: Principal): Promise<Person> {
+  @ApiRead(PersonReadDto, "no such station in this key's region (a station outside the region answers the same), or no such person at it")
+  get(@Param('code') code: string, @Param('externalId') externalId: string, @CurrentPrincipal() principal: Principal): Promise<PersonRead> {
     checkKeyParam(externalId, 'externalId');
     return this.personnel.get(this.dataSource.manager, principal, code, externalId);
   }

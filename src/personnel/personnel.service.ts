@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { canReadPersonalData } from '../auth/personal-data.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { Person } from '../domain/station-data.js';
@@ -13,6 +14,10 @@ import type { WriteSummary } from '../ingestion/write-summary.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { PERSON_COLUMNS, personFromRow, type PersonRow } from './person-row.js';
 import type { StationPerson } from './person.dto.js';
+import { withoutPersonalData, type PersonWithoutPersonalData } from './personal-data.js';
+
+/** A person as a read answers it: whole, or without personal data (personal-data.ts). */
+export type PersonRead = Person | PersonWithoutPersonalData;
 
 export const PERSON_TABLE: TableSpec<Person> = {
   table: 'person',
@@ -88,16 +93,18 @@ export class PersonnelService {
     return this.rows.removeOne(manager, ctx, 'personnel.delete', stationCode, externalId, `person ${externalId}`);
   }
 
-  async list(manager: EntityManager, principal: Principal, stationCode: string): Promise<Person[]> {
-    await this.access.checkRead(manager, principal, stationCode);
-    return (await this.select(manager, stationCode, null)).map(toPerson);
+  /** The roster as the key may read it: without personal data unless canReadPersonalData. */
+  async list(manager: EntityManager, principal: Principal, stationCode: string): Promise<PersonRead[]> {
+    const station = await this.access.checkRead(manager, principal, stationCode);
+    const rows = await this.select(manager, stationCode, null);
+    return canReadPersonalData(principal, station.countyCode) ? rows.map(toPerson) : rows.map((r) => withoutPersonalData(toPerson(r)));
   }
 
-  async get(manager: EntityManager, principal: Principal, stationCode: string, externalId: string): Promise<Person> {
-    await this.access.checkRead(manager, principal, stationCode);
+  async get(manager: EntityManager, principal: Principal, stationCode: string, externalId: string): Promise<PersonRead> {
+    const station = await this.access.checkRead(manager, principal, stationCode);
     const [row] = await this.select(manager, stationCode, externalId);
     if (!row) throw DomainError.notFound(`person ${externalId} at station ${stationCode}`);
-    return toPerson(row);
+    return canReadPersonalData(principal, station.countyCode) ? toPerson(row) : withoutPersonalData(toPerson(row));
   }
 
   private select(manager: EntityManager, stationCode: string, externalId: string | null): Promise<PersonWithChildrenRow[]> {

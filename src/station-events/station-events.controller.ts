@@ -66,7 +66,7 @@ export class BonusEventsController {
   @Delete(':eventKey')
   @ApiOperation({ summary: 'Remove a bonus event (a correction)' })
   @ApiKeyParam('eventKey', 128, '2024-省级-青年文明号')
-  @ApiWrite({ body: false, notFound: 'no such station, or no such event at it' })
+  @ApiWrite({ body: false, notFound: "no such station in this key's region (a station outside the region answers the same), or no such event at it" })
   remove(@Param('code') code: string, @Param('eventKey') eventKey: string, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
     checkStationCode(code);
     checkKeyParam(eventKey, 'eventKey', 128);

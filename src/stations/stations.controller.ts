@@ -34,10 +34,11 @@ export class StationsController {
   @ApiStationCode()
   @ApiOperation({
     summary: "Create or replace a station's profile",
-    description: 'The county must be loaded as a COUNTY region. The key must cover the county and, when the station exists, its current county.',
+    description:
+      'The county must be loaded as a COUNTY region. The key must cover the county (403) and, when the station exists, its current county: a code taken by a station outside the key\'s region is a 409 (codes are unique across the country; this is the one answer that shows a code is in use elsewhere).',
   })
   @ApiBody({ type: StationProfileDto })
-  @ApiWrite({ body: true })
+  @ApiWrite({ body: true, notFound: 'not used (PUT creates the station)', conflict: "the code is taken by a station outside the key's region; or a concurrent request with the same Idempotency-Key failed (retry)" })
   put(@Param('code') code: string, @Body() body: unknown, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
     checkStationCode(code);
     const profile = this.parser.one(STATION_PROFILE, body, 'the station profile');

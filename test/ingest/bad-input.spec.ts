@@ -141,14 +141,14 @@ const CASES: BadRequest[] = [
   { name: 'mediation average with 5 decimals', method: 'put', path: '/api/v1/reference/mediation-averages/2024', who: 'province', body: { rate: 0.72345 }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'rate', reason: /at most 4 decimal places/ }] },
   // --- stations, paths, keys ---
   { name: 'a county that is not loaded', method: 'put', path: '/api/v1/stations/130102777', body: profile('130109'), who: 'city', status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'countyCode', reason: /is not loaded; load the administrative divisions first/ }] },
-  { name: 'a city code as countyCode', method: 'put', path: '/api/v1/stations/130102777', body: profile('130100'), status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'countyCode', reason: /is a CITY region/ }] },
+  { name: 'a city code as countyCode', method: 'put', path: '/api/v1/stations/130102777', body: profile('130100'), who: 'city', status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'countyCode', reason: /is a CITY region/ }] },
   { name: 'a malformed station code in the path', method: 'put', path: '/api/v1/stations/bad%20code!', body: profile(), status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'code' }] },
   { name: "a '/' in a percent-encoded externalId", method: 'delete', path: `${P}/personnel/P0%2F1`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'externalId', reason: "externalId must not contain '/'" }] },
   { name: 'a malformed Idempotency-Key', method: 'patch', path: `${P}/equipment`, body: { items: [equipment(0)] }, headers: { 'idempotency-key': 'has space' }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'Idempotency-Key' }] },
   { name: 'a limit out of range', method: 'get', path: `${P}/cases?limit=0`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'limit' }] },
   // --- scope and authentication ---
-  { name: "a station of another county (county key)", method: 'put', path: `/api/v1/stations/${T}/personnel`, body: { items: [person(0)] }, status: 403, code: 'FORBIDDEN' },
-  { name: 'reading a station of another county', method: 'get', path: `/api/v1/stations/${T}/cases`, status: 403, code: 'FORBIDDEN' },
+  { name: "a station of another county (county key): as if it did not exist", method: 'put', path: `/api/v1/stations/${T}/personnel`, body: { items: [person(0)] }, status: 404, code: 'NOT_FOUND' },
+  { name: 'reading a station of another county: as if it did not exist', method: 'get', path: `/api/v1/stations/${T}/cases`, status: 404, code: 'NOT_FOUND' },
   { name: 'creating a station in another county', method: 'put', path: '/api/v1/stations/130104999', body: profile(OTHER_COUNTY), status: 403, code: 'FORBIDDEN' },
   { name: 'an unknown station', method: 'patch', path: '/api/v1/stations/130102404/equipment', body: { items: [equipment(0)] }, status: 404, code: 'NOT_FOUND' },
   { name: 'an unknown person', method: 'delete', path: `${P}/personnel/P9999`, status: 404, code: 'NOT_FOUND' },
@@ -160,8 +160,8 @@ const CASES: BadRequest[] = [
   { name: 'loading regions with a county key', method: 'put', path: '/api/v1/reference/regions', body: { items: [{ code: '130105', name: '新华区' }] }, status: 403, code: 'FORBIDDEN' },
   { name: 'loading regions outside the province', method: 'put', path: '/api/v1/reference/regions', who: 'province', body: { items: [{ code: '130105', name: '新华区' }, { code: '140106', name: '迎泽区' }] }, status: 403, code: 'FORBIDDEN', problems: [{ index: 1, key: '140106', path: 'code' }], problemCount: 1 },
   { name: 'a region whose parent is not loaded', method: 'put', path: '/api/v1/reference/regions', who: 'province', body: { items: [{ code: '130902', name: '新华区' }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, key: '130902', path: 'code', reason: /parent 130900 is not loaded/ }] },
-  { name: 'bulk rows of an unknown station', method: 'post', path: '/api/v1/bulk/equipment', body: { items: [{ stationCode: S, ...equipment(0) }, { stationCode: '130102404', ...equipment(0) }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 1, key: '130102404/E0000', path: 'stationCode', reason: /no station 130102404/ }], problemCount: 1 },
-  { name: 'bulk rows of a station outside the region', method: 'post', path: '/api/v1/bulk/personnel', body: { items: [{ stationCode: S, ...person(0) }, { stationCode: T, ...person(0) }] }, status: 403, code: 'FORBIDDEN', problems: [{ index: 1, key: `${T}/P0000`, path: 'stationCode' }], problemCount: 1 },
+  { name: 'bulk rows of an unknown station', method: 'post', path: '/api/v1/bulk/equipment', body: { items: [{ stationCode: S, ...equipment(0) }, { stationCode: '130102404', ...equipment(0) }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 1, key: '130102404/E0000', path: 'stationCode', reason: /no station 130102404 in this key's region/ }], problemCount: 1 },
+  { name: 'bulk rows of a station outside the region: as if it did not exist', method: 'post', path: '/api/v1/bulk/personnel', body: { items: [{ stationCode: S, ...person(0) }, { stationCode: T, ...person(0) }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 1, key: `${T}/P0000`, path: 'stationCode', reason: /no station 130104001 in this key's region/ }], problemCount: 1 },
   { name: 'bulk duplicate (station, key) pairs', method: 'post', path: '/api/v1/bulk/cases', body: { items: [{ stationCode: S, ...enforcementCase(1) }, { stationCode: S, ...enforcementCase(1) }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 1, key: `${S}/冀长市监处罚〔2025〕1号`, path: 'caseNumber' }] },
 ];
 
