@@ -8,6 +8,16 @@ import { documentedClasses, MAX_BATCH_ROWS_TOKEN, REQUIRED, RULE_TEXT, type Sche
 
 type Schema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>>; required?: string[] };
 
+/** What the document's keywords cannot say, for its description. */
+export const INPUT_RULES = [
+  'Input rules: bodies are UTF-8 JSON; a key may appear once in an object, escapes may not leave a UTF-16 surrogate unpaired, nesting is at most 16 levels, ' +
+    'unknown fields are refused (`additionalProperties: false`); path and query parameters are percent-encoded UTF-8. Any of these is a 400 naming the path. ' +
+    'Patterns have Unicode (`u` flag) semantics and lengths count code points. Dates carry `x-minimum`/`x-maximum`, where `today` is the date in UTC+14. ' +
+    'Rules across fields: `x-not-before` (pairs [earlier, later]), `x-not-more-than` (pairs [part, whole]), `x-unique-by` (array items), `x-present-if`. ' +
+    'Operations open to some roles only list them in `x-roles`. A station outside the key\'s region answers 404, exactly as a missing one. ' +
+    "People's name, birthMonth, enforcementCertNo and specialEquipmentCert.number are personal data: left out of reads except for a COUNTY key on its own county's stations and ADMIN keys.",
+].join('');
+
 export interface RuleSettings {
   maxBatchRows: number;
 }

@@ -144,6 +144,9 @@ const CASES: BadRequest[] = [
   { name: 'a city code as countyCode', method: 'put', path: '/api/v1/stations/130102777', body: profile('130100'), who: 'city', status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'countyCode', reason: /is a CITY region/ }] },
   { name: 'a malformed station code in the path', method: 'put', path: '/api/v1/stations/bad%20code!', body: profile(), status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'code' }] },
   { name: "a '/' in a percent-encoded externalId", method: 'delete', path: `${P}/personnel/P0%2F1`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'externalId', reason: "externalId must not contain '/'" }] },
+  { name: 'a path parameter whose percent-encoding is not UTF-8 (a lone surrogate)', method: 'get', path: `${P}/personnel/P%ED%A0%80`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'externalId', reason: /not valid percent-encoded UTF-8/ }], problemCount: 1 },
+  { name: 'a path parameter over the router limit', method: 'delete', path: `${P}/cases/${'a'.repeat(3000)}`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'caseNumber' }], problemCount: 1 },
+  { name: 'a query parameter whose percent-encoding is not UTF-8', method: 'get', path: `${P}/cases?after=x%ED%A0%80&limit=10`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'after', reason: /not valid percent-encoded UTF-8/ }], problemCount: 1 },
   { name: 'a malformed Idempotency-Key', method: 'patch', path: `${P}/equipment`, body: { items: [equipment(0)] }, headers: { 'idempotency-key': 'has space' }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'Idempotency-Key' }] },
   { name: 'a limit out of range', method: 'get', path: `${P}/cases?limit=0`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'limit' }] },
   // --- scope and authentication ---

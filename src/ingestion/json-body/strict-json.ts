@@ -51,8 +51,14 @@ export function parseStrictJson(bytes: Buffer, maxDepth = MAX_JSON_DEPTH): Stric
   } catch (error) {
     return { ok: false, problem: { path: '', reason: `malformed JSON: ${error instanceof Error ? error.message : String(error)}` } };
   }
+  const problem = findJsonProblem(text, maxDepth);
+  return problem === null ? { ok: true, value } : { ok: false, problem };
+}
+
+/** The checks of parseStrictJson on text JSON.parse accepted: the first problem, or null. */
+export function findJsonProblem(text: string, maxDepth = MAX_JSON_DEPTH): JsonProblem | null {
   const found = scan(text, maxDepth, -1);
-  return found.reason === null ? { ok: true, value } : { ok: false, problem: { path: found.path, reason: found.reason } };
+  return found.reason === null ? null : { path: found.path, reason: found.reason };
 }
 
 /** Byte offset of the first byte that does not belong to a valid UTF-8 sequence. */
@@ -85,15 +91,19 @@ interface ScanResult {
  */
 function scan(text: string, maxDepth: number, stopAt: number): ScanResult {
   const n = text.length;
-  // One entry per open container: its keys so far (objects) and the current key or index.
+  const limit = stopAt >= 0 ? Math.min(stopAt, n) : n;
+  // By depth: whether the container is an object, its keys so far (lists reused from one
+  // object to the next, a Set only for large objects) and its current key or index (path).
+  const objects: boolean[] = [];
+  const keyLists: string[][] = [];
   const keySets: (Set<string> | null)[] = [];
   const members: (string | number)[] = [];
+  let depth = 0;
   let expectKey = false;
   let nextBackslash = text.indexOf('\\');
   if (nextBackslash < 0) nextBackslash = n;
-  const path = (extra?: string) => pathOf(members, extra);
-  for (let i = 0; i < n; i++) {
-    if (stopAt >= 0 && i >= stopAt) return { path: path(), reason: null };
+  const path = (extra?: string) => pathOf(members.slice(0, depth), extra);
+  for (let i = 0; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       let end = text.indexOf('"', i + 1);
@@ -113,32 +123,49 @@ function scan(text: string, maxDepth: number, stopAt: number): ScanResult {
         const key = escaped ? decodeKey(text, i, end) : text.slice(i + 1, end);
         if (stopAt >= 0 && stopAt <= end) return { path: path(key), reason: null };
         if (surrogate) return { path: path(key), reason: LONE_SURROGATE };
-        const keys = keySets[keySets.length - 1]!;
-        if (keys.has(key)) return { path: path(key), reason: `duplicate key "${key}": each field may appear once in an object` };
-        keys.add(key);
-        members[members.length - 1] = key;
+        if (!addKey(keyLists, keySets, depth - 1, key)) return { path: path(key), reason: `duplicate key "${key}": each field may appear once in an object` };
+        members[depth - 1] = key;
       } else {
         if (stopAt >= 0 && stopAt <= end) return { path: path(), reason: null };
         if (surrogate) return { path: path(), reason: LONE_SURROGATE };
       }
       i = end;
     } else if (c === LBRACE || c === LBRACKET) {
-      if (keySets.length >= maxDepth) return { path: path(), reason: `the body is nested deeper than ${maxDepth} levels` };
+      if (depth >= maxDepth) return { path: path(), reason: `the body is nested deeper than ${maxDepth} levels` };
       const object = c === LBRACE;
-      keySets.push(object ? new Set() : null);
-      members.push(object ? '' : 0);
+      objects[depth] = object;
+      members[depth] = object ? '' : 0;
+      if (object) {
+        (keyLists[depth] ??= []).length = 0;
+        keySets[depth] = null;
+      }
+      depth++;
       expectKey = object;
     } else if (c === RBRACE || c === RBRACKET) {
-      keySets.pop();
-      members.pop();
+      depth--;
       expectKey = false;
     } else if (c === COMMA) {
-      const top = members.length - 1;
-      if (keySets[top] === null) members[top] = (members[top] as number) + 1;
-      else expectKey = true;
+      if (objects[depth - 1]) expectKey = true;
+      else members[depth - 1] = (members[depth - 1] as number) + 1;
     }
   }
-  return { path: '', reason: null };
+  return { path: stopAt >= 0 ? path() : '', reason: null };
+}
+
+/** Adds a key to the object at `level`; false when it is there already. */
+function addKey(keyLists: string[][], keySets: (Set<string> | null)[], level: number, key: string): boolean {
+  const set = keySets[level];
+  if (set) {
+    if (set.has(key)) return false;
+    set.add(key);
+    return true;
+  }
+  const list = keyLists[level];
+  for (let k = 0; k < list.length; k++) if (list[k] === key) return false;
+  list.push(key);
+  // A linear search is cheapest for the few keys of a row; a large object gets a Set.
+  if (list.length > 32) keySets[level] = new Set(list);
+  return true;
 }
 
 const LONE_SURROGATE = 'holds a lone UTF-16 surrogate escape (\\uD800-\\uDFFF without its pair): escape the character as a surrogate pair, or send it as UTF-8';

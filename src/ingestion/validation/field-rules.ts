@@ -446,10 +446,14 @@ export function documentedClasses(): { ctor: object; properties: Map<string, Sch
   const classes = new Set([...documentedProperties.keys(), ...documentedSchemas.keys()]);
   return [...classes].map((ctor) => {
     const properties = new Map<string, SchemaFragment>();
+    let schema: SchemaFragment = {};
     const chain: object[] = [];
     for (let c: object | null = ctor; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.unshift(c);
-    for (const c of chain) for (const [k, v] of documentedProperties.get(c) ?? []) properties.set(k, { ...properties.get(k), ...v });
-    return { ctor, properties, schema: documentedSchemas.get(ctor) ?? {} };
+    for (const c of chain) {
+      for (const [k, v] of documentedProperties.get(c) ?? []) properties.set(k, { ...properties.get(k), ...v });
+      schema = { ...schema, ...documentedSchemas.get(c) };
+    }
+    return { ctor, properties, schema };
   });
 }
 
