@@ -1,7 +1,7 @@
 // The schema keywords a rule publishes say exactly what the rule accepts: a string matches
 // the published pattern and length bounds if and only if validation accepts it.
 import fc from 'fast-check';
-import { documentedClasses, IsDate, IsKey, IsMonth, IsText, latestToday, Optional, PAST, Required, withToday, type SchemaFragment } from '../validation/field-rules.js';
+import { documentedClasses, IsDate, IsDecimalIn, IsKey, IsMonth, IsText, latestToday, Optional, PAST, Required, withToday, type SchemaFragment } from '../validation/field-rules.js';
 import { validateRow, type RowSpec } from '../validation/validate.js';
 
 class Sample {
@@ -28,6 +28,20 @@ class Sample {
   @Optional()
   @IsMonth(PAST)
   month?: string;
+}
+
+class Amounts {
+  @Optional()
+  @IsDecimalIn(0, 99999.9, 1)
+  hours?: number;
+
+  @Optional()
+  @IsDecimalIn(0, 10, 1, 0.5)
+  points?: number;
+
+  @Optional()
+  @IsDecimalIn(0, 1, 4)
+  rate?: number;
 }
 
 const VALID = { key: 'K1', line: '名称', multi: 'x' };
@@ -72,5 +86,19 @@ describe('published text rules equal the checks', () => {
   test('latestToday is the date in UTC+14', () => {
     expect(latestToday(Date.parse('2026-03-01T09:59:59Z'))).toBe('2026-03-01');
     expect(latestToday(Date.parse('2026-03-01T10:00:00Z'))).toBe('2026-03-02');
+  });
+
+  test('decimals: places and steps are exact at any magnitude, as multipleOf says', () => {
+    const amounts = documentedClasses().find((c) => c.ctor === Amounts)!.properties;
+    expect(amounts.get('hours')).toMatchObject({ type: 'number', minimum: 0, maximum: 99999.9, multipleOf: 0.1 });
+    expect(amounts.get('points')).toMatchObject({ multipleOf: 0.5 });
+    const spec: RowSpec<Amounts, Amounts> = { dto: Amounts, normalize: (dto) => dto };
+    const ok = (row: object) => validateRow(spec, row).problems.length === 0;
+    for (const hours of [0, 12.3, 10.5, 36.6, 99999.9, 0.1 + 0.2]) expect({ hours, ok: ok({ hours }) }).toEqual({ hours, ok: true });
+    for (const hours of [50000.00001, 99999.00002, 12.34, 0.05, 99999.95]) expect({ hours, ok: ok({ hours }) }).toEqual({ hours, ok: false });
+    for (const points of [0, 0.5, 2.5, 10]) expect({ points, ok: ok({ points }) }).toEqual({ points, ok: true });
+    for (const points of [0.25, 2.3, 10.5]) expect({ points, ok: ok({ points }) }).toEqual({ points, ok: false });
+    for (const rate of [0.72, 0.7234, 1]) expect({ rate, ok: ok({ rate }) }).toEqual({ rate, ok: true });
+    for (const rate of [0.72345, 1.0001]) expect({ rate, ok: ok({ rate }) }).toEqual({ rate, ok: false });
   });
 });

@@ -241,7 +241,7 @@ export function IsDecimalIn(min: number, max: number, decimals: number, step?: n
         name: 'isDecimalIn',
         validator: {
           validate: (value: unknown) =>
-            typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && Math.abs(Math.round(value / unit) * unit - value) < 1e-9 * Math.max(1, Math.abs(value)),
+            typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && Math.abs(Math.round(value / unit) - value / unit) < 1e-6,
           defaultMessage: buildMessage((each) => `${each}$property must be a number from ${min} to ${max} ${what}`, options),
         },
       },
