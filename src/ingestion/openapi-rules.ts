@@ -15,6 +15,7 @@ export const INPUT_RULES = [
     'Patterns have Unicode (`u` flag) semantics and lengths count code points. Dates carry `x-minimum`/`x-maximum`, where `today` is the date in UTC+14. ' +
     'Rules across fields: `x-not-before` (pairs [earlier, later]), `x-not-more-than` (pairs [part, whole]), `x-unique-by` (array items), `x-present-if`. ' +
     'Operations open to some roles only list them in `x-roles`. A station outside the key\'s region answers 404, exactly as a missing one. ' +
+    'A DELETE takes no body: with `Content-Type: application/json`, an empty body, `{}` or `null` count as none; any other body is a 400. ' +
     "People's name, birthMonth, enforcementCertNo and specialEquipmentCert.number are personal data: left out of reads except for a COUNTY key on its own county's stations and ADMIN keys.",
 ].join('');
 
