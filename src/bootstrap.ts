@@ -7,6 +7,10 @@ import { AppModule } from './app.module.js';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import type { AppRuntime } from './core/app-runtime.js';
 import { requireJsonBody } from './ingestion/content-type.hook.js';
+import { useJsonBodyParser } from './ingestion/json-body/json-body.parser.js';
+import { applyFieldRules, INPUT_RULES } from './ingestion/openapi-rules.js';
+import { requireReadableQuery } from './ingestion/query-string.hook.js';
+import { UrlErrors } from './ingestion/url-errors.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -17,8 +21,10 @@ export function logLevelsUpTo(level: LogLevel): LogLevel[] {
 
 /** Builds the HTTP application (REST + GraphQL + OpenAPI) without listening. */
 export async function createApp(runtime: AppRuntime, options: { logger?: false | LogLevel[] } = {}): Promise<NestFastifyApplication> {
+  const urlErrors = new UrlErrors();
   const adapter = new FastifyAdapter({
     bodyLimit: runtime.config.http.bodyLimitBytes,
+    frameworkErrors: urlErrors.handle,
     // Honour a caller's request id so that county systems can correlate their logs.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
@@ -32,8 +38,10 @@ export async function createApp(runtime: AppRuntime, options: { logger?: false |
   const logger = options.logger ?? logLevelsUpTo(runtime.config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(runtime), adapter, { logger, bufferLogs: false });
   app.useGlobalFilters(new AppExceptionFilter());
+  useJsonBodyParser(app, runtime.config.http.bodyLimitBytes);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', requireJsonBody);
+  fastify.addHook('onRequest', requireReadableQuery);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -51,12 +59,16 @@ export async function createApp(runtime: AppRuntime, options: { logger?: false |
             'A successful write answers 200 with `{ created, updated, unchanged, removed }`; an identical re-push is all unchanged and writes nothing.',
           '',
           'Errors: `{ "error": { "code", "message", "problems"?, "requestId" } }`. Send `Idempotency-Key` on writes to make retries safe.',
+          '',
+          INPUT_RULES,
         ].join('\n'),
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'ssk_<prefix>_<secret>', description: 'API key: ssk_<prefix>_<secret>, created with `npm run apikey -- create`' })
       .build(),
   );
+  applyFieldRules(document, { maxBatchRows: runtime.config.http.maxBatchRows });
+  urlErrors.templates = Object.keys(document.paths);
   // The UI's static assets load through @fastify/static, which Jest's ESM runtime cannot
   // import; tests read the JSON document only.
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', ui: runtime.config.nodeEnv !== 'test' });

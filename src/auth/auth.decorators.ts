@@ -1,12 +1,13 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { ApiKeyRole } from './api-key.entity.js';
 import type { Principal } from './principal.js';
 
 export const ROLES_KEY = 'scorecard:roles';
 export const PUBLIC_KEY = 'scorecard:public';
 
-/** Only these roles may call the handler (checked by ApiKeyGuard). */
-export const Roles = (...roles: ApiKeyRole[]) => SetMetadata(ROLES_KEY, roles);
+/** Only these roles may call the handler (checked by ApiKeyGuard; published as `x-roles`). */
+export const Roles = (...roles: ApiKeyRole[]) => applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
 
 /** No API key needed (health checks). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

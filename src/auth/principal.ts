@@ -25,6 +25,12 @@ export function coversRegion(principal: Principal, regionCode: string): boolean 
   return regionCode.startsWith(own) && regionPrefix(regionCode).length >= own.length;
 }
 
+/** True when the region is one of the key's own parents (a county key's city and province). */
+export function isAboveRegion(principal: Principal, regionCode: string): boolean {
+  const prefix = regionPrefix(regionCode);
+  return prefix.length < regionPrefix(principal.regionCode).length && principal.regionCode.startsWith(prefix);
+}
+
 /** Roles allowed to score criteria, mark missing items and set policy (reviewers). */
 export function isReviewer(principal: Principal): boolean {
   return principal.role === 'PROVINCE' || principal.role === 'CITY' || principal.role === 'ADMIN';

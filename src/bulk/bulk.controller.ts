@@ -13,7 +13,7 @@ import { BulkService } from './bulk.service.js';
 
 const DESCRIPTION =
   'Upserts rows of many stations of the key\'s region in one transaction, with the same row semantics as PATCH on each station (rows not sent stay). ' +
-  'Each row names its station; the key in problems is "stationCode/key". A row of an unknown station is a 400, of a station outside the region a 403; either way nothing is stored.';
+  'Each row names its station; the key in problems is "stationCode/key". A row of a station that does not exist or lies outside the key\'s region is a 400 (the same problem for both); nothing is stored.';
 
 @ApiTags('bulk')
 @ApiAuthenticated()

@@ -5,7 +5,7 @@ import { CasesService } from '../cases/cases.service.js';
 import { DomainError, type FieldProblem } from '../common/errors/domain-error.js';
 import type { EnforcementCase, Equipment, Person } from '../domain/station-data.js';
 import { EquipmentService } from '../equipment/equipment.service.js';
-import { StationAccess } from '../ingestion/station-access.js';
+import { StationAccess, stationNotInRegionReason } from '../ingestion/station-access.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import type { WriteSummary } from '../ingestion/write-summary.js';
 import { PersonnelService } from '../personnel/personnel.service.js';
@@ -44,26 +44,23 @@ export class BulkService {
     return this.cases.writeLocked(manager, ctx, rows, 'cases.bulk_upsert');
   }
 
-  /** Locks every station of the batch; rows of unknown stations are a 400, of foreign ones a 403. */
+  /**
+   * Locks every station of the batch; rows of stations that are unknown or outside the key's
+   * region are one and the same 400 (a key cannot tell the two apart, see StationAccess).
+   */
   private async lockAll<R>(manager: EntityManager, ctx: WriteContext, rows: readonly StationRows<R>[], keyOf: (row: R) => string): Promise<void> {
     const stations = await this.access.lockMany(
       manager,
       rows.map((r) => r.stationCode),
     );
     const unknown: FieldProblem[] = [];
-    const foreign: FieldProblem[] = [];
     const covered = new Map<string, boolean>();
     rows.forEach((r, index) => {
       const station = stations.get(r.stationCode);
-      if (!station) {
-        unknown.push({ index, key: `${r.stationCode}/${keyOf(r.row)}`, path: 'stationCode', reason: `no station ${r.stationCode}: push its profile first (PUT /api/v1/stations/${r.stationCode})` });
-        return;
-      }
-      let inside = covered.get(station.code);
-      if (inside === undefined) covered.set(station.code, (inside = coversRegion(ctx.principal, station.countyCode)));
-      if (!inside) foreign.push({ index, key: `${r.stationCode}/${keyOf(r.row)}`, path: 'stationCode', reason: `station ${r.stationCode} is outside this key's region (${ctx.principal.regionCode})` });
+      let inside = station ? covered.get(station.code) : false;
+      if (inside === undefined && station) covered.set(station.code, (inside = coversRegion(ctx.principal, station.countyCode)));
+      if (!inside) unknown.push({ index, key: `${r.stationCode}/${keyOf(r.row)}`, path: 'stationCode', reason: stationNotInRegionReason(r.stationCode) });
     });
-    if (foreign.length > 0) throw new DomainError('FORBIDDEN', `${foreign.length} row(s) belong to stations outside this key's region; nothing was stored`, foreign);
-    if (unknown.length > 0) throw DomainError.badInput(`${unknown.length} row(s) name unknown stations; nothing was stored`, unknown);
+    if (unknown.length > 0) throw DomainError.badInput(`${unknown.length} row(s) name stations that are not in this key's region; nothing was stored`, unknown);
   }
 }

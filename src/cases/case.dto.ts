@@ -1,11 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { EnforcementCase } from '../domain/station-data.js';
 import { CASE_PROCEDURES, FILE_REVIEW_RESULTS, type CaseProcedure, type FileReviewResult } from '../domain/vocabulary.js';
-import { IsBool, IsDate, IsKey, IsMoney, IsOneOf, IsStationCode, IsText, Optional, Required } from '../ingestion/validation/field-rules.js';
+import { BatchItems, DocumentedRules, IsBool, IsDate, IsKey, IsMoney, IsOneOf, IsStationCode, IsText, Optional, PAST, Required } from '../ingestion/validation/field-rules.js';
 import type { PathProblem, RowSpec } from '../ingestion/validation/validate.js';
 
+/** Each pair [earlier, later]: when both are given, later is not before earlier. */
+export const CASE_DATE_ORDER = [
+  ['filedOn', 'decidedOn'],
+  ['decidedOn', 'closedOn'],
+  ['filedOn', 'closedOn'],
+  ['closedOn', 'fileReviewedOn'],
+  ['decidedOn', 'overturnedOn'],
+] as const;
+
+/** A date that only goes with a value of another field: a review date with a review result, an overturn date with overturned. */
+const CASE_DATE_NEEDS = { fileReviewedOn: { fileReview: ['PASSED', 'FAILED'] }, overturnedOn: { overturned: [true] } } as const;
+
+@DocumentedRules({ 'x-not-before': CASE_DATE_ORDER, 'x-present-if': CASE_DATE_NEEDS })
 export class CaseDto {
-  @ApiProperty({ description: '案件编号; percent-encode it in DELETE paths', maxLength: 64, example: '冀新市监处罚〔2025〕17号' })
+  @ApiProperty({ description: '案件编号; percent-encode it in DELETE paths', example: '冀新市监处罚〔2025〕17号' })
   @Required()
   @IsKey(64)
   caseNumber: string;
@@ -15,34 +28,34 @@ export class CaseDto {
   @IsOneOf(CASE_PROCEDURES)
   procedure: CaseProcedure;
 
-  @ApiProperty({ description: '当事人', maxLength: 200, example: '石家庄市某某食品有限公司' })
+  @ApiProperty({ description: '当事人', example: '石家庄市某某食品有限公司' })
   @Required()
   @IsText(200)
   target: string;
 
-  @ApiPropertyOptional({ type: 'string', description: '违法行为', maxLength: 500, nullable: true, example: '销售超过保质期的食品' })
+  @ApiPropertyOptional({ type: 'string', description: '违法行为', nullable: true, example: '销售超过保质期的食品' })
   @Optional()
   @IsText(500, { multiline: true })
   violation?: string | null;
 
   @ApiPropertyOptional({ type: 'string', description: '立案日期', format: 'date', nullable: true, example: '2025-02-10' })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   filedOn?: string | null;
 
   @ApiPropertyOptional({ type: 'string', description: '决定日期 (not before filedOn)', format: 'date', nullable: true, example: '2025-03-20' })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   decidedOn?: string | null;
 
   @ApiPropertyOptional({ type: 'string', description: '结案日期 (not before decidedOn nor filedOn)', format: 'date', nullable: true, example: '2025-04-02' })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   closedOn?: string | null;
 
   @ApiPropertyOptional({ type: 'string', description: 'date entered into the case-handling system', format: 'date', nullable: true, example: '2025-03-22' })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   enteredOn?: string | null;
 
   @ApiPropertyOptional({ description: '已归档', default: false, example: true })
@@ -83,7 +96,7 @@ export class CaseDto {
     example: '2025-05-15',
   })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   fileReviewedOn?: string | null;
 
   @ApiPropertyOptional({ description: 'overturned on reconsideration or litigation', default: false, example: false })
@@ -99,7 +112,7 @@ export class CaseDto {
     example: null,
   })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   overturnedOn?: string | null;
 
   @ApiPropertyOptional({ description: '罚款, yuan as a decimal string (read back with 2 decimals)', default: '0.00', example: '5000.00' })
@@ -119,7 +132,8 @@ export class CaseDto {
 }
 
 export class CaseBatchDto {
-  @ApiProperty({ type: [CaseDto], description: 'at most 5,000 rows; caseNumber unique in the batch' })
+  @ApiProperty({ type: [CaseDto], description: 'at most 5,000 rows (MAX_BATCH_ROWS); caseNumber unique in the batch' })
+  @BatchItems(['caseNumber'])
   items: CaseDto[];
 }
 
@@ -131,7 +145,8 @@ export class BulkCaseDto extends CaseDto {
 }
 
 export class BulkCaseBatchDto {
-  @ApiProperty({ type: [BulkCaseDto], description: 'at most 5,000 rows; (stationCode, caseNumber) unique in the batch' })
+  @ApiProperty({ type: [BulkCaseDto], description: 'at most 5,000 rows (MAX_BATCH_ROWS); (stationCode, caseNumber) unique in the batch' })
+  @BatchItems(['stationCode', 'caseNumber'])
   items: BulkCaseDto[];
 }
 
@@ -143,19 +158,17 @@ export function normalizeMoney(value: string | undefined | null): string {
   return `${whole.replace(/^0+(?=\d)/, '')}.${fraction.padEnd(2, '0')}`;
 }
 
+/** CASE_DATE_ORDER, each later date reported once (for the first pair it breaks). */
 export function checkCase(dto: CaseDto, failed: ReadonlySet<string>): PathProblem[] {
   const problems: PathProblem[] = [];
-  const valid = (field: 'filedOn' | 'decidedOn' | 'closedOn' | 'fileReviewedOn' | 'overturnedOn') => (failed.has(field) ? null : dto[field]);
-  const [filedOn, decidedOn, closedOn] = [valid('filedOn'), valid('decidedOn'), valid('closedOn')];
-  if (filedOn && decidedOn && decidedOn < filedOn) problems.push({ path: 'decidedOn', reason: `decidedOn (${decidedOn}) must not be before filedOn (${filedOn})` });
-  if (decidedOn && closedOn && closedOn < decidedOn) problems.push({ path: 'closedOn', reason: `closedOn (${closedOn}) must not be before decidedOn (${decidedOn})` });
-  else if (filedOn && closedOn && closedOn < filedOn) problems.push({ path: 'closedOn', reason: `closedOn (${closedOn}) must not be before filedOn (${filedOn})` });
-  const reviewedOn = valid('fileReviewedOn');
-  if (reviewedOn && (dto.fileReview ?? 'NOT_REVIEWED') === 'NOT_REVIEWED') problems.push({ path: 'fileReviewedOn', reason: 'a review date needs fileReview PASSED or FAILED' });
-  else if (reviewedOn && closedOn && reviewedOn < closedOn) problems.push({ path: 'fileReviewedOn', reason: `fileReviewedOn (${reviewedOn}) must not be before closedOn (${closedOn})` });
-  const overturnedOn = valid('overturnedOn');
-  if (overturnedOn && dto.overturned !== true) problems.push({ path: 'overturnedOn', reason: 'an overturn date needs overturned: true' });
-  else if (overturnedOn && decidedOn && overturnedOn < decidedOn) problems.push({ path: 'overturnedOn', reason: `overturnedOn (${overturnedOn}) must not be before decidedOn (${decidedOn})` });
+  if (!failed.has('fileReviewedOn') && dto.fileReviewedOn && (dto.fileReview ?? 'NOT_REVIEWED') === 'NOT_REVIEWED') {
+    problems.push({ path: 'fileReviewedOn', reason: 'a review date needs fileReview PASSED or FAILED' });
+  }
+  if (!failed.has('overturnedOn') && dto.overturnedOn && dto.overturned !== true) problems.push({ path: 'overturnedOn', reason: 'an overturn date needs overturned: true' });
+  for (const [earlier, later] of CASE_DATE_ORDER) {
+    const [a, b] = [failed.has(earlier) ? null : dto[earlier], failed.has(later) ? null : dto[later]];
+    if (a && b && b < a && !problems.some((p) => p.path === later)) problems.push({ path: later, reason: `${later} (${b}) must not be before ${earlier} (${a})` });
+  }
   return problems;
 }
 

@@ -1,22 +1,25 @@
 import { Body, Controller, Delete, Get, Param, Patch, Put, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import type { EnforcementCase } from '../domain/station-data.js';
 import { BatchParser } from '../ingestion/batch-parser.js';
-import { ApiAuthenticated, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
+import { ApiAuthenticated, ApiKeyParam, ApiLimitParam, ApiQueryParam, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
 import { checkKeyParam } from '../ingestion/path-params.js';
 import { parseLimit, parseOptional } from '../ingestion/query-params.js';
 import { checkStationCode } from '../ingestion/station-access.js';
-import { keyProblem } from '../ingestion/validation/field-rules.js';
+import { keyProblem, keySchema } from '../ingestion/validation/field-rules.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import { Ctx } from '../ingestion/write-context.decorator.js';
 import { WriteRunner } from '../ingestion/write-runner.js';
 import type { WriteSummary } from '../ingestion/write-summary.js';
 import { CASE_ROW, CaseBatchDto, CaseDto } from './case.dto.js';
 import { CasesService } from './cases.service.js';
+
+/** Page size of a ledger read. */
+const PAGE = { fallback: 1000, max: 5000 };
 
 class CasePageDto {
   @ApiProperty({ example: '130102001' })
@@ -63,8 +66,8 @@ export class CasesController {
 
   @Delete(':caseNumber')
   @ApiOperation({ summary: 'Remove one case', description: 'Percent-encode the case number: /cases/%E5%86%80%E6%96%B0…' })
-  @ApiParam({ name: 'caseNumber', example: '冀新市监处罚〔2025〕17号' })
-  @ApiWrite({ body: false, notFound: 'no such station, or no such case at it' })
+  @ApiKeyParam('caseNumber', 64, '冀新市监处罚〔2025〕17号')
+  @ApiWrite({ body: false, notFound: "no such station in this key's region (a station outside the region answers the same), or no such case at it" })
   remove(@Param('code') code: string, @Param('caseNumber') caseNumber: string, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
     checkStationCode(code);
     checkKeyParam(caseNumber, 'caseNumber');
@@ -73,8 +76,8 @@ export class CasesController {
 
   @Get()
   @ApiOperation({ summary: 'Read the case ledger back, a page at a time' })
-  @ApiQuery({ name: 'after', required: false, description: 'caseNumber to start after (the previous page\'s nextAfter)' })
-  @ApiQuery({ name: 'limit', required: false, description: '1..5000, default 1000', example: 1000 })
+  @ApiQueryParam('after', "caseNumber to start after (the previous page's nextAfter)", keySchema(64))
+  @ApiLimitParam(PAGE.fallback, PAGE.max)
   @ApiRead(CasePageDto)
   async list(
     @Param('code') code: string,
@@ -84,15 +87,15 @@ export class CasesController {
   ): Promise<{ stationCode: string; items: EnforcementCase[]; nextAfter: string | null }> {
     const page = await this.cases.list(this.dataSource.manager, principal, code, {
       after: parseOptional(after, 'after', (v) => (keyProblem(v, 64) ? `after ${keyProblem(v, 64)}` : null)),
-      limit: parseLimit(limit, 1000, 5000),
+      limit: parseLimit(limit, PAGE.fallback, PAGE.max),
     });
     return { stationCode: code, ...page };
   }
 
   @Get(':caseNumber')
   @ApiOperation({ summary: 'Read one case back' })
-  @ApiParam({ name: 'caseNumber', example: '冀新市监处罚〔2025〕17号' })
-  @ApiRead(CaseDto, 'no such station, or no such case at it')
+  @ApiKeyParam('caseNumber', 64, '冀新市监处罚〔2025〕17号')
+  @ApiRead(CaseDto, "no such station in this key's region (a station outside the region answers the same), or no such case at it")
   get(@Param('code') code: string, @Param('caseNumber') caseNumber: string, @CurrentPrincipal() principal: Principal): Promise<EnforcementCase> {
     checkKeyParam(caseNumber, 'caseNumber');
     return this.cases.get(this.dataSource.manager, principal, code, caseNumber);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Certification } from '../domain/station-data.js';
-import { IsDate, IsPlainObject, IsText, Optional, Required } from '../ingestion/validation/field-rules.js';
+import { IsDate, IsPlainObject, IsText, Optional, PAST, Required } from '../ingestion/validation/field-rules.js';
 import type { PathProblem, RowSpec } from '../ingestion/validation/validate.js';
 
 export const CERTIFICATION_ITEM_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
@@ -17,14 +17,14 @@ export class CertificationInputDto {
   @IsPlainObject()
   items: Record<string, boolean>;
 
-  @ApiPropertyOptional({ type: 'string', description: 'certifying body', maxLength: 200, nullable: true, example: '石家庄市长安区市场监督管理局' })
+  @ApiPropertyOptional({ type: 'string', description: 'certifying body', nullable: true, example: '石家庄市长安区市场监督管理局' })
   @Optional()
   @IsText(200)
   certifiedBy?: string | null;
 
   @ApiPropertyOptional({ type: 'string', format: 'date', nullable: true, example: '2025-01-15' })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   certifiedOn?: string | null;
 }
 

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import type { Certification } from '../domain/station-data.js';
 import { BatchParser } from '../ingestion/batch-parser.js';
-import { ApiAuthenticated, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
+import { ApiAuthenticated, ApiRead, ApiStationCode, ApiWrite, ApiYearParam } from '../ingestion/openapi.js';
 import { checkYearParam } from '../ingestion/path-params.js';
 import { checkStationCode } from '../ingestion/station-access.js';
 import type { WriteContext } from '../ingestion/write-context.js';
@@ -24,7 +24,7 @@ class CertificationListDto {
   items: CertificationDto[];
 }
 
-const YEAR = ApiParam({ name: 'year', description: 'rating year', example: 2025 });
+const YEAR = ApiYearParam('rating year', 2025);
 
 @ApiTags('certifications')
 @ApiAuthenticated()
@@ -60,7 +60,7 @@ export class CertificationsController {
   @Get(':year')
   @YEAR
   @ApiOperation({ summary: "Read one year's certification back" })
-  @ApiRead(CertificationDto, 'no such station, or no certification for that year')
+  @ApiRead(CertificationDto, "no such station in this key's region (a station outside the region answers the same), or no certification for that year")
   async get(@Param('code') code: string, @Param('year') year: string, @CurrentPrincipal() principal: Principal): Promise<Certification> {
     return (await this.certifications.list(this.dataSource.manager, principal, code, checkYearParam(year)))[0];
   }

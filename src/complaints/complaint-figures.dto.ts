@@ -1,58 +1,59 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { COMPLAINT_PART_WHOLE, type ComplaintCounts } from '../domain/station-data.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { IsDecimalIn, IsIntIn, MAX_YEAR, MIN_YEAR, Required } from '../ingestion/validation/field-rules.js';
+import { DocumentedRules, IsDecimalIn, IsIntIn, MAX_YEAR, MIN_YEAR, Required } from '../ingestion/validation/field-rules.js';
 import type { PathProblem, RowSpec } from '../ingestion/validation/validate.js';
 
 const MAX_COUNT = 2_147_483_647;
 
+@DocumentedRules({ 'x-not-more-than': COMPLAINT_PART_WHOLE })
 export class ComplaintCountsDto implements ComplaintCounts {
-  @ApiProperty({ description: '投诉受理数', minimum: 0, example: 120 })
+  @ApiProperty({ description: '投诉受理数', example: 120 })
   @Required()
   @IsIntIn(0, MAX_COUNT)
   complaintsReceived: number;
 
-  @ApiProperty({ description: '按时初查 (≤ complaintsReceived)', minimum: 0, example: 120 })
+  @ApiProperty({ description: '按时初查 (≤ complaintsReceived)', example: 120 })
   @Required()
   @IsIntIn(0, MAX_COUNT)
   complaintsCheckedOnTime: number;
 
-  @ApiProperty({ description: '办结数 (≤ complaintsReceived)', minimum: 0, example: 118 })
+  @ApiProperty({ description: '办结数 (≤ complaintsReceived)', example: 118 })
   @Required()
   @IsIntIn(0, MAX_COUNT)
   complaintsClosed: number;
 
-  @ApiProperty({ description: '按时办结 (≤ complaintsClosed)', minimum: 0, example: 118 })
+  @ApiProperty({ description: '按时办结 (≤ complaintsClosed)', example: 118 })
   @Required()
   @IsIntIn(0, MAX_COUNT)
   complaintsClosedOnTime: number;
 
-  @ApiProperty({ description: '调解数 (≤ complaintsReceived)', minimum: 0, example: 80 })
+  @ApiProperty({ description: '调解数 (≤ complaintsReceived)', example: 80 })
   @Required()
   @IsIntIn(0, MAX_COUNT)
   mediationsAttempted: number;
 
-  @ApiProperty({ description: '调解成功数 (≤ mediationsAttempted)', minimum: 0, example: 62 })
+  @ApiProperty({ description: '调解成功数 (≤ mediationsAttempted)', example: 62 })
   @Required()
   @IsIntIn(0, MAX_COUNT)
   mediationsSucceeded: number;
 
-  @ApiProperty({ description: '举报受理数', minimum: 0, example: 30 })
+  @ApiProperty({ description: '举报受理数', example: 30 })
   @Required()
   @IsIntIn(0, MAX_COUNT)
   reportsReceived: number;
 
-  @ApiProperty({ description: '按时核查 (≤ reportsReceived)', minimum: 0, example: 30 })
+  @ApiProperty({ description: '按时核查 (≤ reportsReceived)', example: 30 })
   @Required()
   @IsIntIn(0, MAX_COUNT)
   reportsVerifiedOnTime: number;
 
-  @ApiProperty({ description: '实名举报 (≤ reportsReceived)', minimum: 0, example: 12 })
+  @ApiProperty({ description: '实名举报 (≤ reportsReceived)', example: 12 })
   @Required()
   @IsIntIn(0, MAX_COUNT)
   realNameReports: number;
 
-  @ApiProperty({ description: '实名举报人已告知 (≤ realNameReports)', minimum: 0, example: 12 })
+  @ApiProperty({ description: '实名举报人已告知 (≤ realNameReports)', example: 12 })
   @Required()
   @IsIntIn(0, MAX_COUNT)
   realNameReportersNotified: number;
@@ -92,19 +93,19 @@ export const COMPLAINT_COUNTS: RowSpec<ComplaintCountsDto, ComplaintCounts> = {
   normalize: (dto) => Object.fromEntries(COUNT_FIELDS.map((f) => [f, dto[f]])) as unknown as ComplaintCounts,
 };
 
+/** 'YYYY' or 'YYYY-MM' of a year MIN_YEAR..MAX_YEAR (1990..2100), as published in OpenAPI. */
+export const PERIOD_PATTERN = /^(?:199[0-9]|20[0-9][0-9]|2100)(?:-(?:0[1-9]|1[0-2]))?$/;
+
 /** A period from a path: 'YYYY' or 'YYYY-MM' of a year 1990..2100. */
 export function checkPeriodParam(value: string): string {
-  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(value);
-  const year = m ? Number(m[1]) : NaN;
-  const month = m?.[2] === undefined ? 1 : Number(m[2]);
-  if (!(year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12)) {
+  if (!PERIOD_PATTERN.test(value)) {
     throw DomainError.badInput('malformed period', [{ path: 'period', reason: `period must be YYYY or YYYY-MM (month 01-12) of a year from ${MIN_YEAR} to ${MAX_YEAR}` }]);
   }
   return value;
 }
 
 export class MediationAverageInputDto {
-  @ApiProperty({ description: 'national average mediation success rate as a fraction 0..1, at most 4 decimals', minimum: 0, maximum: 1, example: 0.72 })
+  @ApiProperty({ description: 'national average mediation success rate as a fraction 0..1, at most 4 decimals', example: 0.72 })
   @Required()
   @IsDecimalIn(0, 1, 4)
   rate: number;

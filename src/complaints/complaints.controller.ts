@@ -12,7 +12,7 @@ import type { WriteContext } from '../ingestion/write-context.js';
 import { Ctx } from '../ingestion/write-context.decorator.js';
 import { WriteRunner } from '../ingestion/write-runner.js';
 import type { WriteSummary } from '../ingestion/write-summary.js';
-import { COMPLAINT_COUNTS, ComplaintCountsDto, ComplaintFiguresDto, checkPeriodParam } from './complaint-figures.dto.js';
+import { COMPLAINT_COUNTS, ComplaintCountsDto, ComplaintFiguresDto, PERIOD_PATTERN, checkPeriodParam } from './complaint-figures.dto.js';
 import { ComplaintsService } from './complaints.service.js';
 
 class ComplaintFiguresListDto {
@@ -23,7 +23,7 @@ class ComplaintFiguresListDto {
   items: ComplaintFiguresDto[];
 }
 
-const PERIOD = ApiParam({ name: 'period', description: "'YYYY' for a whole year or 'YYYY-MM' for a month", example: '2024' });
+const PERIOD = ApiParam({ name: 'period', description: "'YYYY' for a whole year or 'YYYY-MM' for a month", example: '2024', schema: { type: 'string', pattern: PERIOD_PATTERN.source } });
 
 @ApiTags('complaint-stats')
 @ApiAuthenticated()
@@ -59,7 +59,7 @@ export class ComplaintsController {
   @Get(':period')
   @PERIOD
   @ApiOperation({ summary: 'Read one period back' })
-  @ApiRead(ComplaintFiguresDto, 'no such station, or no figures for that period')
+  @ApiRead(ComplaintFiguresDto, "no such station in this key's region (a station outside the region answers the same), or no figures for that period")
   async get(@Param('code') code: string, @Param('period') period: string, @CurrentPrincipal() principal: Principal): Promise<ComplaintFigures> {
     checkPeriodParam(period);
     return (await this.complaints.list(this.dataSource.manager, principal, code, period))[0];

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators.js';
 import type { MediationAverage } from '../domain/station-data.js';
 import { BatchParser } from '../ingestion/batch-parser.js';
-import { ApiAuthenticated, ApiRead, ApiWrite } from '../ingestion/openapi.js';
+import { ApiAuthenticated, ApiRead, ApiWrite, ApiYearParam } from '../ingestion/openapi.js';
 import { checkYearParam } from '../ingestion/path-params.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import { Ctx } from '../ingestion/write-context.decorator.js';
@@ -19,7 +19,7 @@ class MediationAverageListDto {
   items: MediationAverageDto[];
 }
 
-const YEAR = ApiParam({ name: 'year', description: 'the year the average describes', example: 2024 });
+const YEAR = ApiYearParam('the year the average describes', 2024);
 
 @ApiTags('reference')
 @ApiAuthenticated()

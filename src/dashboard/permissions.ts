@@ -3,12 +3,13 @@
 // province, a city its city, a county its county); the table below adds what a role may
 // do beyond reading.
 import type { ApiKeyRole } from '../auth/api-key.entity.js';
+import { PERSONAL_DATA_ROLES } from '../auth/personal-data.js';
 import { coversRegion, regionPrefix, type Principal } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 
 export const PERMISSIONS = {
-  /** Names, birth months and certificate numbers of people (personal data). */
-  readPersonalData: ['COUNTY', 'ADMIN'],
+  /** Names, birth months and certificate numbers of people (personal data; the rule is auth/personal-data.ts). */
+  readPersonalData: PERSONAL_DATA_ROLES,
   /** assessCriterion, markMissingItem, unmarkMissingItem. */
   review: ['PROVINCE', 'CITY', 'ADMIN'],
   liftVeto: ['PROVINCE', 'ADMIN'],
@@ -51,11 +52,6 @@ export function assertFoundInRegion(principal: Principal, countyCode: string | u
   if (countyCode === undefined || !coversRegion(principal, countyCode)) {
     throw new DomainError('NOT_FOUND', principal.role === 'ADMIN' ? `${what} not found` : `${what} not found in this key's region (${principal.regionCode})`);
   }
-}
-
-/** Personal fields of a station's people: a county key on its own stations, or an admin. */
-export function canReadPersonalData(principal: Principal, stationCountyCode: string): boolean {
-  return hasPermission(principal, 'readPersonalData') && coversRegion(principal, stationCountyCode);
 }
 
 /** An API key id (who requested, assessed, marked, lifted): a key sees its own, an admin every one. */

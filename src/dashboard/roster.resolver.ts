@@ -2,7 +2,8 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../common/errors/domain-error.js';
 import { Ctx } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
-import { canReadPersonalData, PERMISSIONS } from './permissions.js';
+import { canReadPersonalData } from '../auth/personal-data.js';
+import { PERMISSIONS } from './permissions.js';
 import type { PersonView } from './queries/roster.query.js';
 import { RosterEntry } from './types/roster.types.js';
 

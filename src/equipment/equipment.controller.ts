@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Patch, Put } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import type { Equipment } from '../domain/station-data.js';
 import { BatchParser } from '../ingestion/batch-parser.js';
-import { ApiAuthenticated, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
+import { ApiAuthenticated, ApiKeyParam, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
 import { checkKeyParam } from '../ingestion/path-params.js';
 import { checkStationCode } from '../ingestion/station-access.js';
 import type { WriteContext } from '../ingestion/write-context.js';
@@ -58,8 +58,8 @@ export class EquipmentController {
 
   @Delete(':externalId')
   @ApiOperation({ summary: 'Remove one equipment line' })
-  @ApiParam({ name: 'externalId', example: 'E0001' })
-  @ApiWrite({ body: false, notFound: 'no such station, or no such line at it' })
+  @ApiKeyParam('externalId', 64, 'E0001')
+  @ApiWrite({ body: false, notFound: "no such station in this key's region (a station outside the region answers the same), or no such line at it" })
   remove(@Param('code') code: string, @Param('externalId') externalId: string, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
     checkStationCode(code);
     checkKeyParam(externalId, 'externalId');
@@ -75,8 +75,8 @@ export class EquipmentController {
 
   @Get(':externalId')
   @ApiOperation({ summary: 'Read one equipment line back' })
-  @ApiParam({ name: 'externalId', example: 'E0001' })
-  @ApiRead(EquipmentDto, 'no such station, or no such line at it')
+  @ApiKeyParam('externalId', 64, 'E0001')
+  @ApiRead(EquipmentDto, "no such station in this key's region (a station outside the region answers the same), or no such line at it")
   async get(@Param('code') code: string, @Param('externalId') externalId: string, @CurrentPrincipal() principal: Principal): Promise<Equipment> {
     checkKeyParam(externalId, 'externalId');
     return (await this.equipment.list(this.dataSource.manager, principal, code, externalId))[0];

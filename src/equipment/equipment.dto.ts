@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Equipment } from '../domain/station-data.js';
 import { EQUIPMENT_STATUSES, EQUIPMENT_TYPES, type EquipmentStatus, type EquipmentType } from '../domain/vocabulary.js';
-import { IsDate, IsIntIn, IsKey, IsOneOf, IsStationCode, Optional, Required } from '../ingestion/validation/field-rules.js';
+import { BatchItems, IsDate, IsIntIn, IsKey, IsOneOf, IsStationCode, Optional, PAST, Required } from '../ingestion/validation/field-rules.js';
 import type { RowSpec } from '../ingestion/validation/validate.js';
 
 export class EquipmentDto {
-  @ApiProperty({ description: "the county system's id of the register line", maxLength: 64, example: 'E0001' })
+  @ApiProperty({ description: "the county system's id of the register line", example: 'E0001' })
   @Required()
   @IsKey(64)
   externalId: string;
@@ -15,7 +15,7 @@ export class EquipmentDto {
   @IsOneOf(EQUIPMENT_TYPES)
   type: EquipmentType;
 
-  @ApiProperty({ minimum: 1, maximum: 100000, example: 4 })
+  @ApiProperty({ example: 4 })
   @Required()
   @IsIntIn(1, 100_000)
   quantity: number;
@@ -27,12 +27,13 @@ export class EquipmentDto {
 
   @ApiPropertyOptional({ type: 'string', format: 'date', nullable: true, example: '2023-04-18' })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   acquiredOn?: string | null;
 }
 
 export class EquipmentBatchDto {
-  @ApiProperty({ type: [EquipmentDto], description: 'at most 5,000 rows; externalId unique in the batch' })
+  @ApiProperty({ type: [EquipmentDto], description: 'at most 5,000 rows (MAX_BATCH_ROWS); externalId unique in the batch' })
+  @BatchItems(['externalId'])
   items: EquipmentDto[];
 }
 
@@ -44,7 +45,8 @@ export class BulkEquipmentDto extends EquipmentDto {
 }
 
 export class BulkEquipmentBatchDto {
-  @ApiProperty({ type: [BulkEquipmentDto], description: 'at most 5,000 rows; (stationCode, externalId) unique in the batch' })
+  @ApiProperty({ type: [BulkEquipmentDto], description: 'at most 5,000 rows (MAX_BATCH_ROWS); (stationCode, externalId) unique in the batch' })
+  @BatchItems(['stationCode', 'externalId'])
   items: BulkEquipmentDto[];
 }
 

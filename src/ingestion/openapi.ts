@@ -13,11 +13,13 @@ import {
   ApiPayloadTooLargeResponse,
   ApiProperty,
   ApiPropertyOptional,
+  ApiQuery,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { ERROR_CODES } from '../common/errors/error-code.js';
+import { keySchema, MAX_YEAR, MIN_YEAR, REQUIRED, RULE_TEXT, STATION_CODE_SCHEMA, type SchemaFragment } from './validation/field-rules.js';
 import { WriteSummaryDto } from './write-summary.js';
 
 export class FieldProblemDto {
@@ -66,19 +68,22 @@ export function ApiAuthenticated(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'no API key, or an unknown or revoked one', type: ErrorBodyDto }),
-    ApiForbiddenResponse({ description: "the key's role or region does not reach this resource", type: ErrorBodyDto }),
+    ApiForbiddenResponse({
+      description: "the key's role may not do this, or a region or county named in the request lies outside the key's region (a station outside it answers 404, as a missing one)",
+      type: ErrorBodyDto,
+    }),
   );
 }
 
 /** A write answering with a summary; `body` says whether a JSON body is expected. */
-export function ApiWrite(opts: { body: boolean; batch?: boolean; summary?: new () => object; notFound?: string } = { body: true }): MethodDecorator {
+export function ApiWrite(opts: { body: boolean; batch?: boolean; summary?: new () => object; notFound?: string; conflict?: string } = { body: true }): MethodDecorator {
   const decorators = [
     HttpCode(200),
     IDEMPOTENCY_HEADER,
     ApiOkResponse({ description: 'applied (or replayed): what changed, row by row', type: opts.summary ?? WriteSummaryDto }),
     ApiBadRequestResponse({ description: 'invalid input: every problem listed with index, key, path and reason; nothing stored', type: ErrorBodyDto }),
-    ApiNotFoundResponse({ description: opts.notFound ?? 'no such station', type: ErrorBodyDto }),
-    ApiConflictResponse({ description: 'a concurrent request with the same Idempotency-Key failed; retry', type: ErrorBodyDto }),
+    ApiNotFoundResponse({ description: opts.notFound ?? NO_SUCH_STATION, type: ErrorBodyDto }),
+    ApiConflictResponse({ description: opts.conflict ?? 'a concurrent request with the same Idempotency-Key failed; retry', type: ErrorBodyDto }),
     ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used for a different request', type: ErrorBodyDto }),
   ];
   if (opts.body) {
@@ -90,8 +95,11 @@ export function ApiWrite(opts: { body: boolean; batch?: boolean; summary?: new (
   return applyDecorators(...decorators);
 }
 
+/** The 404 of every station path: a station outside the key's region answers exactly as a missing one. */
+export const NO_SUCH_STATION = "no such station in this key's region (a station outside the region answers the same)";
+
 /** A read of something under a station. */
-export function ApiRead(type: new () => object, notFound = 'no such station'): MethodDecorator {
+export function ApiRead(type: new () => object, notFound = NO_SUCH_STATION): MethodDecorator {
   return applyDecorators(
     ApiOkResponse({ type }),
     ApiBadRequestResponse({ description: 'a malformed path or query parameter', type: ErrorBodyDto }),
@@ -101,5 +109,31 @@ export function ApiRead(type: new () => object, notFound = 'no such station'): M
 
 /** The `{code}` path parameter of every station resource. */
 export function ApiStationCode(): MethodDecorator & ClassDecorator {
-  return ApiParam({ name: 'code', description: 'station code (1-32 of A-Z a-z 0-9 _ -)', example: '130102001' });
+  return ApiParam({ name: 'code', description: 'station code (1-32 of A-Z a-z 0-9 _ -)', example: '130102001', schema: STATION_CODE_SCHEMA });
+}
+
+/** A natural key in a path (externalId, caseNumber, eventKey), with the rules of keyProblem. */
+export function ApiKeyParam(name: string, max: number, example: string, description = 'percent-encoded when it holds non-ASCII characters'): MethodDecorator & ClassDecorator {
+  return ApiParam({ name, example, ...published(keySchema(max), description) });
+}
+
+/** A year in a path (checkYearParam). */
+export function ApiYearParam(description: string, example: number): MethodDecorator & ClassDecorator {
+  return ApiParam({ name: 'year', description, example, schema: { type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR } });
+}
+
+/** An optional query parameter with the schema of a field rule. */
+export function ApiQueryParam(name: string, description: string, schema: SchemaFragment, example?: string | number): MethodDecorator & ClassDecorator {
+  return ApiQuery({ name, required: false, example, ...published(schema, description) });
+}
+
+/** `?limit=` of a paged read (parseLimit). */
+export function ApiLimitParam(fallback: number, max: number): MethodDecorator & ClassDecorator {
+  return ApiQuery({ name: 'limit', required: false, description: `page size, default ${fallback}`, example: fallback, schema: { type: 'integer', minimum: 1, maximum: max } });
+}
+
+/** A rule's schema as published: its sentence joined to the description, internal keys dropped. */
+function published(fragment: SchemaFragment, description: string): { description: string; schema: Record<string, unknown> } {
+  const { [RULE_TEXT]: rule, [REQUIRED]: _required, ...schema } = fragment;
+  return { description: rule ? `${description}. Rule: ${String(rule)}.` : description, schema };
 }

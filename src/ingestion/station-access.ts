@@ -17,9 +17,20 @@ export function checkStationCode(code: string): string {
   return code;
 }
 
+/** The one answer for a station that is missing or outside the key's region. */
+export function stationNotInRegion(code: string): DomainError {
+  return DomainError.notFound(`station ${code} (in this key's region)`);
+}
+
+/** The problem of a bulk row whose station is missing or outside the key's region (one reason for both). */
+export function stationNotInRegionReason(code: string): string {
+  return `no station ${code} in this key's region: push its profile first (PUT /api/v1/stations/${code})`;
+}
+
 /**
  * Who may touch which station, and the per-station serialisation of writes. A station that
- * does not exist is a 404; one that exists outside the key's region is a 403.
+ * does not exist and one that exists outside the key's region answer the same 404, so that
+ * a key cannot learn which codes other counties use (issue 9).
  */
 @Injectable()
 export class StationAccess {
@@ -56,10 +67,7 @@ export class StationAccess {
   }
 
   private checked(principal: Principal, code: string, station: { code: string; county_code: string } | undefined): StationRef {
-    if (!station) throw DomainError.notFound(`station ${code}`);
-    if (!coversRegion(principal, station.county_code)) {
-      throw DomainError.forbidden(`station ${code} is outside this key's region (${principal.regionCode})`);
-    }
+    if (!station || !coversRegion(principal, station.county_code)) throw stationNotInRegion(code);
     return { code: station.code, countyCode: station.county_code };
   }
 }

@@ -1,6 +1,6 @@
 // The push interface's Person (附件2 市场监管所人员一览表) as validated DTOs, their normal
 // form (the domain Person, which is digested and stored) and the OpenAPI schema.
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import type { DisciplinaryRecord, Person, SpecialEquipmentCert, TrainingYear } from '../domain/station-data.js';
 import {
   EDUCATIONS,
@@ -26,16 +26,19 @@ import {
   IsPlainObject,
   IsStationCode,
   IsText,
+  BatchItems,
+  DocumentedRules,
   MAX_YEAR,
   MIN_YEAR,
   Nested,
   Optional,
+  PAST,
   Required,
 } from '../ingestion/validation/field-rules.js';
 import type { PathProblem, RowSpec } from '../ingestion/validation/validate.js';
 
 export class SpecialEquipmentCertDto {
-  @ApiProperty({ description: '特种设备安全监察员证 number', maxLength: 64, example: 'TSJC-冀-2021-0087' })
+  @ApiProperty({ description: '特种设备安全监察员证 number', example: 'TSJC-冀-2021-0087' })
   @Required()
   @IsText(64)
   number: string;
@@ -52,27 +55,27 @@ export class SpecialEquipmentCertDto {
 }
 
 export class TrainingYearDto {
-  @ApiProperty({ description: 'calendar year of the training', minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2024 })
+  @ApiProperty({ description: 'calendar year of the training', example: 2024 })
   @Required()
   @IsIntIn(MIN_YEAR, MAX_YEAR)
   year: number;
 
-  @ApiPropertyOptional({ description: '脱产培训 days (one decimal)', minimum: 0, maximum: 366, default: 0, example: 12 })
+  @ApiPropertyOptional({ description: '脱产培训 days (one decimal)', default: 0, example: 12 })
   @Optional()
   @IsDecimalIn(0, 366, 1)
   offlineDays?: number;
 
-  @ApiPropertyOptional({ description: '脱产培训 hours (one decimal)', minimum: 0, maximum: 99999.9, default: 0, example: 0 })
+  @ApiPropertyOptional({ description: '脱产培训 hours (one decimal)', default: 0, example: 0 })
   @Optional()
   @IsDecimalIn(0, 99999.9, 1)
   offlineHours?: number;
 
-  @ApiPropertyOptional({ description: '线上培训 hours (one decimal)', minimum: 0, maximum: 99999.9, default: 0, example: 36.5 })
+  @ApiPropertyOptional({ description: '线上培训 hours (one decimal)', default: 0, example: 36.5 })
   @Optional()
   @IsDecimalIn(0, 99999.9, 1)
   onlineHours?: number;
 
-  @ApiPropertyOptional({ description: 'provincial-level (or higher) trainings or cross-region exchanges attended', minimum: 0, maximum: 999, default: 0, example: 1 })
+  @ApiPropertyOptional({ description: 'provincial-level (or higher) trainings or cross-region exchanges attended', default: 0, example: 1 })
   @Optional()
   @IsIntIn(0, 999)
   provincialTrainings?: number;
@@ -81,27 +84,31 @@ export class TrainingYearDto {
 export class DisciplinaryRecordDto {
   @ApiProperty({ format: 'date', example: '2024-05-20' })
   @Required()
-  @IsDate()
+  @IsDate(PAST)
   date: string;
 
-  @ApiProperty({ description: 'kind of sanction', maxLength: 64, example: '警告' })
+  @ApiProperty({ description: 'kind of sanction', example: '警告' })
   @Required()
   @IsText(64)
   kind: string;
 
-  @ApiPropertyOptional({ maxLength: 1000, default: '', example: '违反工作纪律' })
+  @ApiPropertyOptional({ default: '', example: '违反工作纪律' })
   @Optional()
   @IsText(1000, { min: 0, multiline: true })
   description?: string;
 }
 
+/** hiredOn is not before birthMonth (compared as ISO text: '1985-07' ≤ '1985-07-01'). */
+export const PERSON_DATE_ORDER = [['birthMonth', 'hiredOn'], ['hiredOn', 'leftOn']] as const;
+
+@DocumentedRules({ 'x-not-before': PERSON_DATE_ORDER })
 export class PersonDto {
-  @ApiProperty({ description: "the county system's id of the person (key of upserts and deletes)", maxLength: 64, example: 'P0001' })
+  @ApiProperty({ description: "the county system's id of the person (key of upserts and deletes)", example: 'P0001' })
   @Required()
   @IsKey(64)
   externalId: string;
 
-  @ApiProperty({ maxLength: 100, example: '张伟' })
+  @ApiProperty({ example: '张伟' })
   @Required()
   @IsText(100)
   name: string;
@@ -113,7 +120,7 @@ export class PersonDto {
 
   @ApiPropertyOptional({ type: 'string', description: 'YYYY-MM', nullable: true, example: '1985-07' })
   @Optional()
-  @IsMonth()
+  @IsMonth(PAST)
   birthMonth?: string | null;
 
   @ApiProperty({ enum: EDUCATIONS, example: 'BACHELOR' })
@@ -121,7 +128,7 @@ export class PersonDto {
   @IsOneOf(EDUCATIONS)
   education: Education;
 
-  @ApiPropertyOptional({ type: 'string', maxLength: 100, nullable: true, example: '法学' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, example: '法学' })
   @Optional()
   @IsText(100)
   major?: string | null;
@@ -136,7 +143,7 @@ export class PersonDto {
   @IsOneOf(STAFFING_TYPES)
   staffingType: StaffingType;
 
-  @ApiPropertyOptional({ type: 'string', description: '执法证 number', maxLength: 64, nullable: true, example: '13010220190045' })
+  @ApiPropertyOptional({ type: 'string', description: '执法证 number', nullable: true, example: '13010220190045' })
   @Optional()
   @IsText(64)
   enforcementCertNo?: string | null;
@@ -149,23 +156,23 @@ export class PersonDto {
 
   @ApiPropertyOptional({ type: 'string', format: 'date', nullable: true, example: '2012-08-01' })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   hiredOn?: string | null;
 
-  @ApiPropertyOptional({ description: 'months seconded out (借出) in the last 2 years', minimum: 0, maximum: 24, default: 0, example: 0 })
+  @ApiPropertyOptional({ description: 'months seconded out (借出) in the last 2 years', default: 0, example: 0 })
   @Optional()
   @IsIntIn(0, 24)
   secondedMonths?: number;
 
   @ApiPropertyOptional({ type: [TrainingYearDto], description: 'one entry per calendar year (years unique)', default: [] })
   @Optional()
-  @IsList(50)
+  @IsList(50, { uniqueBy: 'year' })
   @Nested(() => TrainingYearDto, { each: true })
   trainings?: TrainingYearDto[];
 
   @ApiPropertyOptional({ type: 'string', format: 'date', nullable: true, example: '2024-11-15' })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   lastHealthCheckOn?: string | null;
 
   @ApiPropertyOptional({ description: '信息管理员 (may be part-time)', default: false, example: false })
@@ -188,13 +195,37 @@ export class PersonDto {
     example: null,
   })
   @Optional()
-  @IsDate()
+  @IsDate(PAST)
   leftOn?: string | null;
 }
 
 export class PersonBatchDto {
-  @ApiProperty({ type: [PersonDto], description: 'at most 5,000 rows; externalId unique in the batch' })
+  @ApiProperty({ type: [PersonDto], description: 'at most 5,000 rows (MAX_BATCH_ROWS); externalId unique in the batch' })
+  @BatchItems(['externalId'])
   items: PersonDto[];
+}
+
+const PERSONAL =
+  'Personal data: present for a COUNTY key on the stations of its county and for ADMIN keys; left out of the answer (absent, not null) for every other key';
+
+export class SpecialEquipmentCertReadDto extends OmitType(SpecialEquipmentCertDto, ['number']) {
+  @ApiPropertyOptional({ description: `特种设备安全监察员证 number. ${PERSONAL}`, example: 'TSJC-冀-2021-0087' })
+  number?: string;
+}
+
+/** A person as reads answer it (GET …/personnel, GET …/personnel/{externalId}). */
+export class PersonReadDto extends OmitType(PersonDto, ['name', 'birthMonth', 'enforcementCertNo', 'specialEquipmentCert']) {
+  @ApiPropertyOptional({ description: PERSONAL, example: '张伟' })
+  name?: string;
+
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: `YYYY-MM. ${PERSONAL}`, example: '1985-07' })
+  birthMonth?: string | null;
+
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: `执法证 number. ${PERSONAL}`, example: '13010220190045' })
+  enforcementCertNo?: string | null;
+
+  @ApiPropertyOptional({ type: SpecialEquipmentCertReadDto, nullable: true, description: 'class and expiry for every key; the number is personal data' })
+  specialEquipmentCert: SpecialEquipmentCertReadDto | null;
 }
 
 /** A person of a bulk batch: the same fields plus the station it belongs to. */
@@ -206,7 +237,8 @@ export class BulkPersonDto extends PersonDto {
 }
 
 export class BulkPersonBatchDto {
-  @ApiProperty({ type: [BulkPersonDto], description: 'at most 5,000 rows; (stationCode, externalId) unique in the batch' })
+  @ApiProperty({ type: [BulkPersonDto], description: 'at most 5,000 rows (MAX_BATCH_ROWS); (stationCode, externalId) unique in the batch' })
+  @BatchItems(['stationCode', 'externalId'])
   items: BulkPersonDto[];
 }
 

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Patch, Put, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
-import type { Person } from '../domain/station-data.js';
 import { BatchParser } from '../ingestion/batch-parser.js';
-import { ApiAuthenticated, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
+import { ApiAuthenticated, ApiKeyParam, ApiQueryParam, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
 import { checkKeyParam } from '../ingestion/path-params.js';
 import { parseBoolean } from '../ingestion/query-params.js';
 import { checkStationCode } from '../ingestion/station-access.js';
@@ -14,15 +13,15 @@ import type { WriteContext } from '../ingestion/write-context.js';
 import { Ctx } from '../ingestion/write-context.decorator.js';
 import { WriteRunner } from '../ingestion/write-runner.js';
 import type { WriteSummary } from '../ingestion/write-summary.js';
-import { PERSON_ROW, PersonBatchDto, PersonDto } from './person.dto.js';
-import { PersonnelService } from './personnel.service.js';
+import { PERSON_ROW, PersonBatchDto, PersonReadDto } from './person.dto.js';
+import { PersonnelService, type PersonRead } from './personnel.service.js';
 
 class PersonListDto {
   @ApiProperty({ example: '130102001' })
   stationCode: string;
 
-  @ApiProperty({ type: [PersonDto], description: 'every person on the roster, by externalId; absent optional fields read back as null or their default' })
-  items: PersonDto[];
+  @ApiProperty({ type: [PersonReadDto], description: 'every person on the roster, by externalId; absent optional fields read back as null or their default; personal fields only for keys allowed to read them' })
+  items: PersonReadDto[];
 }
 
 @ApiTags('personnel')
@@ -63,8 +62,8 @@ export class PersonnelController {
 
   @Delete(':externalId')
   @ApiOperation({ summary: 'Erase one person', description: 'Erases an entry made by mistake, with their trainings and records (audited). Someone who left is marked by leftOn instead (or dropped from a PUT).' })
-  @ApiParam({ name: 'externalId', description: 'percent-encoded when it holds non-ASCII characters', example: 'P0001' })
-  @ApiWrite({ body: false, notFound: 'no such station, or no such person at it' })
+  @ApiKeyParam('externalId', 64, 'P0001')
+  @ApiWrite({ body: false, notFound: "no such station in this key's region (a station outside the region answers the same), or no such person at it" })
   remove(@Param('code') code: string, @Param('externalId') externalId: string, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
     checkStationCode(code);
     checkKeyParam(externalId, 'externalId');
@@ -73,18 +72,18 @@ export class PersonnelController {
 
   @Get()
   @ApiOperation({ summary: 'Read the roster back', description: 'People who have left (leftOn today or earlier) only with includeDeparted=true.' })
-  @ApiQuery({ name: 'includeDeparted', required: false, type: Boolean, description: 'also list people who have left (default false)' })
+  @ApiQueryParam('includeDeparted', 'also list people who have left (default false)', { type: 'boolean' }, 'true')
   @ApiRead(PersonListDto)
-  async list(@Param('code') code: string, @Query('includeDeparted') includeDeparted: string | undefined, @CurrentPrincipal() principal: Principal): Promise<{ stationCode: string; items: Person[] }> {
+  async list(@Param('code') code: string, @Query('includeDeparted') includeDeparted: string | undefined, @CurrentPrincipal() principal: Principal): Promise<{ stationCode: string; items: PersonRead[] }> {
     const departed = parseBoolean(includeDeparted, 'includeDeparted') ?? false;
     return { stationCode: code, items: await this.personnel.list(this.dataSource.manager, principal, code, departed) };
   }
 
   @Get(':externalId')
   @ApiOperation({ summary: 'Read one person back', description: 'Also someone who has left (see leftOn).' })
-  @ApiParam({ name: 'externalId', example: 'P0001' })
-  @ApiRead(PersonDto, 'no such station, or no such person at it')
-  get(@Param('code') code: string, @Param('externalId') externalId: string, @CurrentPrincipal() principal: Principal): Promise<Person> {
+  @ApiKeyParam('externalId', 64, 'P0001')
+  @ApiRead(PersonReadDto, "no such station in this key's region (a station outside the region answers the same), or no such person at it")
+  get(@Param('code') code: string, @Param('externalId') externalId: string, @CurrentPrincipal() principal: Principal): Promise<PersonRead> {
     checkKeyParam(externalId, 'externalId');
     return this.personnel.get(this.dataSource.manager, principal, code, externalId);
   }

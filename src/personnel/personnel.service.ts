@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { canReadPersonalData } from '../auth/personal-data.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -15,6 +16,10 @@ import type { WriteSummary } from '../ingestion/write-summary.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { PERSON_COLUMNS, personFromRow, type PersonRow } from './person-row.js';
 import { normalizePerson, type StationPerson } from './person.dto.js';
+import { withoutPersonalData, type PersonWithoutPersonalData } from './personal-data.js';
+
+/** A person as a read answers it: whole, or without personal data (personal-data.ts). */
+export type PersonRead = Person | PersonWithoutPersonalData;
 
 export const PERSON_TABLE: TableSpec<Person> = {
   table: 'person',
@@ -112,19 +117,19 @@ export class PersonnelService {
     return this.rows.removeOne(manager, ctx, 'personnel.delete', stationCode, externalId, `person ${externalId}`);
   }
 
-  /** The roster as of today; people who have left only with `includeDeparted`. */
-  async list(manager: EntityManager, principal: Principal, stationCode: string, includeDeparted = false): Promise<Person[]> {
-    await this.access.checkRead(manager, principal, stationCode);
+  /** The roster as of today as the key may read it (without personal data unless canReadPersonalData); people who have left only with `includeDeparted`. */
+  async list(manager: EntityManager, principal: Principal, stationCode: string, includeDeparted = false): Promise<PersonRead[]> {
+    const station = await this.access.checkRead(manager, principal, stationCode);
     const rows = await this.select(manager, [stationCode], null, { onRosterOnly: !includeDeparted });
-    return rows.map(toPerson);
+    return canReadPersonalData(principal, station.countyCode) ? rows.map(toPerson) : rows.map((r) => withoutPersonalData(toPerson(r)));
   }
 
-  /** One person, departed or not (asked for by id). */
-  async get(manager: EntityManager, principal: Principal, stationCode: string, externalId: string): Promise<Person> {
-    await this.access.checkRead(manager, principal, stationCode);
+  /** One person, departed or not (asked for by id), as the key may read it. */
+  async get(manager: EntityManager, principal: Principal, stationCode: string, externalId: string): Promise<PersonRead> {
+    const station = await this.access.checkRead(manager, principal, stationCode);
     const [row] = await this.select(manager, [stationCode], externalId, { onRosterOnly: false });
     if (!row) throw DomainError.notFound(`person ${externalId} at station ${stationCode}`);
-    return toPerson(row);
+    return canReadPersonalData(principal, station.countyCode) ? toPerson(row) : withoutPersonalData(toPerson(row));
   }
 
   /** `onRosterOnly`: without the people whose leaving date has come (leftOn ≤ today). */

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { BatchParser } from '../ingestion/batch-parser.js';
-import { ApiAuthenticated, ApiRead, ApiWrite } from '../ingestion/openapi.js';
+import { ApiAuthenticated, ApiQueryParam, ApiRead, ApiWrite } from '../ingestion/openapi.js';
 import { parseOptional } from '../ingestion/query-params.js';
-import { REGION_CODE_PATTERN } from '../ingestion/validation/field-rules.js';
+import { REGION_CODE_PATTERN, REGION_CODE_SCHEMA } from '../ingestion/validation/field-rules.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import { Ctx } from '../ingestion/write-context.decorator.js';
 import { WriteRunner } from '../ingestion/write-runner.js';
@@ -41,7 +41,7 @@ export class RegionsController {
 
   @Get()
   @ApiOperation({ summary: 'List regions under a parent (provinces when no parent is given)' })
-  @ApiQuery({ name: 'parentCode', required: false, example: '130100' })
+  @ApiQueryParam('parentCode', 'the region whose children are listed', REGION_CODE_SCHEMA, '130100')
   @ApiRead(RegionListDto, 'not used')
   async list(@CurrentPrincipal() principal: Principal, @Query('parentCode') parentCode?: string): Promise<{ items: Awaited<ReturnType<ReferenceService['listRegions']>> }> {
     const parent = parseOptional(parentCode, 'parentCode', (v) => (REGION_CODE_PATTERN.test(v) ? null : 'parentCode must be a 6-digit region code'));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { coversRegion, type Principal } from '../auth/principal.js';
+import { coversRegion, isAboveRegion, type Principal } from '../auth/principal.js';
 import { DomainError, type FieldProblem } from '../common/errors/domain-error.js';
 import { rowDigest } from '../ingestion/row-digest.js';
 import type { WriteContext } from '../ingestion/write-context.js';
@@ -56,11 +56,18 @@ export class ReferenceService {
     return { ...emptySummary(), created: result.created, updated: result.updated, unchanged: result.unchanged };
   }
 
-  async listRegions(manager: EntityManager, _principal: Principal, parentCode?: string): Promise<{ code: string; name: string; level: string; parentCode: string | null }[]> {
+  /**
+   * The children of a region (provinces without a parent) that the key sees: its region,
+   * what lies below it, and its own parents; an admin sees everything. A parent outside
+   * that is a 403 whether it is loaded or not.
+   */
+  async listRegions(manager: EntityManager, principal: Principal, parentCode?: string): Promise<{ code: string; name: string; level: string; parentCode: string | null }[]> {
+    const sees = (code: string) => coversRegion(principal, code) || isAboveRegion(principal, code);
+    if (parentCode && !sees(parentCode)) throw DomainError.forbidden(`region ${parentCode} is outside this key's region (${principal.regionCode})`);
     const rows = await manager.query<{ code: string; name: string; level: string; parent_code: string | null }[]>(
       `SELECT code, name, level, parent_code FROM region WHERE ${parentCode ? 'parent_code = $1' : 'parent_code IS NULL AND $1::char(6) IS NULL'} ORDER BY code`,
       [parentCode ?? null],
     );
-    return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code }));
+    return rows.filter((r) => sees(r.code)).map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code }));
   }
 }

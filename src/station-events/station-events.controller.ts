@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import type { AnnualReview, BonusEvent } from '../domain/station-data.js';
 import { BatchParser } from '../ingestion/batch-parser.js';
-import { ApiAuthenticated, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
+import { ApiAuthenticated, ApiKeyParam, ApiRead, ApiStationCode, ApiWrite } from '../ingestion/openapi.js';
 import { checkKeyParam } from '../ingestion/path-params.js';
 import { checkStationCode } from '../ingestion/station-access.js';
 import type { WriteContext } from '../ingestion/write-context.js';
@@ -65,8 +65,8 @@ export class BonusEventsController {
 
   @Delete(':eventKey')
   @ApiOperation({ summary: 'Remove a bonus event (a correction)' })
-  @ApiParam({ name: 'eventKey', description: 'percent-encoded', example: '2024-省级-青年文明号' })
-  @ApiWrite({ body: false, notFound: 'no such station, or no such event at it' })
+  @ApiKeyParam('eventKey', 128, '2024-省级-青年文明号')
+  @ApiWrite({ body: false, notFound: "no such station in this key's region (a station outside the region answers the same), or no such event at it" })
   remove(@Param('code') code: string, @Param('eventKey') eventKey: string, @Ctx() ctx: WriteContext): Promise<WriteSummary> {
     checkStationCode(code);
     checkKeyParam(eventKey, 'eventKey', 128);

@@ -10,11 +10,15 @@ import {
   type BonusLevel,
   type VetoKind,
 } from '../domain/vocabulary.js';
-import { IsDate, IsDecimalIn, IsIntIn, IsKey, IsOneOf, IsText, MAX_YEAR, MIN_YEAR, Optional, Required } from '../ingestion/validation/field-rules.js';
+import { DocumentedRules, IsDate, IsDecimalIn, IsIntIn, IsKey, IsOneOf, IsText, MAX_YEAR, MIN_YEAR, Optional, PAST, Required } from '../ingestion/validation/field-rules.js';
 import type { PathProblem, RowSpec } from '../ingestion/validation/validate.js';
 
+/** points is given for category OTHER and only for it. */
+export const BONUS_POINTS_ONLY_FOR = ['OTHER'] as const;
+
+@DocumentedRules({ 'x-present-if': { points: { category: BONUS_POINTS_ONLY_FOR } } })
 export class BonusEventDto {
-  @ApiProperty({ description: 'identifies the event: the same key counts once (a second POST updates it)', maxLength: 128, example: '2024-省级-青年文明号' })
+  @ApiProperty({ description: 'identifies the event: the same key counts once (a second POST updates it)', example: '2024-省级-青年文明号' })
   @Required()
   @IsKey(128)
   eventKey: string;
@@ -31,31 +35,31 @@ export class BonusEventDto {
 
   @ApiProperty({ format: 'date', example: '2024-05-04' })
   @Required()
-  @IsDate()
+  @IsDate(PAST)
   date: string;
 
-  @ApiProperty({ description: "'COLLECTIVE' or a person's externalId (checked for format only: the person may have left)", maxLength: 64, example: 'COLLECTIVE' })
+  @ApiProperty({ description: "'COLLECTIVE' or a person's externalId (checked for format only: the person may have left)", example: 'COLLECTIVE' })
   @Required()
   @IsKey(64)
   subject: string;
 
-  @ApiPropertyOptional({ maxLength: 1000, default: '', example: '荣获省级青年文明号' })
+  @ApiPropertyOptional({ default: '', example: '荣获省级青年文明号' })
   @Optional()
   @IsText(1000, { min: 0, multiline: true })
   description?: string;
 
-  @ApiPropertyOptional({ type: 'number', description: 'required for category OTHER and only for it: 0 to 10 in steps of 0.5', minimum: 0, maximum: 10, nullable: true, example: null })
+  @ApiPropertyOptional({ type: 'number', description: 'required for category OTHER and only for it: 0 to 10 in steps of 0.5', nullable: true, example: null })
   @Optional()
-  @IsDecimalIn(0, 10, 1)
+  @IsDecimalIn(0, 10, 1, 0.5)
   points?: number | null;
 }
 
 export function checkBonus(dto: BonusEventDto, failed: ReadonlySet<string>): PathProblem[] {
   if (failed.has('category') || failed.has('points')) return [];
   const hasPoints = dto.points !== undefined && dto.points !== null;
-  if (dto.category === 'OTHER' && !hasPoints) return [{ path: 'points', reason: 'points is required for category OTHER' }];
-  if (dto.category !== 'OTHER' && hasPoints) return [{ path: 'points', reason: `points is only for category OTHER (${dto.category} earns the points the rubric gives its level)` }];
-  if (hasPoints && (dto.points! * 2) % 1 !== 0) return [{ path: 'points', reason: 'points must be a multiple of 0.5' }];
+  const forPoints = (BONUS_POINTS_ONLY_FOR as readonly string[]).includes(dto.category);
+  if (forPoints && !hasPoints) return [{ path: 'points', reason: 'points is required for category OTHER' }];
+  if (!forPoints && hasPoints) return [{ path: 'points', reason: `points is only for category OTHER (${dto.category} earns the points the rubric gives its level)` }];
   return [];
 }
 
@@ -81,15 +85,15 @@ export class VetoEventInputDto {
 
   @ApiProperty({ format: 'date', example: '2024-09-12' })
   @Required()
-  @IsDate()
+  @IsDate(PAST)
   date: string;
 
-  @ApiPropertyOptional({ maxLength: 1000, default: '', example: '工作人员受到警告处分' })
+  @ApiPropertyOptional({ default: '', example: '工作人员受到警告处分' })
   @Optional()
   @IsText(1000, { min: 0, multiline: true })
   description?: string;
 
-  @ApiPropertyOptional({ type: 'string', description: "the person concerned (checked for format only)", maxLength: 64, nullable: true, example: 'P0007' })
+  @ApiPropertyOptional({ type: 'string', description: "the person concerned (checked for format only)", nullable: true, example: 'P0007' })
   @Optional()
   @IsKey(64)
   personExternalId?: string | null;
@@ -121,12 +125,12 @@ export class VetoEventDto extends VetoEventInputDto {
 }
 
 export class AnnualReviewDto {
-  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2024 })
+  @ApiProperty({ example: 2024 })
   @Required()
   @IsIntIn(MIN_YEAR, MAX_YEAR)
   year: number;
 
-  @ApiProperty({ description: "'STATION' or a person's externalId (checked for format only)", maxLength: 64, example: 'STATION' })
+  @ApiProperty({ description: "'STATION' or a person's externalId (checked for format only)", example: 'STATION' })
   @Required()
   @IsKey(64)
   subject: string;

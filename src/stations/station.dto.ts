@@ -27,7 +27,7 @@ export class PremisesDto {
 }
 
 export class StationProfileDto {
-  @ApiProperty({ maxLength: 200, example: '长安区建北市场监督管理所' })
+  @ApiProperty({ example: '长安区建北市场监督管理所' })
   @Required()
   @IsText(200)
   name: string;
@@ -37,7 +37,7 @@ export class StationProfileDto {
   @IsRegionCode()
   countyCode: string;
 
-  @ApiProperty({ description: '编制数 (approved headcount)', minimum: 0, maximum: 10000, example: 12 })
+  @ApiProperty({ description: '编制数 (approved headcount)', example: 12 })
   @Required()
   @IsIntIn(0, 10_000)
   approvedHeadcount: number;

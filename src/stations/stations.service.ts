@@ -64,6 +64,10 @@ export class StationsService {
    */
   async put(manager: EntityManager, ctx: WriteContext, code: string, profile: StationProfile): Promise<WriteSummary> {
     checkStationCode(code);
+    // The key's reach first: whether a county outside it is loaded is none of its business.
+    if (!coversRegion(ctx.principal, profile.countyCode)) {
+      throw DomainError.forbidden(`county ${profile.countyCode} is outside this key's region (${ctx.principal.regionCode})`);
+    }
     const [county] = await manager.query<{ level: string }[]>(`SELECT level FROM region WHERE code = $1`, [profile.countyCode]);
     if (county?.level !== 'COUNTY') {
       throw DomainError.badInput('countyCode is not a loaded county', [
@@ -75,17 +79,16 @@ export class StationsService {
         },
       ]);
     }
-    if (!coversRegion(ctx.principal, profile.countyCode)) {
-      throw DomainError.forbidden(`county ${profile.countyCode} is outside this key's region (${ctx.principal.regionCode})`);
-    }
     // Creating a code is serialised too: two first pushes of one code cannot both "create" it.
     await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [STATION_CREATE_LOCK, code]);
     const [existing] = await manager.query<{ county_code: string; row_digest: string }[]>(
       `SELECT county_code, row_digest FROM station WHERE code = $1 FOR NO KEY UPDATE`,
       [code],
     );
+    // Codes are unique across the country: this is the one answer that tells a key a code is
+    // in use outside its region (reads and writes under it answer as for a missing station).
     if (existing && !coversRegion(ctx.principal, existing.county_code)) {
-      throw DomainError.forbidden(`station ${code} is outside this key's region (${ctx.principal.regionCode})`);
+      throw DomainError.conflict(`station code ${code} is taken by a station outside this key's region; choose another code`);
     }
     const digest = rowDigest(profile);
     if (existing?.row_digest === digest) return { ...emptySummary(), unchanged: 1 };

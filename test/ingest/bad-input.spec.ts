@@ -15,6 +15,7 @@ import {
   loadRegionsAndKeys,
   person,
   profile,
+  sendRaw,
   type Keys,
 } from './ingest-support.js';
 
@@ -32,7 +33,7 @@ interface BadRequest {
   /** A JSON body. */
   body?: unknown;
   /** A raw body with its content type. */
-  raw?: { type: string; data: string };
+  raw?: { type: string; data: string | Buffer };
   headers?: Record<string, string>;
   status: number;
   code: ErrorCode;
@@ -43,6 +44,17 @@ interface BadRequest {
 }
 
 const missing = (field: string) => ({ path: field, reason: `${field} is required` });
+
+/** A one-row batch whose `field` holds the given JSON text (which JSON.stringify would never write). */
+function rowWith(row: Record<string, unknown>, field: string, json: string): string {
+  return `{"items":[${JSON.stringify({ ...row, [field]: '@@value@@' }).replace('"@@value@@"', json)}]}`;
+}
+
+/** A one-row batch whose `field` holds the bytes FF FE (never valid UTF-8) between two characters. */
+function utf8Broken(row: Record<string, unknown>, field: string): Buffer {
+  const [before, after] = rowWith(row, field, '"张@@bytes@@伟"').split('@@bytes@@');
+  return Buffer.concat([Buffer.from(before), Buffer.from([0xff, 0xfe]), Buffer.from(after)]);
+}
 
 const CASES: BadRequest[] = [
   // --- types, enums, missing and unknown fields ---
@@ -66,6 +78,32 @@ const CASES: BadRequest[] = [
   { name: 'control characters in a name', method: 'put', path: `${P}/personnel`, body: { items: [person(0, { name: '张\u0000伟' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'name', reason: 'name must not contain control characters' }] },
   { name: 'a key longer than 64 characters', method: 'put', path: `${P}/equipment`, body: { items: [equipment(0, { externalId: 'E'.repeat(65) })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'externalId', reason: 'externalId must be 1 to 64 characters long' }] },
   { name: 'every bad row of a batch is listed', method: 'put', path: `${P}/equipment`, body: { items: [equipment(0, { type: 'TRUCK' }), equipment(1), equipment(2, { status: null, acquiredOn: '2023-13-01' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'type' }, { index: 2, ...missing('status') }, { index: 2, path: 'acquiredOn' }], problemCount: 3 },
+  // --- bodies JSON.parse accepts but silently changes (issue 9), and unbounded nesting (F4) ---
+  { name: 'trainings nested in 2,000 [', method: 'patch', path: `${P}/personnel`, raw: { type: 'application/json', data: rowWith(person(5), 'trainings', `${'['.repeat(2000)}${']'.repeat(2000)}`) }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'trainings[0][0][0][0][0][0][0][0][0][0][0][0][0]', reason: /nested deeper than 16 levels/ }], problemCount: 1 },
+  { name: 'an array inside trainings', method: 'patch', path: `${P}/personnel`, body: { items: [person(5, { trainings: [[]] })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, key: 'P0005', path: 'trainings[0]', reason: 'must be a JSON object' }], problemCount: 1 },
+  { name: 'an array inside disciplinaryRecords, next to a good record', method: 'put', path: `${P}/personnel`, body: { items: [person(5, { disciplinaryRecords: [{ date: '2024-01-02', kind: '警告' }, [{ date: '2024-01-03', kind: '记过' }]] })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'disciplinaryRecords[1]', reason: 'must be a JSON object' }], problemCount: 1 },
+  { name: 'a lone surrogate escape in an externalId', method: 'patch', path: `${P}/personnel`, raw: { type: 'application/json', data: rowWith(person(7), 'externalId', '"P\\ud800"') }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'externalId', reason: /lone UTF-16 surrogate/ }], problemCount: 1 },
+  { name: 'a lone low surrogate escape in a nested text', method: 'put', path: `${P}/personnel`, raw: { type: 'application/json', data: rowWith(person(7), 'disciplinaryRecords', '[{"date":"2024-01-02","kind":"\\udc00警告"}]') }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'disciplinaryRecords[0].kind', reason: /lone UTF-16 surrogate/ }] },
+  { name: 'invalid UTF-8 bytes in a name', method: 'patch', path: `${P}/personnel`, raw: { type: 'application/json', data: utf8Broken(person(8), 'name') }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'name', reason: /not valid UTF-8/ }], problemCount: 1 },
+  { name: 'duplicate items keys in a roster replacement (used to remove everyone)', method: 'put', path: `${P}/personnel`, raw: { type: 'application/json', data: `{"items":[${JSON.stringify(person(0))}],"items":[]}` }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'items', reason: /duplicate key "items"/ }], problemCount: 1 },
+  { name: 'a duplicate key inside a row', method: 'patch', path: `${P}/equipment`, raw: { type: 'application/json', data: `{"items":[${JSON.stringify(equipment(0))},${JSON.stringify(equipment(1)).replace('{', '{"quantity":99,')}]}` }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 1, path: 'quantity', reason: /duplicate key "quantity"/ }], problemCount: 1 },
+  { name: 'a duplicate key spelled with an escape, deep inside', method: 'put', path: `${P}/personnel`, raw: { type: 'application/json', data: rowWith(person(9), 'trainings', '[{"year":2023},{"year":2024,"y\\u0065ar":2022}]') }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'trainings[1].year', reason: /duplicate key "year"/ }], problemCount: 1 },
+  { name: 'a duplicate key in a single-object body', method: 'put', path: P, raw: { type: 'application/json', data: JSON.stringify(profile()).replace('{', '{"countyCode":"130104",') }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'countyCode', reason: /duplicate key/ }], problemCount: 1 },
+  // --- values of the right type that cannot be true (issue 9) ---
+  { name: 'a birth month in 2100', method: 'patch', path: `${P}/personnel`, body: { items: [person(9, { birthMonth: '2100-01', hiredOn: null })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'birthMonth', reason: 'birthMonth must be a month YYYY-MM between 1900-01 and the current month' }], problemCount: 1 },
+  { name: 'a birth month before 1900', method: 'patch', path: `${P}/personnel`, body: { items: [person(9, { birthMonth: '1899-12' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'birthMonth' }], problemCount: 1 },
+  { name: 'a health check next year', method: 'patch', path: `${P}/personnel`, body: { items: [person(9, { lastHealthCheckOn: `${new Date().getUTCFullYear() + 1}-01-15` })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'lastHealthCheckOn', reason: /between 1900-01-01 and today/ }], problemCount: 1 },
+  { name: 'a case decided in 2099', method: 'patch', path: `${P}/cases`, body: { items: [enforcementCase(1, { decidedOn: '2099-03-20', closedOn: null })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'decidedOn' }], problemCount: 1 },
+  { name: 'equipment acquired in 1850', method: 'patch', path: `${P}/equipment`, body: { items: [equipment(0, { acquiredOn: '1850-01-01' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'acquiredOn' }], problemCount: 1 },
+  { name: 'a veto event dated in the future', method: 'post', path: `${P}/veto-events`, body: { kind: 'OTHER', date: '2090-01-01' }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'date' }], problemCount: 1 },
+  { name: 'a blank name', method: 'patch', path: `${P}/personnel`, body: { items: [person(10, { name: '   ' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'name', reason: 'name must not be blank' }], problemCount: 1 },
+  { name: 'a blank station name (ideographic spaces)', method: 'put', path: P, body: profile(COUNTY, { name: '\u3000\u3000' }), status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'name', reason: 'name must not be blank' }], problemCount: 1 },
+  { name: 'a blank case target and a blank optional text', method: 'patch', path: `${P}/cases`, body: { items: [enforcementCase(1, { target: ' ', violation: '\n\t' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'target' }, { index: 0, path: 'violation' }], problemCount: 2 },
+  { name: 'a bidi override in a name', method: 'patch', path: `${P}/personnel`, body: { items: [person(11, { name: '张\u202e伟' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'name', reason: /invisible formatting characters/ }], problemCount: 1 },
+  { name: 'a bidi isolate in a station name', method: 'put', path: P, body: profile(COUNTY, { name: '建北\u2066所\u2069' }), status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'name', reason: /invisible formatting characters/ }], problemCount: 1 },
+  { name: 'a zero-width space in an externalId', method: 'patch', path: `${P}/equipment`, body: { items: [equipment(0, { externalId: 'E0\u200b000' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'externalId', reason: /invisible formatting characters/ }], problemCount: 1 },
+  { name: 'a zero-width joiner in a certificate number', method: 'patch', path: `${P}/personnel`, body: { items: [person(12, { enforcementCertNo: '1301\u200d0220190012' })] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'enforcementCertNo', reason: /invisible formatting characters/ }], problemCount: 1 },
+  { name: 'a byte-order mark in a region name', method: 'put', path: '/api/v1/reference/regions', who: 'province', body: { items: [{ code: '130102', name: '\ufeff长安区' }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, path: 'name', reason: /invisible formatting characters/ }], problemCount: 1 },
   // --- malformed bodies, content types, sizes ---
   { name: 'malformed JSON', method: 'put', path: `${P}/personnel`, raw: { type: 'application/json', data: '{"items": [' }, status: 400, code: 'BAD_USER_INPUT' },
   { name: 'a text/plain body', method: 'put', path: `${P}/personnel`, raw: { type: 'text/plain', data: 'externalId=P1' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
@@ -99,7 +137,7 @@ const CASES: BadRequest[] = [
   { name: 'a duty listed twice', method: 'put', path: P, body: profile(COUNTY, { duties: ['FOOD', 'FOOD'] }), status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'duties', reason: 'duties must not hold a value twice' }] },
   { name: 'bonus OTHER without points', method: 'post', path: `${P}/bonus-events`, body: { eventKey: 'K1', category: 'OTHER', level: 'COUNTY', date: '2024-01-01', subject: 'COLLECTIVE' }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'points', reason: 'points is required for category OTHER' }] },
   { name: 'bonus points on another category', method: 'post', path: `${P}/bonus-events`, body: { eventKey: 'K1', category: 'AWARD', level: 'COUNTY', date: '2024-01-01', subject: 'COLLECTIVE', points: 1 }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'points', reason: /only for category OTHER/ }] },
-  { name: 'bonus points off the 0.5 grid', method: 'post', path: `${P}/bonus-events`, body: { eventKey: 'K1', category: 'OTHER', level: 'COUNTY', date: '2024-01-01', subject: 'COLLECTIVE', points: 2.3 }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'points', reason: 'points must be a multiple of 0.5' }] },
+  { name: 'bonus points off the 0.5 grid', method: 'post', path: `${P}/bonus-events`, body: { eventKey: 'K1', category: 'OTHER', level: 'COUNTY', date: '2024-01-01', subject: 'COLLECTIVE', points: 2.3 }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'points', reason: 'points must be a number from 0 to 10 in steps of 0.5' }] },
   { name: 'certification item 13', method: 'put', path: `${P}/certifications/2025`, body: { items: { '1': true, '13': true } }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'items.13', reason: 'unknown item: the items are "1" to "12"' }] },
   { name: 'certification item not a boolean', method: 'put', path: `${P}/certifications/2025`, body: { items: { '3': 'yes' }, certifiedOn: '2025-02-30' }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'items.3', reason: 'item 3 must be true or false' }, { path: 'certifiedOn' }], problemCount: 2 },
   { name: 'certification year out of range', method: 'put', path: `${P}/certifications/1800`, body: { items: {} }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'year' }] },
@@ -109,14 +147,17 @@ const CASES: BadRequest[] = [
   { name: 'mediation average with 5 decimals', method: 'put', path: '/api/v1/reference/mediation-averages/2024', who: 'admin', body: { rate: 0.72345 }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'rate', reason: /at most 4 decimal places/ }] },
   // --- stations, paths, keys ---
   { name: 'a county that is not loaded', method: 'put', path: '/api/v1/stations/130102777', body: profile('130109'), who: 'city', status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'countyCode', reason: /is not loaded; load the administrative divisions first/ }] },
-  { name: 'a city code as countyCode', method: 'put', path: '/api/v1/stations/130102777', body: profile('130100'), status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'countyCode', reason: /is a CITY region/ }] },
+  { name: 'a city code as countyCode', method: 'put', path: '/api/v1/stations/130102777', body: profile('130100'), who: 'city', status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'countyCode', reason: /is a CITY region/ }] },
   { name: 'a malformed station code in the path', method: 'put', path: '/api/v1/stations/bad%20code!', body: profile(), status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'code' }] },
   { name: "a '/' in a percent-encoded externalId", method: 'delete', path: `${P}/personnel/P0%2F1`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'externalId', reason: "externalId must not contain '/'" }] },
+  { name: 'a path parameter whose percent-encoding is not UTF-8 (a lone surrogate)', method: 'get', path: `${P}/personnel/P%ED%A0%80`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'externalId', reason: /not valid percent-encoded UTF-8/ }], problemCount: 1 },
+  { name: 'a path parameter over the router limit', method: 'delete', path: `${P}/cases/${'a'.repeat(3000)}`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'caseNumber' }], problemCount: 1 },
+  { name: 'a query parameter whose percent-encoding is not UTF-8', method: 'get', path: `${P}/cases?after=x%ED%A0%80&limit=10`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'after', reason: /not valid percent-encoded UTF-8/ }], problemCount: 1 },
   { name: 'a malformed Idempotency-Key', method: 'patch', path: `${P}/equipment`, body: { items: [equipment(0)] }, headers: { 'idempotency-key': 'has space' }, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'Idempotency-Key' }] },
   { name: 'a limit out of range', method: 'get', path: `${P}/cases?limit=0`, status: 400, code: 'BAD_USER_INPUT', problems: [{ path: 'limit' }] },
   // --- scope and authentication ---
-  { name: "a station of another county (county key)", method: 'put', path: `/api/v1/stations/${T}/personnel`, body: { items: [person(0)] }, status: 403, code: 'FORBIDDEN' },
-  { name: 'reading a station of another county', method: 'get', path: `/api/v1/stations/${T}/cases`, status: 403, code: 'FORBIDDEN' },
+  { name: "a station of another county (county key): as if it did not exist", method: 'put', path: `/api/v1/stations/${T}/personnel`, body: { items: [person(0)] }, status: 404, code: 'NOT_FOUND' },
+  { name: 'reading a station of another county: as if it did not exist', method: 'get', path: `/api/v1/stations/${T}/cases`, status: 404, code: 'NOT_FOUND' },
   { name: 'creating a station in another county', method: 'put', path: '/api/v1/stations/130104999', body: profile(OTHER_COUNTY), status: 403, code: 'FORBIDDEN' },
   { name: 'an unknown station', method: 'patch', path: '/api/v1/stations/130102404/equipment', body: { items: [equipment(0)] }, status: 404, code: 'NOT_FOUND' },
   { name: 'an unknown person', method: 'delete', path: `${P}/personnel/P9999`, status: 404, code: 'NOT_FOUND' },
@@ -129,8 +170,8 @@ const CASES: BadRequest[] = [
   { name: 'loading regions with a county key', method: 'put', path: '/api/v1/reference/regions', body: { items: [{ code: '130105', name: '新华区' }] }, status: 403, code: 'FORBIDDEN' },
   { name: 'loading regions outside the province', method: 'put', path: '/api/v1/reference/regions', who: 'province', body: { items: [{ code: '130105', name: '新华区' }, { code: '140106', name: '迎泽区' }] }, status: 403, code: 'FORBIDDEN', problems: [{ index: 1, key: '140106', path: 'code' }], problemCount: 1 },
   { name: 'a region whose parent is not loaded', method: 'put', path: '/api/v1/reference/regions', who: 'province', body: { items: [{ code: '130902', name: '新华区' }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 0, key: '130902', path: 'code', reason: /parent 130900 is not loaded/ }] },
-  { name: 'bulk rows of an unknown station', method: 'post', path: '/api/v1/bulk/equipment', body: { items: [{ stationCode: S, ...equipment(0) }, { stationCode: '130102404', ...equipment(0) }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 1, key: '130102404/E0000', path: 'stationCode', reason: /no station 130102404/ }], problemCount: 1 },
-  { name: 'bulk rows of a station outside the region', method: 'post', path: '/api/v1/bulk/personnel', body: { items: [{ stationCode: S, ...person(0) }, { stationCode: T, ...person(0) }] }, status: 403, code: 'FORBIDDEN', problems: [{ index: 1, key: `${T}/P0000`, path: 'stationCode' }], problemCount: 1 },
+  { name: 'bulk rows of an unknown station', method: 'post', path: '/api/v1/bulk/equipment', body: { items: [{ stationCode: S, ...equipment(0) }, { stationCode: '130102404', ...equipment(0) }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 1, key: '130102404/E0000', path: 'stationCode', reason: /no station 130102404 in this key's region/ }], problemCount: 1 },
+  { name: 'bulk rows of a station outside the region: as if it did not exist', method: 'post', path: '/api/v1/bulk/personnel', body: { items: [{ stationCode: S, ...person(0) }, { stationCode: T, ...person(0) }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 1, key: `${T}/P0000`, path: 'stationCode', reason: /no station 130104001 in this key's region/ }], problemCount: 1 },
   { name: 'bulk duplicate (station, key) pairs', method: 'post', path: '/api/v1/bulk/cases', body: { items: [{ stationCode: S, ...enforcementCase(1) }, { stationCode: S, ...enforcementCase(1) }] }, status: 400, code: 'BAD_USER_INPUT', problems: [{ index: 1, key: `${S}/冀长市监处罚〔2025〕1号`, path: 'caseNumber' }] },
 ];
 
@@ -172,7 +213,14 @@ describe('bad input', () => {
     else if (who === 'malformed') call = call.set('authorization', `Basic ${keys.county}`);
     else if (who !== 'none') call = call.set(bearer(keys[who]));
     for (const [name, value] of Object.entries(c.headers ?? {})) call = call.set(name, value);
-    const res = c.raw ? await call.set('content-type', c.raw.type).send(c.raw.data) : c.body !== undefined ? await call.send(c.body as object) : await call;
+    const res =
+      c.raw && Buffer.isBuffer(c.raw.data)
+        ? await sendRaw(t, c.method, c.path, { ...(who === 'none' ? {} : bearer(who === 'revoked' ? revoked : keys[who as keyof Keys])), 'content-type': c.raw.type }, c.raw.data)
+        : c.raw
+          ? await call.set('content-type', c.raw.type).send(c.raw.data)
+          : c.body !== undefined
+            ? await call.send(c.body as object)
+            : await call;
 
     expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status: c.status, code: c.code });
     expect(typeof res.body.error.message).toBe('string');

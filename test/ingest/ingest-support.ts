@@ -1,6 +1,8 @@
 // Shared fixtures of the county push interface tests: a small region tree, keys of every
 // role, valid rows of each resource, and a fingerprint of every table a push can touch
 // (so that a refused request can be shown to have changed nothing).
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from '../support/test-app.js';
 
@@ -167,4 +169,34 @@ export async function fingerprint(dataSource: DataSource): Promise<Record<string
 export async function count(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<number> {
   const [row] = await dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM (${sql}) x`, params);
   return Number(row.n);
+}
+
+/**
+ * Sends a body byte for byte (supertest serializes a Buffer as JSON), on the app's server
+ * listening on a free local port.
+ */
+export async function sendRaw(
+  t: TestApp,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  payload: Buffer | null,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; body: any; headers: Record<string, string | string[] | undefined> }> {
+  const server = t.app.getHttpServer();
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method: method.toUpperCase(), path, headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: res.headers });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload ?? undefined);
+  });
 }

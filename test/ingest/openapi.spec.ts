@@ -1,6 +1,7 @@
 // The OpenAPI document integrators generate clients from: every path of the contract, its
 // fields and vocabularies exactly as county-api.md names them, bearer auth, examples.
 import { ANNUAL_REVIEW_RESULTS, BONUS_CATEGORIES, CASE_PROCEDURES, DUTIES, EQUIPMENT_TYPES, POSITIONS, ROOMS, STAFFING_TYPES, VETO_KINDS } from '../../src/domain/vocabulary.js';
+import { documentedClasses, REQUIRED, RULE_TEXT } from '../../src/ingestion/validation/field-rules.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 type Schema = { properties?: Record<string, { enum?: string[]; example?: unknown; type?: string; items?: { enum?: string[] } }>; required?: string[] };
@@ -115,5 +116,55 @@ describe('OpenAPI document', () => {
 
   test('the bulk endpoints are documented too', () => {
     for (const kind of ['personnel', 'equipment', 'cases']) expect(doc.paths[`/api/v1/bulk/${kind}`]?.post).toBeDefined();
+  });
+
+  test('every rule of every DTO is published as the validator enforces it: keywords, required fields, no unknown fields', () => {
+    const schemas = doc.components.schemas as Record<string, Record<string, unknown> & { properties?: Record<string, Record<string, unknown>> }>;
+    const classes = documentedClasses().filter(({ ctor }) => schemas[(ctor as { name: string }).name]);
+    expect(classes.length).toBeGreaterThanOrEqual(20);
+    for (const { ctor, properties, schema: rules } of classes) {
+      const name = (ctor as { name: string }).name;
+      const schema = schemas[name];
+      expect({ name, additionalProperties: schema.additionalProperties }).toEqual({ name, additionalProperties: false });
+      expect({ name, rules: schema }).toMatchObject({ name, rules });
+      const required = [...properties].filter(([, f]) => f[REQUIRED] === true).map(([p]) => p);
+      expect({ name, required: [...((schema.required as string[] | undefined) ?? [])].sort() }).toEqual({ name, required: required.sort() });
+      for (const [property, fragment] of properties) {
+        const { [REQUIRED]: _r, [RULE_TEXT]: rule, ...keywords } = fragment;
+        const published = schema.properties![property];
+        // a nested DTO is its $ref (in allOf): `type: object` adds nothing there
+        if (keywords.type === 'object' && published.allOf) delete keywords.type;
+        expect({ name, property, published }).toMatchObject({ name, property, published: keywords.maxItems === '$maxBatchRows' ? { ...keywords, maxItems: 5000 } : keywords });
+        if (rule) expect(String(published.description)).toContain(String(rule));
+      }
+    }
+  });
+
+  test('types, ranges, date ranges, cross-field rules and parameters are in the document', () => {
+    const s = doc.components.schemas as unknown as Record<string, { properties: Record<string, Record<string, unknown>> } & Record<string, unknown>>;
+    expect(s.EquipmentDto.properties.quantity).toMatchObject({ type: 'integer', minimum: 1, maximum: 100000 });
+    expect(s.PersonDto.properties.birthMonth).toMatchObject({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', 'x-minimum': '1900-01', 'x-maximum': 'today', nullable: true });
+    expect(s.PersonDto.properties.hiredOn).toMatchObject({ format: 'date', 'x-maximum': 'today' });
+    expect(s.SpecialEquipmentCertDto.properties.expiresOn).toMatchObject({ 'x-maximum': '2100-12-31' });
+    expect(s.PersonDto.properties.trainings).toMatchObject({ type: 'array', maxItems: 50, 'x-unique-by': ['year'] });
+    expect(s.PersonDto.properties.name).toMatchObject({ minLength: 1, maxLength: 100, pattern: expect.stringContaining('\\u202e') });
+    expect(s.BonusEventDto.properties.points).toMatchObject({ type: 'number', minimum: 0, maximum: 10, multipleOf: 0.5 });
+    expect(s.BonusEventDto['x-present-if']).toEqual({ points: { category: ['OTHER'] } });
+    expect(s.CaseDto['x-not-before']).toEqual([['filedOn', 'decidedOn'], ['decidedOn', 'closedOn'], ['filedOn', 'closedOn']]);
+    expect(s.BulkPersonDto['x-not-before']).toEqual([['birthMonth', 'hiredOn']]);
+    expect(s.ComplaintCountsDto['x-not-more-than']).toContainEqual(['complaintsClosed', 'complaintsReceived']);
+    expect(s.PersonBatchDto.properties.items).toMatchObject({ maxItems: 5000, 'x-unique-by': ['externalId'] });
+    const personOne = doc.paths['/api/v1/stations/{code}/personnel/{externalId}'].delete as unknown as { parameters: { name: string; schema: Record<string, unknown> }[] };
+    expect(personOne.parameters.find((p) => p.name === 'code')!.schema).toMatchObject({ pattern: '^[A-Za-z0-9_-]{1,32}$', maxLength: 32 });
+    expect(personOne.parameters.find((p) => p.name === 'externalId')!.schema).toMatchObject({ minLength: 1, maxLength: 64, pattern: expect.any(String) });
+    const year = doc.paths['/api/v1/reference/mediation-averages/{year}'].put as unknown as { parameters: { name: string; schema: unknown }[]; 'x-roles': string[] };
+    expect(year.parameters.find((p) => p.name === 'year')!.schema).toEqual({ type: 'integer', minimum: 1990, maximum: 2100 });
+    expect(year['x-roles']).toEqual(['PROVINCE', 'ADMIN']);
+  });
+
+  test('people as reads answer them: the personal fields are optional and say who reads them', () => {
+    const read = doc.components.schemas.PersonReadDto;
+    expect(read.required ?? []).not.toContain('name');
+    expect(JSON.stringify(read.properties!.name)).toMatch(/absent, not null/);
   });
 });

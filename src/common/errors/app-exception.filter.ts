@@ -2,6 +2,7 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toGraphQLError } from './graphql-errors.js';
 import { httpStatusOf } from './http-status.js';
+import type { DomainError } from './domain-error.js';
 import { toDomainError } from './to-domain-error.js';
 
 /**
@@ -28,13 +29,18 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error(`${request.method} ${request.url} [${request.id}]`, exception instanceof Error ? exception.stack : String(exception));
     }
-    return reply.status(status).send({
-      error: {
-        code: error.code,
-        message: error.message,
-        ...(error.problems.length > 0 ? { problems: error.problems } : {}),
-        requestId: request.id,
-      },
-    });
+    return reply.status(status).send(errorBody(error, request.id));
   }
+}
+
+/** The REST error body: `{ error: { code, message, problems?, requestId } }`. */
+export function errorBody(error: DomainError, requestId: string): { error: Record<string, unknown> } {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.problems.length > 0 ? { problems: error.problems } : {}),
+      requestId,
+    },
+  };
 }

@@ -1,9 +1,10 @@
 // One check for the text of every argument of every field, literals and variables alike,
-// after coercion and before any resolver runs: the REST side's control-character rule
-// (src/domain/text.ts), so that no resolver or service has to repeat it.
+// after coercion and before any resolver runs: the REST side's character rule (control and
+// invisible formatting characters, lone surrogates: src/domain/text.ts), so that no
+// resolver or service has to repeat it.
 import { GraphQLError, getArgumentValues } from 'graphql';
 import type { FieldProblem } from '../../common/errors/domain-error.js';
-import { CONTROL_CHARACTERS_REASON, hasControlCharacters } from '../../domain/text.js';
+import { textCharacterProblem } from '../../domain/text.js';
 import type { VisitedField } from './operation-tree.js';
 import type { CoercedVariables } from './variables.js';
 
@@ -40,7 +41,8 @@ export function textArgumentProblems(fields: readonly VisitedField[], variables:
 
 function check(value: unknown, path: string, multiline: boolean, problems: FieldProblem[]): void {
   if (typeof value === 'string') {
-    if (hasControlCharacters(value, multiline)) problems.push({ path, reason: CONTROL_CHARACTERS_REASON });
+    const reason = textCharacterProblem(value, multiline);
+    if (reason !== null) problems.push({ path, reason });
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => check(item, `${path}[${i}]`, multiline, problems));
   } else if (isInputObject(value)) {

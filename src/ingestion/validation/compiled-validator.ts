@@ -8,11 +8,13 @@
 // same options (whitelist + forbidNonWhitelisted, forbidUnknownValues, stopAtFirstError)
 // and writes the same messages straight into path problems: about 6 ms per batch. A
 // differential test (compiled-validator.spec.ts) holds it to validateSync's answers, with
-// one deliberate difference: a value that is no object where a nested object is expected
-// (an array inside trainings) is reported at its own path as 'must be a JSON object',
-// where class-validator says 'an unknown value was passed to the validate function' at
-// '<path>.undefined'.
+// two deliberate differences: a value that is no object where a nested object is expected
+// is reported at its own path as 'must be a JSON object', where class-validator says 'an
+// unknown value was passed to the validate function' at '<path>.undefined'; and an array
+// where a nested object is expected (`"trainings": [[]]`) is that same problem, where
+// class-validator descends into it, without a depth bound, and accepts `[[]]` (issue 9, F4).
 import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
+import { isPlainObject } from './field-rules.js';
 import type { PathProblem } from './validate.js';
 
 interface Metadata {
@@ -144,16 +146,27 @@ function validateProperty(plan: ClassPlan, object: object, value: unknown, prope
   if (failed || value === undefined) return;
   for (const meta of property.nested) {
     const path = join(prefix, propertyName);
-    if (Array.isArray(value)) {
-      const item = { optional: false, conditional: [], defined: [], custom: [], nested: [meta] };
-      value.forEach((element, index) => validateProperty(plan, value, element, String(index), item, path, out));
-    } else if (value instanceof Object) {
-      validateCompiled(value, out, path);
+    if (meta.each && Array.isArray(value)) {
+      // Each element must be the nested object itself: an array inside the array is not
+      // descended into (class-validator would, without a bound, and accept `[[]]`).
+      // (undefined, which JSON cannot send, passes as it does in class-validator)
+      value.forEach((element, index) => element !== undefined && validateNestedObject(meta, element, join(path, String(index)), out));
     } else {
-      const args: ValidationArguments = { targetName: typeof meta.target === 'string' ? meta.target : (meta.target as { name: string }).name, property: meta.propertyName, object: meta.target as object, value, constraints: meta.constraints };
-      out.push({ path, reason: message(meta, null, args) });
+      validateNestedObject(meta, value, path, out);
     }
     return; // stopAtFirstError: a property reports once
+  }
+}
+
+/** A value where a nested DTO is expected: an object is validated, anything else (an array too) is one problem. */
+function validateNestedObject(meta: Metadata, value: unknown, path: string, out: PathProblem[]): void {
+  if (isPlainObject(value)) {
+    validateCompiled(value, out, path);
+  } else if (value instanceof Object) {
+    out.push({ path, reason: 'must be a JSON object' });
+  } else {
+    const args: ValidationArguments = { targetName: typeof meta.target === 'string' ? meta.target : (meta.target as { name: string }).name, property: meta.propertyName, object: meta.target as object, value, constraints: meta.constraints };
+    out.push({ path, reason: message(meta, null, args) });
   }
 }
 
