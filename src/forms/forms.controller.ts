@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { ApiAuthenticated, ApiStationCode, ErrorBodyDto } from '../ingestion/openapi.js';
+import { ApiAuthenticated, ApiRegionCodeParam, ApiStationCode, ErrorBodyDto } from '../ingestion/openapi.js';
 import { contentDisposition, STATION_FORM_FILES, type FormFile } from './download.js';
 import { FormsService } from './forms.service.js';
 import { PDF_CONTENT_TYPE } from './render/pdf/pdf-support.js';
@@ -39,7 +39,7 @@ export class FormsController {
 
   @Get('regions/:code/ranking.xlsx')
   @Header('Cache-Control', 'no-store')
-  @ApiParam({ name: 'code', description: 'a province, city or county code inside the key\'s region', example: '130000' })
+  @ApiRegionCodeParam("a province, city or county code inside the key's region")
   @ApiOperation({ summary: "A region's live ranking as .xlsx", description: 'Eligible stations by total (desc), then code, with competition ranks, as GraphQL `rankings` orders them; streamed (a province of 40,000 stations is one file).' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: 'the file', content: { [XLSX_CONTENT_TYPE]: BINARY } })

@@ -19,7 +19,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { ERROR_CODES } from '../common/errors/error-code.js';
-import { keySchema, MAX_YEAR, MIN_YEAR, REQUIRED, RULE_TEXT, STATION_CODE_SCHEMA, type SchemaFragment } from './validation/field-rules.js';
+import { keySchema, MAX_YEAR, MIN_YEAR, REGION_CODE_SCHEMA, REQUIRED, RULE_TEXT, STATION_CODE_SCHEMA, type SchemaFragment } from './validation/field-rules.js';
 import { WriteSummaryDto } from './write-summary.js';
 
 export class FieldProblemDto {
@@ -110,6 +110,11 @@ export function ApiRead(type: new () => object, notFound = NO_SUCH_STATION): Met
 /** The `{code}` path parameter of every station resource. */
 export function ApiStationCode(): MethodDecorator & ClassDecorator {
   return ApiParam({ name: 'code', description: 'station code (1-32 of A-Z a-z 0-9 _ -)', example: '130102001', schema: STATION_CODE_SCHEMA });
+}
+
+/** A region code in a path (`{code}` of region resources). */
+export function ApiRegionCodeParam(description: string): MethodDecorator & ClassDecorator {
+  return ApiParam({ name: 'code', example: '130000', ...published(REGION_CODE_SCHEMA, description) });
 }
 
 /** A natural key in a path (externalId, caseNumber, eventKey), with the rules of keyProblem. */

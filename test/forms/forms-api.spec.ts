@@ -252,10 +252,10 @@ describe('downloads: headers, scope and errors', () => {
     expect(res.json().error.code).toBe('NOT_FOUND');
   });
 
-  test('scoped like the station: another county 403, an unknown station 404, a malformed code 400, no key 401', async () => {
-    expect((await get(`/api/v1/stations/${s.countyStation}/forms/1.xlsx`, s.keys.otherCounty)).status).toBe(403);
-    expect((await get(`/api/v1/stations/${s.countyStation}/forms/2.xlsx`, s.keys.otherProvince)).status).toBe(403);
-    expect((await get(`/api/v1/stations/${s.farStation}/forms/1.pdf`, s.keys.city)).status).toBe(403);
+  test('scoped like the station: another county 404 (as an unknown station), an unknown station 404, a malformed code 400, no key 401', async () => {
+    expect((await get(`/api/v1/stations/${s.countyStation}/forms/1.xlsx`, s.keys.otherCounty)).status).toBe(404);
+    expect((await get(`/api/v1/stations/${s.countyStation}/forms/2.xlsx`, s.keys.otherProvince)).status).toBe(404);
+    expect((await get(`/api/v1/stations/${s.farStation}/forms/1.pdf`, s.keys.city)).status).toBe(404);
     expect((await get(`/api/v1/stations/999999999/forms/1.xlsx`, s.keys.admin)).status).toBe(404);
     const bad = await get(`/api/v1/stations/${encodeURIComponent('bad code!')}/forms/1.xlsx`, s.keys.admin);
     expect(bad.status).toBe(400);

@@ -191,8 +191,14 @@ export async function sendRaw(
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: res.headers });
+        // JSON answers parsed; files (forms) kept as bytes. A throw here would never settle the promise.
+        const bytes = Buffer.concat(chunks);
+        const json = /^application\/json/.test(String(res.headers['content-type'] ?? ''));
+        try {
+          resolve({ status: res.statusCode ?? 0, body: bytes.length === 0 ? undefined : json ? JSON.parse(bytes.toString('utf8')) : bytes, headers: res.headers });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
       });
       res.on('error', reject);
     });

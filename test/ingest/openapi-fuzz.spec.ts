@@ -58,7 +58,10 @@ describe('OpenAPI-driven requests', () => {
       .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
     expect(operations.length).toBeGreaterThanOrEqual(30);
     const fixtures = {
-      pathRefs: { code: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...STATIONS) }, { weight: 1, arbitrary: patternString('^[A-Za-z0-9_-]{1,32}$', 1, 32) }) },
+      pathRefs: {
+        code: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...STATIONS) }, { weight: 1, arbitrary: patternString('^[A-Za-z0-9_-]{1,32}$', 1, 32) }),
+        'regions:code': (role: Role) => fc.constant(REGION_OF[role]),
+      },
       bodyRefs: { countyCode: fc.constant(COUNTY), stationCode: fc.constantFrom(...STATIONS), code: fc.constantFrom(PROVINCE, CITY, COUNTY) },
       queryRefs: { regionCode: (role: Role) => REGION_OF[role], parentCode: (role: Role) => REGION_OF[role] },
     };

@@ -150,8 +150,15 @@ describe('OpenAPI document', () => {
     expect(s.PersonDto.properties.name).toMatchObject({ minLength: 1, maxLength: 100, pattern: expect.stringContaining('\\u202e') });
     expect(s.BonusEventDto.properties.points).toMatchObject({ type: 'number', minimum: 0, maximum: 10, multipleOf: 0.5 });
     expect(s.BonusEventDto['x-present-if']).toEqual({ points: { category: ['OTHER'] } });
-    expect(s.CaseDto['x-not-before']).toEqual([['filedOn', 'decidedOn'], ['decidedOn', 'closedOn'], ['filedOn', 'closedOn']]);
-    expect(s.BulkPersonDto['x-not-before']).toEqual([['birthMonth', 'hiredOn']]);
+    expect(s.CaseDto['x-not-before']).toEqual([
+      ['filedOn', 'decidedOn'],
+      ['decidedOn', 'closedOn'],
+      ['filedOn', 'closedOn'],
+      ['closedOn', 'fileReviewedOn'],
+      ['decidedOn', 'overturnedOn'],
+    ]);
+    expect(s.CaseDto['x-present-if']).toEqual({ fileReviewedOn: { fileReview: ['PASSED', 'FAILED'] }, overturnedOn: { overturned: [true] } });
+    expect(s.BulkPersonDto['x-not-before']).toEqual([['birthMonth', 'hiredOn'], ['hiredOn', 'leftOn']]);
     expect(s.ComplaintCountsDto['x-not-more-than']).toContainEqual(['complaintsClosed', 'complaintsReceived']);
     expect(s.PersonBatchDto.properties.items).toMatchObject({ maxItems: 5000, 'x-unique-by': ['externalId'] });
     const personOne = doc.paths['/api/v1/stations/{code}/personnel/{externalId}'].delete as unknown as { parameters: { name: string; schema: Record<string, unknown> }[] };
@@ -159,7 +166,7 @@ describe('OpenAPI document', () => {
     expect(personOne.parameters.find((p) => p.name === 'externalId')!.schema).toMatchObject({ minLength: 1, maxLength: 64, pattern: expect.any(String) });
     const year = doc.paths['/api/v1/reference/mediation-averages/{year}'].put as unknown as { parameters: { name: string; schema: unknown }[]; 'x-roles': string[] };
     expect(year.parameters.find((p) => p.name === 'year')!.schema).toEqual({ type: 'integer', minimum: 1990, maximum: 2100 });
-    expect(year['x-roles']).toEqual(['PROVINCE', 'ADMIN']);
+    expect(year['x-roles']).toEqual(['ADMIN']); // national reference data
   });
 
   test('people as reads answer them: the personal fields are optional and say who reads them', () => {

@@ -17,8 +17,12 @@ export interface FuzzRequest {
 }
 
 export interface Fixtures {
-  /** Values for path parameters that must name existing records, by name (e.g. code: a station of the key). */
-  pathRefs: Record<string, fc.Arbitrary<string>>;
+  /**
+   * Values for path parameters that must name existing records, by `resource:name` (the
+   * path's first segment after /api/v1/, e.g. `regions:code`) or by name (e.g. code: a
+   * station of the key); a function gives the values for a role.
+   */
+  pathRefs: Record<string, fc.Arbitrary<string> | ((role: Role) => fc.Arbitrary<string>)>;
   /** Body values that name other records, by property name. */
   bodyRefs: Refs;
   /** Query values that name the key's own region, by name and role. */
@@ -36,7 +40,7 @@ const ROLES: Role[] = ['COUNTY', 'CITY', 'PROVINCE', 'ADMIN'];
 
 /** Valid requests of an operation, and invalid ones (one constraint broken). */
 export function requestsOf(doc: Doc, method: string, template: string, op: Operation, fixtures: Fixtures): fc.Arbitrary<FuzzRequest> {
-  const valid = validParts(doc, op, fixtures);
+  const valid = validParts(doc, template, op, fixtures);
   const bodySchema = op.requestBody?.content['application/json']?.schema;
   const build = (parts: Parts, body: Buffer | null, invalid: FuzzRequest['invalid']): FuzzRequest => ({
     role: parts.role,
@@ -69,7 +73,7 @@ export function requestsOf(doc: Doc, method: string, template: string, op: Opera
   return fc.oneof(validRequest, invalidRequest);
 }
 
-function validParts(doc: Doc, op: Operation, fixtures: Fixtures): fc.Arbitrary<Parts> {
+function validParts(doc: Doc, path: string, op: Operation, fixtures: Fixtures): fc.Arbitrary<Parts> {
   const roles = (op['x-roles'] as Role[] | undefined) ?? ROLES;
   const bodySchema = op.requestBody?.content['application/json']?.schema;
   return fc.constantFrom(...roles).chain((role) => {
@@ -77,7 +81,10 @@ function validParts(doc: Doc, op: Operation, fixtures: Fixtures): fc.Arbitrary<P
     const query: Record<string, fc.Arbitrary<string | undefined>> = {};
     for (const p of op.parameters ?? []) {
       const schema = resolve(doc, p.schema);
-      if (p.in === 'path') params[p.name] = fixtures.pathRefs[p.name] ?? validValue(doc, schema, {}).map(String);
+      if (p.in === 'path') {
+        const ref = fixtures.pathRefs[`${path.split('/')[3]}:${p.name}`] ?? fixtures.pathRefs[p.name];
+        params[p.name] = ref === undefined ? validValue(doc, schema, {}).map(String) : typeof ref === 'function' ? ref(role) : ref;
+      }
       if (p.in === 'query') {
         const ref = fixtures.queryRefs[p.name];
         query[p.name] = fc.option(ref ? fc.constant(ref(role)) : validValue(doc, schema, {}).map(String), { nil: undefined });
