@@ -6,7 +6,7 @@ import { HeaderMap, type ApolloServerPlugin, type BaseContext, type GraphQLReque
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal.js';
 import { DashboardContext } from '../graphql-context.js';
-import { ChangeFeed } from '../loaders/change-feed.js';
+import { ChangeFeed } from '../../database/change-feed.js';
 import { responseCacheKey } from './cache-key.js';
 import { ResponseCache } from './response-cache.js';
 import { SerializedData } from './serialized-data.js';
