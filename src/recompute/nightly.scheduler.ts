@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { NIGHTLY_SCHEDULER_ID, RECOMPUTE_JOBS } from './recompute-jobs.js';
+import { NIGHTLY_SCHEDULER_ID, PLANNING_ATTEMPTS, RECOMPUTE_JOBS } from './recompute-jobs.js';
 import { RecomputeQueue } from './recompute-queue.js';
 
 /**
@@ -29,7 +29,7 @@ export class NightlyScheduler implements OnApplicationBootstrap, OnModuleDestroy
   private async declare(backoffMs: number): Promise<void> {
     const { nightlyCron } = this.config.recompute;
     try {
-      await this.queue.instance.upsertJobScheduler(NIGHTLY_SCHEDULER_ID, { pattern: nightlyCron, tz: this.config.timeZone }, { name: RECOMPUTE_JOBS.nightly, data: {} });
+      await this.queue.instance.upsertJobScheduler(NIGHTLY_SCHEDULER_ID, { pattern: nightlyCron, tz: this.config.timeZone }, { name: RECOMPUTE_JOBS.nightly, data: {}, opts: { attempts: PLANNING_ATTEMPTS } });
       this.logger.log(`nightly recompute scheduled at "${nightlyCron}" (${this.config.timeZone})`);
     } catch (error) {
       this.logger.warn(`declaring the nightly schedule failed (${error instanceof Error ? error.message : String(error)}); retrying`);

@@ -3,9 +3,9 @@
 // loses one: rows stay unrelayed until their jobs are in the queue.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { RECOMPUTE_JOBS, stationJob } from './recompute-jobs.js';
+import { planRunJob, stationJob } from './recompute-jobs.js';
 import { RecomputeQueue } from './recompute-queue.js';
 import { RecomputeRunsService } from './recompute-runs.service.js';
 
@@ -45,6 +45,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   /** One pass: outbox rows become station jobs or runs; QUEUED runs get their planning job. */
   async relayOnce(): Promise<RelayPass> {
+    const relayed = await this.relayOutbox();
+    // After the commit: a run created above is visible to the worker that plans it.
+    const runsStarted = await this.startQueuedRuns();
+    return { ...relayed, runsStarted };
+  }
+
+  private relayOutbox(): Promise<Omit<RelayPass, 'runsStarted'>> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<{ id: string; station_code: string | null; region_code: string | null; reason: string }[]>(
         `SELECT id, station_code, region_code, reason FROM outbox_event
@@ -52,29 +59,38 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
         [BATCH],
       );
       const stations = [...new Set(rows.filter((r) => r.station_code !== null).map((r) => r.station_code!))];
-      // A change that touches a region or every station becomes a run of its own.
+      // A change that touches a region or every station becomes a run of its own (QUEUED:
+      // its planning job is enqueued once this transaction has committed).
       const wide = rows.filter((r) => r.station_code === null);
       for (const scope of new Set(wide.map((r) => r.region_code))) {
         await this.runs.request({ scopeRegionCode: scope, trigger: 'REFERENCE_DATA', requestedBy: null }, manager);
       }
-      const runsStarted = await this.startQueuedRuns(manager);
+      // A station job needs no row of this transaction: enqueued first, so that a queue
+      // outage leaves the rows unrelayed.
       await this.queue.addBulk(stations.map((code) => stationJob(code, this.config.recompute.debounceMs)));
       if (rows.length > 0) {
         await manager.query(`UPDATE outbox_event SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       }
-      return { stationJobs: stations.length, runsStarted, outboxRows: rows.length };
+      return { stationJobs: stations.length, outboxRows: rows.length };
     });
   }
 
-  private async startQueuedRuns(manager: EntityManager): Promise<number> {
-    const queued = await manager.query<{ id: string }[]>(
-      `SELECT id FROM recompute_run WHERE status = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED`,
-    );
-    if (queued.length === 0) return 0;
-    // The job id makes planning a run idempotent if this pass is retried.
-    await this.queue.addBulk(queued.map((run) => ({ name: RECOMPUTE_JOBS.planRun, data: { runId: run.id }, opts: { jobId: `plan-run-${run.id}` } })));
-    await manager.query(`UPDATE recompute_run SET status = 'RUNNING', started_at = now() WHERE id = ANY($1::uuid[])`, [queued.map((r) => r.id)]);
-    return queued.length;
+  /**
+   * Committed QUEUED runs get their planning job; a run becomes RUNNING only once its job is
+   * in the queue, so a pass that dies in between leaves it QUEUED for the next pass (the job
+   * id makes the second enqueue a no-op while the first job exists, and planning twice is
+   * harmless). The rows stay locked until the status is written: two relays never both
+   * start a run, and a planning job that runs at once waits for this commit to write.
+   */
+  private startQueuedRuns(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const queued = await manager.query<{ id: string }[]>(`SELECT id FROM recompute_run WHERE status = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED`);
+      if (queued.length === 0) return 0;
+      const ids = queued.map((run) => run.id);
+      await this.queue.addBulk(ids.map(planRunJob));
+      await manager.query(`UPDATE recompute_run SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE id = ANY($1::uuid[]) AND status = 'QUEUED'`, [ids]);
+      return ids.length;
+    });
   }
 
   private schedule(delayMs: number): void {

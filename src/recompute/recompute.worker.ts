@@ -5,8 +5,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { QUEUE_CONNECTION, QueueConnection } from '../queue/queue-connection.js';
-import { RecomputeHandlers, type RecomputeHandler } from './recompute-handlers.js';
-import { RECOMPUTE_JOBS, RECOMPUTE_JOB_DEFAULTS, RECOMPUTE_QUEUE, type RecomputeJobData } from './recompute-jobs.js';
+import { nightlyRunId, RecomputeHandlers, type RecomputeHandler } from './recompute-handlers.js';
+import { RECOMPUTE_JOBS, RECOMPUTE_JOB_DEFAULTS, RECOMPUTE_QUEUE, type RecomputeJobData, type RecomputeJobName } from './recompute-jobs.js';
 
 export class MissingJobHandlerError extends Error {}
 
@@ -73,8 +73,26 @@ export class RecomputeWorker implements OnApplicationBootstrap, OnModuleDestroy 
     const attempts = job.opts.attempts ?? RECOMPUTE_JOB_DEFAULTS.attempts ?? 1;
     const final = job.attemptsMade >= attempts || error instanceof UnrecoverableError;
     this.logger.warn(`job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}/${attempts}${final ? ', giving up' : ''}): ${error.message}`);
-    if (final && job.name === RECOMPUTE_JOBS.chunk) {
-      await this.handlers.chunkGaveUp(job.data as RecomputeJobData['chunk']).catch((e: unknown) => this.logger.error(`recording a failed chunk: ${String(e)}`));
+    if (!final) return;
+    await this.recordGaveUp(job).catch((e: unknown) => this.logger.error(`recording the failed job ${job.name} ${job.id}: ${String(e)}`));
+  }
+
+  /** What a job that gave up leaves in its run's counters or status. */
+  private async recordGaveUp(job: Job): Promise<void> {
+    const name = job.name as RecomputeJobName;
+    switch (name) {
+      case RECOMPUTE_JOBS.chunk:
+        return this.handlers.chunkGaveUp(job.data as RecomputeJobData['chunk']);
+      case RECOMPUTE_JOBS.planRun:
+        return this.handlers.planningGaveUp((job.data as RecomputeJobData['plan-run']).runId);
+      case RECOMPUTE_JOBS.nightly:
+        return this.handlers.planningGaveUp(nightlyRunId(job));
+      case RECOMPUTE_JOBS.station:
+        // The next change or the nightly run scores the station again.
+        return;
+      default:
+        // A name no handler knows: the worker refused the job, no run is concerned.
+        return;
     }
   }
 }
