@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { LostQueueRecovery } from './lost-queue.recovery.js';
 import { NIGHTLY_SCHEDULER_ID, PLANNING_ATTEMPTS, RECOMPUTE_JOBS } from './recompute-jobs.js';
 import { RecomputeQueue, withTimeout } from './recompute-queue.js';
 
@@ -11,6 +12,8 @@ const QUEUE_TIMEOUT_MS = 2000;
  * Redis that restarts without its data loses it: every process running the worker checks
  * that it is there every NIGHTLY_CHECK_MS and whenever its queue connection comes back,
  * and declares it again when missing. Upserting is idempotent, so every worker may do so.
+ * A missing schedule also means the queue's other jobs are gone: LostQueueRecovery puts
+ * back the work they stood for before the schedule is declared again.
  */
 @Injectable()
 export class NightlyScheduler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -25,6 +28,7 @@ export class NightlyScheduler implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: RecomputeQueue,
+    private readonly recovery: LostQueueRecovery,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -40,13 +44,13 @@ export class NightlyScheduler implements OnApplicationBootstrap, OnModuleDestroy
 
   /**
    * Whether the schedule is in the queue now (null: the queue does not answer). When it is
-   * missing the check that declares it again starts at once; the answer is still false.
+   * not, the check that declares it again starts at once; the answer is still false.
    */
   async scheduled(): Promise<boolean | null> {
     // At start-up: the first declaration is on its way (bounded by the queue timeouts).
     await this.firstCheck;
     try {
-      const present = await this.isPresent();
+      const present = (await this.lookUp()) === 'in-place';
       if (!present) void this.ensure();
       return present;
     } catch {
@@ -67,19 +71,24 @@ export class NightlyScheduler implements OnApplicationBootstrap, OnModuleDestroy
     }, delayMs);
   }
 
-  private async isPresent(): Promise<boolean> {
+  /** The schedule as the queue holds it: as configured, missing, or with another pattern or zone. */
+  private async lookUp(): Promise<'in-place' | 'missing' | 'different'> {
     const existing = await withTimeout(this.queue.instance.getJobScheduler(NIGHTLY_SCHEDULER_ID), QUEUE_TIMEOUT_MS, 'reading the nightly schedule');
-    return existing?.pattern === this.config.recompute.nightlyCron && existing.tz === this.config.timeZone;
+    if (!existing) return 'missing';
+    return existing.pattern === this.config.recompute.nightlyCron && existing.tz === this.config.timeZone ? 'in-place' : 'different';
   }
 
   private async check(): Promise<boolean> {
     const { nightlyCron } = this.config.recompute;
     try {
-      if (await this.isPresent()) {
+      const found = await this.lookUp();
+      if (found === 'in-place') {
         this.declared = true;
         this.failures = 0;
         return true;
       }
+      // Missing: the queue lost its data (or is new), and the jobs it held with it.
+      if (found === 'missing') await this.recovery.requeue();
       await withTimeout(
         this.queue.instance.upsertJobScheduler(
           NIGHTLY_SCHEDULER_ID,

@@ -103,3 +103,46 @@ test('the nightly schedule is declared again without a restart; health reports i
   await waitFor(scheduled, (yes) => yes, { timeoutMs: 5000 });
   expect((await ready()).status).toBe(200);
 });
+
+test('a run whose chunk jobs were lost with the queue is planned again and completes', async () => {
+  // What a queue that lost its data leaves of a planned run: RUNNING, its chunk jobs gone.
+  const [run] = await t.dataSource.query(
+    `INSERT INTO recompute_run (trigger, status, cut_off, total, started_at) VALUES ('MANUAL', 'RUNNING', $1, $2, now()) RETURNING id`,
+    [TODAY, province.stationCodes.length],
+  );
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await t.dataSource.query(`SELECT status FROM recompute_run WHERE id = $1`, [run.id])).toEqual([{ status: 'RUNNING' }]);
+
+  await redis.kill();
+  await redis.start();
+  const done = await waitFor(
+    () => t.dataSource.query(`SELECT status, done, failed FROM recompute_run WHERE id = $1`, [run.id]).then((r) => r[0]),
+    (r) => r.status === 'SUCCEEDED' || r.status === 'FAILED',
+    { timeoutMs: 20_000 },
+  );
+  expect(done).toEqual({ status: 'SUCCEEDED', done: province.stationCodes.length, failed: 0 });
+  await waitForRecomputesIdle(t);
+});
+
+test('a change whose station job was lost with the queue is recomputed', async () => {
+  // What a queue that lost its data leaves of a relayed change: the row marked relayed, the
+  // station job gone, the score older than the change.
+  const code = province.stationCodes[3];
+  const bundle = province.station(3);
+  const changed = await t.dataSource.transaction(async (manager) => {
+    await manager.query(`UPDATE person SET last_health_check_on = NULL, row_digest = md5(random()::text) || md5(random()::text) WHERE station_code = $1 AND external_id = $2`, [
+      code,
+      bundle.personnel[0].externalId,
+    ]);
+    const [row] = await manager.query(`INSERT INTO outbox_event (station_code, reason, relayed_at) VALUES ($1, 'test', now()) RETURNING created_at`, [code]);
+    return new Date(row.created_at).getTime();
+  });
+  const evaluated = () => t.dataSource.query(`SELECT evaluated_at FROM station_score WHERE station_code = $1`, [code]).then((r) => new Date(r[0].evaluated_at).getTime());
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await evaluated()).toBeLessThan(changed);
+
+  await redis.kill();
+  await redis.start();
+  await waitFor(evaluated, (at) => at > changed, { timeoutMs: 20_000 });
+  await waitForRecomputesIdle(t);
+});
