@@ -38,6 +38,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private retryMs = FIRST_RETRY_MS;
   private inFlight: Promise<boolean> | null = null;
   private nextBarrier: Promise<boolean> | null = null;
+  private overdue = false;
 
   constructor(@Inject(APP_RUNTIME) private readonly runtime: AppRuntime) {}
 
@@ -85,7 +86,8 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
    * way may have left before the caller's commit).
    */
   barrier(): Promise<boolean> {
-    if (!this.listening || !this.client) return Promise.resolve(false);
+    // A round trip that outlived its timeout and has not come back: the feed is behind.
+    if (!this.listening || !this.client || this.overdue) return Promise.resolve(false);
     if (!this.inFlight) {
       const trip = this.roundTrip(this.client).finally(() => {
         if (this.inFlight === trip) this.inFlight = null;
@@ -104,12 +106,16 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     // The client sends queries in order, so this one leaves after the call was made.
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), BARRIER_TIMEOUT_MS);
+      timer = setTimeout(() => {
+        this.overdue = true;
+        resolve(false);
+      }, BARRIER_TIMEOUT_MS);
     });
     const answered = client.query('SELECT 1').then(
       () => this.listening && this.client === client,
       () => false,
     );
+    void answered.finally(() => (this.overdue = false));
     return Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
   }
 
