@@ -29,23 +29,17 @@ export interface TestAppOptions {
   runWorker?: boolean;
   /** Extra environment for loadConfig. */
   env?: Record<string, string>;
-  /**
-   * Boot on another test app's database and queue namespace (a second instance of the
-   * service); its close() leaves both to the owner.
-   */
-  sharing?: TestApp;
 }
 
 /** Boots the whole application on a database and queue namespace of its own. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const owner = options.sharing;
-  const database = owner?.database ?? (await createTestDatabase());
+  const database = await createTestDatabase();
   const redisUrl = process.env[ENV.redisUrl] ?? '';
-  const prefix = owner?.config.queue.prefix ?? `sst_${randomBytes(5).toString('hex')}`;
+  const prefix = `sst_${randomBytes(5).toString('hex')}`;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
-    REDIS_URL: owner ? (owner.config.queue.redisUrl ?? '') : redisUrl,
+    REDIS_URL: redisUrl,
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'warn',
     WORKER: options.runWorker ? 'embedded' : 'off',
@@ -76,7 +70,6 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     close: async () => {
       await app.close();
-      if (owner) return;
       await database.drop();
       // Only the suite's own Redis holds keys of ours (a test may point the app elsewhere).
       if (redisUrl && config.queue.redisUrl === redisUrl) await deleteRedisKeys(redisUrl, prefix);
