@@ -18,6 +18,7 @@ import { GraphQLContextFactory } from './dashboard/graphql-context.js';
 import { queryLimitsPlugin } from './dashboard/graphql-limits.js';
 import { ResponseCachePlugin } from './dashboard/response-cache/response-cache.plugin.js';
 import { stringifyResult } from './dashboard/response-cache/serialized-data.js';
+import { ChangeFeedModule } from './database/change-feed.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EquipmentModule } from './equipment/equipment.module.js';
 import { FormsModule } from './forms/forms.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 500,
         }),
+        ChangeFeedModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DashboardModule],

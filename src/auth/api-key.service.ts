@@ -1,15 +1,18 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { ChangeFeed } from '../database/change-feed.js';
 import { ApiKeyRecord, API_KEY_ROLES, type ApiKeyRole } from './api-key.entity.js';
 import type { Principal } from './principal.js';
 
 const KEY_PATTERN = /^ssk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
-// A verified key is trusted this long without another lookup; revoking through this
-// process takes effect at once, through another process within this time.
+// A verified key is kept this long without another lookup, and only while the change feed
+// shows that no key was revoked or changed anywhere since it was read (every process hears
+// of a revocation through the feed; without the feed nothing is kept).
 const CACHE_TTL_MS = 10_000;
+const CACHE_MAX_ENTRIES = 10_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface CreatedApiKey {
@@ -19,12 +22,23 @@ export interface CreatedApiKey {
   regionCode: string;
 }
 
+interface CachedKey {
+  principal: Principal;
+  expiresAt: number;
+  /** The feed's key generation when the key was read from the database. */
+  generation: number;
+}
+
 @Injectable()
 export class ApiKeyService {
-  private readonly cache = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly cache = new Map<string, CachedKey>();
   private readonly lastUsedWritten = new Map<string, number>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Without a change feed (the CLI), every verification reads the database. */
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(ChangeFeed) private readonly feed: ChangeFeed | null = null,
+  ) {}
 
   async create(role: ApiKeyRole, regionCode: string, label = ''): Promise<CreatedApiKey> {
     if (!API_KEY_ROLES.includes(role)) throw DomainError.badInput(`role must be one of ${API_KEY_ROLES.join(', ')}`);
@@ -42,8 +56,10 @@ export class ApiKeyService {
 
   /** The principal of a bearer token, or null when it is not a live key. */
   async verify(token: string): Promise<Principal | null> {
-    const cached = this.cache.get(token);
-    if (cached && cached.expiresAt > Date.now()) return cached.principal;
+    const cached = await this.fromCache(token);
+    if (cached) return cached;
+    // Read before the lookup: a revocation committed during it moves the generation.
+    const generation = this.feed?.keyGeneration() ?? null;
     const match = KEY_PATTERN.exec(token);
     if (!match) return null;
     const [, prefix, secret] = match;
@@ -55,9 +71,30 @@ export class ApiKeyService {
     const actual = Buffer.from(sha256(secret), 'hex');
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
     const principal: Principal = { keyId: record.id, role: record.role, regionCode: record.regionCode };
-    this.cache.set(token, { principal, expiresAt: Date.now() + CACHE_TTL_MS });
+    this.remember(token, principal, generation);
     this.touch(record.id);
     return principal;
+  }
+
+  /**
+   * A cached principal, only when the feed confirms that every revocation committed before
+   * this call has been heard of and none happened since the key was read.
+   */
+  private async fromCache(token: string): Promise<Principal | null> {
+    const cached = this.cache.get(token);
+    if (!cached || !this.feed) return null;
+    if (cached.expiresAt <= Date.now() || cached.generation !== this.feed.keyGeneration()) {
+      this.cache.delete(token);
+      return null;
+    }
+    if (!(await this.feed.barrier())) return null;
+    return cached.generation === this.feed.keyGeneration() ? cached.principal : null;
+  }
+
+  private remember(token: string, principal: Principal, generation: number | null): void {
+    if (!this.feed || generation === null || generation !== this.feed.keyGeneration()) return;
+    if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
+    this.cache.set(token, { principal, expiresAt: Date.now() + CACHE_TTL_MS, generation });
   }
 
   async revoke(id: string): Promise<boolean> {

@@ -36,6 +36,8 @@ export interface AppConfig {
   readonly recompute: {
     /** Cron expression evaluated in `timeZone`. */
     readonly nightlyCron: string;
+    /** How often a worker checks that the nightly schedule is in the queue (and declares it again). */
+    readonly nightlyCheckMs: number;
     readonly debounceMs: number;
     readonly chunkSize: number;
     readonly outboxPollMs: number;
@@ -177,6 +179,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     recompute: {
       nightlyCron: r.cron('NIGHTLY_CRON', '0 2 * * *'),
+      nightlyCheckMs: r.int('NIGHTLY_CHECK_MS', 30_000, 100, 3_600_000),
       debounceMs: r.int('RECOMPUTE_DEBOUNCE_MS', 300, 0, 60_000),
       chunkSize: r.int('RECOMPUTE_CHUNK_SIZE', 500, 1, 10_000),
       outboxPollMs: r.int('OUTBOX_POLL_MS', 200, 10, 60_000),

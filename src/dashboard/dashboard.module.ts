@@ -4,7 +4,6 @@ import { RecomputeModule } from '../recompute/recompute.module.js';
 import { RubricModule } from '../rubric/rubric.module.js';
 import { DASHBOARD_RESOLVERS } from './dashboard.resolvers.js';
 import { GraphQLContextFactory } from './graphql-context.js';
-import { ChangeFeed } from './loaders/change-feed.js';
 import { MemoryCaches } from './loaders/memory-caches.js';
 import { SnapshotCache } from './loaders/snapshot-cache.js';
 import { StationsQuery } from './queries/stations.query.js';
@@ -24,7 +23,6 @@ import { VetoLiftService } from './reviews/vetoes.service.js';
   providers: [
     ...DASHBOARD_RESOLVERS,
     GraphQLContextFactory,
-    ChangeFeed,
     SnapshotCache,
     MemoryCaches,
     ResponseCache,
@@ -35,6 +33,6 @@ import { VetoLiftService } from './reviews/vetoes.service.js';
     StarPolicyService,
     RecomputeRequestsService,
   ],
-  exports: [GraphQLContextFactory, ChangeFeed, ResponseCachePlugin, SnapshotCache],
+  exports: [GraphQLContextFactory, ResponseCachePlugin, SnapshotCache],
 })
 export class DashboardModule {}

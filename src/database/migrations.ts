@@ -6,6 +6,14 @@ import { InitialSchema1795265484071 } from '../../migrations/1795265484071-Initi
 import { RecomputeRunChunksAndHashedCheckNames1795266870272 } from '../../migrations/1795266870272-RecomputeRunChunksAndHashedCheckNames.js';
 import { ScoreDataNotifications1795269269281 } from '../../migrations/1795269269281-ScoreDataNotifications.js';
 import { StationDataNotifications1795276636049 } from '../../migrations/1795276636049-StationDataNotifications.js';
-export const MIGRATIONS: MigrationClass[] = [InitialSchema1795265484071, RecomputeRunChunksAndHashedCheckNames1795266870272, ScoreDataNotifications1795269269281, StationDataNotifications1795276636049, DepartedStaffAndCaseDates1796530183721];
+import { ApiKeyNotifications1795281000000 } from '../../migrations/1795281000000-ApiKeyNotifications.js';
+export const MIGRATIONS: MigrationClass[] = [
+  InitialSchema1795265484071,
+  RecomputeRunChunksAndHashedCheckNames1795266870272,
+  ScoreDataNotifications1795269269281,
+  StationDataNotifications1795276636049,
+  ApiKeyNotifications1795281000000,
+  DepartedStaffAndCaseDates1796530183721,
+];
 
 type MigrationClass = new () => MigrationInterface;

@@ -8,6 +8,8 @@ import pg from 'pg';
 
 export type QueueKind = 'redis' | 'postgres';
 
+const REDIS_RECONNECT_MAX_MS = 500;
+
 export interface QueueConnectionSettings {
   redisUrl: string | null;
   databaseUrl: string;
@@ -96,6 +98,9 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
     // BullMQ workers block on Redis; they must never give up a command on retry count.
     maxRetriesPerRequest: null,
+    // Reconnect at least every half second while Redis is away (BullMQ's default backs off
+    // to 20 s), so that the queue is used again within a second of its return.
+    retryStrategy: (times: number) => Math.min(times * 100, REDIS_RECONNECT_MAX_MS),
   };
 }
 

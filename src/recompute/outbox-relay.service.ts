@@ -5,12 +5,14 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { RECOMPUTE_JOBS, stationJob } from './recompute-jobs.js';
+import { planRunJob, stationJob } from './recompute-jobs.js';
 import { RecomputeQueue } from './recompute-queue.js';
 import { RecomputeRunsService } from './recompute-runs.service.js';
 
 const BATCH = 2000;
-const MAX_BACKOFF_MS = 30_000;
+// A failed pass costs one short transaction; retrying often keeps the backlog's wait short
+// when the queue comes back (and its connection's return also triggers a pass at once).
+const MAX_BACKOFF_MS = 1000;
 
 export interface RelayPass {
   stationJobs: number;
@@ -22,6 +24,9 @@ export interface RelayPass {
 export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelayService.name);
   private timer: NodeJS.Timeout | null = null;
+  /** A pass is scheduled (the timer runs), as opposed to running. */
+  private waiting = false;
+  private retryWhenDone = false;
   private running: Promise<unknown> | null = null;
   private stopped = false;
   private failures = 0;
@@ -34,6 +39,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
+    this.queue.onReady(() => this.retryNow());
     this.schedule(0);
   }
 
@@ -43,43 +49,86 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     await this.running;
   }
 
-  /** One pass: outbox rows become station jobs or runs; QUEUED runs get their planning job. */
+  /** One pass: outbox rows become runs or station jobs; QUEUED runs get their planning job. */
   async relayOnce(): Promise<RelayPass> {
+    const wide = await this.relayWideChanges();
+    const stations = await this.relayStationChanges();
+    // After the commits: a run created above is visible to the worker that plans it.
+    const runsStarted = await this.startQueuedRuns();
+    return { stationJobs: stations.jobs, runsStarted, outboxRows: wide + stations.rows };
+  }
+
+  /**
+   * A change that touches a region or every station becomes a QUEUED run of its own. No
+   * queue is needed for that: with the queue away the run is there at once and waits.
+   */
+  private relayWideChanges(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string; station_code: string | null; region_code: string | null; reason: string }[]>(
-        `SELECT id, station_code, region_code, reason FROM outbox_event
-         WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      const rows = await manager.query<{ id: string; region_code: string | null }[]>(
+        `SELECT id, region_code FROM outbox_event WHERE relayed_at IS NULL AND station_code IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
-      const stations = [...new Set(rows.filter((r) => r.station_code !== null).map((r) => r.station_code!))];
-      // A change that touches a region or every station becomes a run of its own.
-      const wide = rows.filter((r) => r.station_code === null);
-      for (const scope of new Set(wide.map((r) => r.region_code))) {
+      if (rows.length === 0) return 0;
+      for (const scope of new Set(rows.map((r) => r.region_code))) {
         await this.runs.request({ scopeRegionCode: scope, trigger: 'REFERENCE_DATA', requestedBy: null }, manager);
       }
-      const runsStarted = await this.startQueuedRuns(manager);
-      await this.queue.addBulk(stations.map((code) => stationJob(code, this.config.recompute.debounceMs)));
-      if (rows.length > 0) {
-        await manager.query(`UPDATE outbox_event SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
-      }
-      return { stationJobs: stations.length, runsStarted, outboxRows: rows.length };
+      await markRelayed(manager, rows);
+      return rows.length;
     });
   }
 
-  private async startQueuedRuns(manager: EntityManager): Promise<number> {
-    const queued = await manager.query<{ id: string }[]>(
-      `SELECT id FROM recompute_run WHERE status = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED`,
-    );
-    if (queued.length === 0) return 0;
-    // The job id makes planning a run idempotent if this pass is retried.
-    await this.queue.addBulk(queued.map((run) => ({ name: RECOMPUTE_JOBS.planRun, data: { runId: run.id }, opts: { jobId: `plan-run-${run.id}` } })));
-    await manager.query(`UPDATE recompute_run SET status = 'RUNNING', started_at = now() WHERE id = ANY($1::uuid[])`, [queued.map((r) => r.id)]);
-    return queued.length;
+  /** One station job per changed station; the rows stay unrelayed unless the jobs are in the queue. */
+  private relayStationChanges(): Promise<{ jobs: number; rows: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: string; station_code: string }[]>(
+        `SELECT id, station_code FROM outbox_event WHERE relayed_at IS NULL AND station_code IS NOT NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      const stations = [...new Set(rows.map((r) => r.station_code))];
+      await this.queue.addBulk(stations.map((code) => stationJob(code, this.config.recompute.debounceMs)));
+      await markRelayed(manager, rows);
+      return { jobs: stations.length, rows: rows.length };
+    });
+  }
+
+  /**
+   * Committed QUEUED runs get their planning job; a run becomes RUNNING only once its job is
+   * in the queue, so a pass that dies in between leaves it QUEUED for the next pass (the job
+   * id makes the second enqueue a no-op while the first job exists, and planning twice is
+   * harmless). The rows stay locked until the status is written: two relays never both
+   * start a run, and a planning job that runs at once waits for this commit to write.
+   */
+  private startQueuedRuns(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const queued = await manager.query<{ id: string }[]>(`SELECT id FROM recompute_run WHERE status = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED`);
+      if (queued.length === 0) return 0;
+      const ids = queued.map((run) => run.id);
+      await this.queue.addBulk(ids.map(planRunJob));
+      await manager.query(`UPDATE recompute_run SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE id = ANY($1::uuid[]) AND status = 'QUEUED'`, [ids]);
+      return ids.length;
+    });
+  }
+
+  /** The queue's connection is back: relay now instead of waiting out the back-off. */
+  private retryNow(): void {
+    if (this.stopped || this.failures === 0) return;
+    if (!this.waiting) {
+      this.retryWhenDone = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(0);
   }
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
+    if (this.retryWhenDone) {
+      this.retryWhenDone = false;
+      delayMs = 0;
+    }
+    this.waiting = true;
     this.timer = setTimeout(() => {
+      this.waiting = false;
       this.running = this.relayOnce()
         .then((pass) => {
           if (this.failures > 0) this.logger.log(`queue reachable again after ${this.failures} failed attempts; relaying the backlog`);
@@ -97,4 +146,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
         });
     }, delayMs);
   }
+}
+
+async function markRelayed(manager: EntityManager, rows: { id: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await manager.query(`UPDATE outbox_event SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
 }

@@ -1,5 +1,6 @@
 // What each recompute job does. Every handler is idempotent: running a job twice leaves the
 // same state (scores skip identical inputs; run counters count a chunk once).
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -35,7 +36,7 @@ export class RecomputeHandlers {
       [RECOMPUTE_JOBS.station]: (job) => this.station(job.data as RecomputeJobData['station']),
       [RECOMPUTE_JOBS.planRun]: (job) => this.planRun((job.data as RecomputeJobData['plan-run']).runId),
       [RECOMPUTE_JOBS.chunk]: (job) => this.chunk(job.data as RecomputeJobData['chunk']),
-      [RECOMPUTE_JOBS.nightly]: (job) => this.nightly((job.data as RecomputeJobData['nightly']).cutOff),
+      [RECOMPUTE_JOBS.nightly]: (job) => this.nightly((job.data as RecomputeJobData['nightly']).cutOff, nightlyRunId(job)),
     };
   }
 
@@ -56,10 +57,13 @@ export class RecomputeHandlers {
     const size = this.config.recompute.chunkSize;
     const chunks: string[][] = [];
     for (let i = 0; i < stations.length; i += size) chunks.push(stations.slice(i, i + size).map((s) => s.code));
+    // Planned twice (a retried or re-enqueued job), the status follows the counters: a run
+    // whose chunks have all been counted meanwhile stays finished. 0 stations: done at once.
     await this.dataSource.query(
-      `UPDATE recompute_run SET total = $2, status = CASE WHEN $2 = 0 THEN 'SUCCEEDED' ELSE 'RUNNING' END,
-              started_at = coalesce(started_at, now()), finished_at = CASE WHEN $2 = 0 THEN now() ELSE finished_at END
-       WHERE id = $1`,
+      `UPDATE recompute_run SET total = $2,
+              status = CASE WHEN done + failed >= $2 THEN (CASE WHEN failed > 0 THEN 'FAILED' ELSE 'SUCCEEDED' END) ELSE 'RUNNING' END,
+              started_at = coalesce(started_at, now()), finished_at = CASE WHEN done + failed >= $2 THEN coalesce(finished_at, now()) ELSE NULL END
+       WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
       [runId, stations.length],
     );
     // Deterministic job ids: planning twice does not enqueue a chunk twice.
@@ -93,25 +97,40 @@ export class RecomputeHandlers {
     await this.dataSource.transaction((manager) => recordChunk(manager, runId, chunkNo, { done: 0, failed: stationCodes.length, changed: 0 }));
   }
 
-  /** The nightly run: windows move with the date even when no data does. */
-  async nightly(cutOff?: string): Promise<{ runId: string }> {
+  /**
+   * The nightly run: windows move with the date even when no data does. Its run id comes
+   * from the job, so a job retried after its worker died plans the same run again instead
+   * of starting a second one.
+   */
+  async nightly(cutOff: string | undefined, runId: string): Promise<{ runId: string }> {
     if (cutOff !== undefined && !isIsoDate(cutOff)) throw new UnrecoverableError(`nightly job: cutOff "${cutOff}" is not a date`);
-    // Created RUNNING in one transaction, so the relay never plans it a second time.
-    const run = await this.dataSource.transaction(async (manager) => {
-      const created = await this.runs.request({ scopeRegionCode: null, trigger: 'NIGHTLY', requestedBy: null, cutOff }, manager);
-      await manager.query(`UPDATE recompute_run SET status = 'RUNNING', started_at = now() WHERE id = $1`, [created.id]);
-      return created;
-    });
+    // Created RUNNING, so the relay never plans it.
+    const run = await this.runs.requestOnce(runId, { scopeRegionCode: null, trigger: 'NIGHTLY', requestedBy: null, cutOff }, 'RUNNING');
     await this.planRun(run.id);
     await this.housekeeping();
     this.logger.log(`nightly recompute ${run.id} planned for cut-off ${run.cutOff}`);
     return { runId: run.id };
   }
 
+  /** A planning or nightly job that used all its attempts: its run never started, it failed. */
+  async planningGaveUp(runId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE recompute_run SET status = 'FAILED', finished_at = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') AND done + failed = 0`,
+      [runId],
+    );
+  }
+
   private async housekeeping(): Promise<void> {
     await this.dataSource.query(`DELETE FROM outbox_event WHERE relayed_at < now() - make_interval(days => $1)`, [OUTBOX_RETENTION_DAYS]);
     await this.dataSource.query(`DELETE FROM idempotency_record WHERE created_at < now() - make_interval(hours => $1)`, [IDEMPOTENCY_RETENTION_HOURS]);
   }
+}
+
+/** The run a nightly job stands for: the same for every attempt of the job, new for every job. */
+export function nightlyRunId(job: Pick<Job, 'id' | 'timestamp'>): string {
+  const hex = createHash('sha256').update(`nightly:${job.id}:${job.timestamp}`).digest('hex');
+  // Shaped as a version 5 (name-based) UUID.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 async function recordChunk(manager: EntityManager, runId: string, chunkNo: number, counts: { done: number; failed: number; changed: number }): Promise<void> {

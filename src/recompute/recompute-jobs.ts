@@ -41,4 +41,19 @@ export function stationJob(stationCode: string, debounceMs: number) {
   };
 }
 
+/**
+ * Planning a run: the job id makes a second enqueue a no-op while the first job exists.
+ * More attempts than the default: a run whose planning gives up is FAILED (nothing of it ran).
+ */
+export function planRunJob(runId: string) {
+  return {
+    name: RECOMPUTE_JOBS.planRun,
+    data: { runId } satisfies RecomputeJobData['plan-run'],
+    opts: { jobId: `plan-run-${runId}`, attempts: PLANNING_ATTEMPTS },
+  };
+}
+
+/** Planning and nightly jobs retry for about 8 minutes (exponential from 1 s) before giving up. */
+export const PLANNING_ATTEMPTS = 10;
+
 export const NIGHTLY_SCHEDULER_ID = 'nightly-recompute';

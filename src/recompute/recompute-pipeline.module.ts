@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ScoringModule } from '../scoring/scoring.module.js';
+import { LostQueueRecovery } from './lost-queue.recovery.js';
 import { NightlyScheduler } from './nightly.scheduler.js';
 import { OutboxRelayService } from './outbox-relay.service.js';
 import { RecomputeHandlers } from './recompute-handlers.js';
@@ -13,7 +14,7 @@ import { RecomputeWorker } from './recompute.worker.js';
 @Module({})
 export class RecomputePipelineModule {
   static register({ runWorker }: { runWorker: boolean }): DynamicModule {
-    const pipeline: Provider[] = runWorker ? [OutboxRelayService, RecomputeHandlers, RecomputeWorker, NightlyScheduler] : [];
+    const pipeline: Provider[] = runWorker ? [OutboxRelayService, RecomputeHandlers, RecomputeWorker, NightlyScheduler, LostQueueRecovery] : [];
     return {
       module: RecomputePipelineModule,
       imports: [RecomputeModule, ScoringModule],

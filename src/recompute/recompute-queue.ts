@@ -10,6 +10,7 @@ const ADD_TIMEOUT_MS = 5000;
 export class RecomputeQueue implements OnModuleDestroy {
   private readonly logger = new Logger(RecomputeQueue.name);
   private queue: Queue | null = null;
+  private readonly readyListeners: (() => void)[] = [];
 
   constructor(@Inject(QUEUE_CONNECTION) private readonly connection: QueueConnection) {}
 
@@ -18,8 +19,17 @@ export class RecomputeQueue implements OnModuleDestroy {
       this.queue = this.connection.createQueue(RECOMPUTE_QUEUE, RECOMPUTE_JOB_DEFAULTS, { failFast: true });
       // Connection errors surface through the failing calls; do not let them crash the process.
       this.queue.on('error', (error) => this.logger.debug(`queue connection: ${error.message}`));
+      this.queue.getBackend().on('ready', () => {
+        for (const listener of this.readyListeners) listener();
+      });
     }
     return this.queue;
+  }
+
+  /** Calls `listener` every time the producer's connection becomes ready (again, after an outage). */
+  onReady(listener: () => void): void {
+    this.readyListeners.push(listener);
+    void this.instance;
   }
 
   async addBulk(jobs: { name: string; data: unknown; opts?: Record<string, unknown> }[]): Promise<Job[]> {

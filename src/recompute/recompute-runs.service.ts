@@ -40,6 +40,19 @@ export class RecomputeRunsService {
     );
   }
 
+  /**
+   * A run with a given id, created with `status` the first time and found as it is on every
+   * later call (a retried job asking for its run again).
+   */
+  async requestOnce(id: string, request: RecomputeRequest, status: 'QUEUED' | 'RUNNING', manager: EntityManager = this.dataSource.manager): Promise<RecomputeRunRecord> {
+    await manager.query(
+      `INSERT INTO recompute_run (id, scope_region_code, trigger, status, cut_off, requested_by, started_at)
+       VALUES ($1, $2, $3, $4::varchar, $5, $6, CASE WHEN $4::varchar = 'RUNNING' THEN now() END) ON CONFLICT (id) DO NOTHING`,
+      [id, request.scopeRegionCode, request.trigger, status, request.cutOff ?? todayIn(this.config.timeZone), request.requestedBy],
+    );
+    return (await manager.getRepository(RecomputeRunRecord).findOne({ where: { id } }))!;
+  }
+
   async get(id: string): Promise<RecomputeRunRecord | null> {
     return this.dataSource.getRepository(RecomputeRunRecord).findOne({ where: { id } });
   }

@@ -3,10 +3,15 @@
 // lets the running ones finish.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { ThrottledWarning } from '../common/throttled-warning.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { QUEUE_CONNECTION, QueueConnection } from '../queue/queue-connection.js';
-import { RecomputeHandlers, type RecomputeHandler } from './recompute-handlers.js';
-import { RECOMPUTE_JOBS, RECOMPUTE_JOB_DEFAULTS, RECOMPUTE_QUEUE, type RecomputeJobData } from './recompute-jobs.js';
+import { nightlyRunId, RecomputeHandlers, type RecomputeHandler } from './recompute-handlers.js';
+import { RunningJobs } from './running-jobs.js';
+import { RECOMPUTE_JOBS, RECOMPUTE_JOB_DEFAULTS, RECOMPUTE_QUEUE, type RecomputeJobData, type RecomputeJobName } from './recompute-jobs.js';
+
+// After the last running job returned, how long BullMQ may take to record the ends.
+const RECORD_GRACE_MS = 2000;
 
 export class MissingJobHandlerError extends Error {}
 
@@ -26,6 +31,9 @@ export function assertHandlersComplete(handlers: Record<string, RecomputeHandler
 export class RecomputeWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RecomputeWorker.name);
   private worker: Worker | null = null;
+  private readonly jobs = new RunningJobs();
+  // While the queue is away its connections retry twice a second: one line per minute is enough.
+  private readonly connectionErrors = new ThrottledWarning(this.logger, 'worker connection', 60_000);
 
   constructor(
     @Inject(QUEUE_CONNECTION) private readonly connection: QueueConnection,
@@ -41,31 +49,34 @@ export class RecomputeWorker implements OnApplicationBootstrap, OnModuleDestroy 
       async (job: Job) => {
         const handler = (table as Record<string, RecomputeHandler | undefined>)[job.name];
         if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
-        return handler(job);
+        return this.jobs.run(job, () => handler(job));
       },
       // A job whose worker died (lock not renewed) goes back to the queue after lockMs.
       { concurrency: this.config.worker.concurrency, lockDuration: this.config.worker.lockMs, stalledInterval: this.config.worker.lockMs },
     );
-    this.worker.on('failed', (job, error) => void this.onFailed(job, error));
-    this.worker.on('error', (error) => this.logger.warn(`worker connection: ${error.message}`));
+    this.worker.on('completed', (job) => this.jobs.recorded(job));
+    this.worker.on('failed', (job, error) => {
+      this.jobs.recorded(job);
+      void this.onFailed(job, error);
+    });
+    this.worker.on('error', (error) => this.connectionErrors.report(error.message));
     this.logger.log(`recompute worker on ${this.connection.describe()}, concurrency ${this.config.worker.concurrency}`);
   }
 
   /**
-   * Stops taking jobs and waits for the running ones (no force). With the queue unreachable
-   * a graceful close never returns, and a running job could not be completed anyway: the
-   * worker then closes by force (such jobs are retried once their lock expires).
+   * Stops taking jobs, lets the running ones finish (however long they take; the
+   * orchestrator's grace period bounds it), gives BullMQ a moment to record their end, then
+   * closes by force. BullMQ's own graceful close can wait for ever on its blocking
+   * connection when the queue has just come back; a job whose end could not be recorded
+   * (the queue away) runs again once its lock expires.
    */
   async onModuleDestroy(): Promise<void> {
     const worker = this.worker;
     if (!worker) return;
-    const reachable = await this.connection.ping(500).then(
-      () => true,
-      () => false,
-    );
-    if (!reachable) this.logger.warn('queue unreachable at shutdown: closing the worker without waiting for running jobs');
-    // Reachable: wait as long as the running jobs take (the orchestrator's grace period bounds it).
-    await worker.close(!reachable).catch((error: unknown) => this.logger.warn(`closing the recompute worker: ${error instanceof Error ? error.message : String(error)}`));
+    const warn = (what: string) => (error: unknown) => this.logger.warn(`${what} the recompute worker: ${error instanceof Error ? error.message : String(error)}`);
+    await worker.pause(true).catch(warn('pausing'));
+    await this.jobs.settle(RECORD_GRACE_MS);
+    await worker.close(true).catch(warn('closing'));
   }
 
   private async onFailed(job: Job | undefined, error: Error): Promise<void> {
@@ -73,8 +84,26 @@ export class RecomputeWorker implements OnApplicationBootstrap, OnModuleDestroy 
     const attempts = job.opts.attempts ?? RECOMPUTE_JOB_DEFAULTS.attempts ?? 1;
     const final = job.attemptsMade >= attempts || error instanceof UnrecoverableError;
     this.logger.warn(`job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}/${attempts}${final ? ', giving up' : ''}): ${error.message}`);
-    if (final && job.name === RECOMPUTE_JOBS.chunk) {
-      await this.handlers.chunkGaveUp(job.data as RecomputeJobData['chunk']).catch((e: unknown) => this.logger.error(`recording a failed chunk: ${String(e)}`));
+    if (!final) return;
+    await this.recordGaveUp(job).catch((e: unknown) => this.logger.error(`recording the failed job ${job.name} ${job.id}: ${String(e)}`));
+  }
+
+  /** What a job that gave up leaves in its run's counters or status. */
+  private async recordGaveUp(job: Job): Promise<void> {
+    const name = job.name as RecomputeJobName;
+    switch (name) {
+      case RECOMPUTE_JOBS.chunk:
+        return this.handlers.chunkGaveUp(job.data as RecomputeJobData['chunk']);
+      case RECOMPUTE_JOBS.planRun:
+        return this.handlers.planningGaveUp((job.data as RecomputeJobData['plan-run']).runId);
+      case RECOMPUTE_JOBS.nightly:
+        return this.handlers.planningGaveUp(nightlyRunId(job));
+      case RECOMPUTE_JOBS.station:
+        // The next change or the nightly run scores the station again.
+        return;
+      default:
+        // A name no handler knows: the worker refused the job, no run is concerned.
+        return;
     }
   }
 }

@@ -2,7 +2,7 @@
 // A generated province loaded through the push interface's own bundle writer and scored,
 // keys of every role (and some outside it), and helpers to call GraphQL and read errors.
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
-import { ChangeFeed } from '../../src/dashboard/loaders/change-feed.js';
+import { ChangeFeed } from '../../src/database/change-feed.js';
 import { generateProvince, type GeneratedProvince } from '../../src/generator/index.js';
 import { StationBundleWriter } from '../../src/ingestion/station-bundle.writer.js';
 import { RegionsService } from '../../src/regions/regions.service.js';

@@ -1,7 +1,7 @@
 // The response cache is only as correct as its notifications: every table a GraphQL query can
 // read must notify at commit after any INSERT, UPDATE, DELETE or TRUNCATE, and a table added
 // later must not be forgotten. Rankings and summaries follow the score data only.
-import { ChangeFeed } from '../../src/dashboard/loaders/change-feed.js';
+import { ChangeFeed } from '../../src/database/change-feed.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;

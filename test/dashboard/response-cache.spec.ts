@@ -5,7 +5,7 @@
 // key is refused even when its query is cached.
 import { jest } from '@jest/globals';
 import { ApiKeyService } from '../../src/auth/api-key.service.js';
-import { ChangeFeed } from '../../src/dashboard/loaders/change-feed.js';
+import { ChangeFeed } from '../../src/database/change-feed.js';
 import { ResponseCache, type ResponseCacheStats } from '../../src/dashboard/response-cache/response-cache.js';
 import { bearer, enforcementCase, person } from '../ingest/ingest-support.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,5 +1,6 @@
 // A deployment may stop the service while Redis is down: shutting down must not hang.
 import { spawn } from 'node:child_process';
+import { startOwnRedis } from '../support/redis-server.js';
 import { createTestApp } from '../support/test-app.js';
 
 test('the app closes within the worker lock time while the queue is unreachable', async () => {
@@ -16,6 +17,24 @@ test('the app closes within the worker lock time while the queue is unreachable'
     expect(Date.now() - started).toBeLessThan(8000);
   } finally {
     redis.kill('SIGKILL');
+    await t.database.drop();
+  }
+});
+
+test('the app closes promptly when stopped just as the queue comes back', async () => {
+  // BullMQ's graceful close used to wait for ever on a connection still reconnecting.
+  const redis = await startOwnRedis();
+  const t = await createTestApp({ runWorker: true, env: { REDIS_URL: redis.url, WORKER_LOCK_MS: '2000' } });
+  try {
+    await t.http().get('/health/ready').expect(200);
+    await redis.kill();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await redis.start();
+    const started = Date.now();
+    await t.app.close();
+    expect(Date.now() - started).toBeLessThan(10_000);
+  } finally {
+    await redis.kill();
     await t.database.drop();
   }
 });

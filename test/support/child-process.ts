@@ -9,10 +9,10 @@ export interface TsProcess {
   output(): string;
 }
 
-/** Runs a TypeScript file of this repository in a real child process. */
-export function spawnTs(file: string, env: Record<string, string>): TsProcess {
+/** Runs a TypeScript file of this repository in a real child process, with `args` after it. */
+export function spawnTs(file: string, env: Record<string, string>, args: string[] = []): TsProcess {
   const root = path.resolve(import.meta.dirname, '../..');
-  const child = spawn(process.execPath, ['--import', path.join(root, 'test/support/ts-loader/register.mjs'), path.join(root, file)], {
+  const child = spawn(process.execPath, ['--import', path.join(root, 'test/support/ts-loader/register.mjs'), path.join(root, file), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

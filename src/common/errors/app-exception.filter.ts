@@ -1,7 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toGraphQLError } from './graphql-errors.js';
-import { httpStatusOf } from './http-status.js';
+import { httpStatusOf, retryAfterSecondsOf } from './http-status.js';
 import type { DomainError } from './domain-error.js';
 import { toDomainError } from './to-domain-error.js';
 
@@ -26,7 +26,12 @@ export class AppExceptionFilter implements ExceptionFilter {
     const reply = context.getResponse<FastifyReply>();
     const error = toDomainError(exception);
     const status = httpStatusOf(error.code);
-    if (status >= 500) {
+    const retryAfter = retryAfterSecondsOf(error.code);
+    if (retryAfter !== null) {
+      // A transient fault (the database went away): one line, no stack.
+      this.logger.warn(`${request.method} ${request.url} [${request.id}]: ${exception instanceof Error ? exception.message : String(exception)}`);
+      void reply.header('retry-after', String(retryAfter));
+    } else if (status >= 500) {
       this.logger.error(`${request.method} ${request.url} [${request.id}]`, exception instanceof Error ? exception.stack : String(exception));
     }
     return reply.status(status).send(errorBody(error, request.id));

@@ -44,4 +44,8 @@ export class DomainError extends Error {
   static conflict(message: string): DomainError {
     return new DomainError('CONFLICT', message);
   }
+
+  static unavailable(message: string): DomainError {
+    return new DomainError('SERVICE_UNAVAILABLE', message);
+  }
 }

@@ -28,3 +28,11 @@ export function httpStatusOf(code: ErrorCode): number {
       return assertUnreachable(code);
   }
 }
+
+/** Seconds a client should wait before sending the request again (`Retry-After`), when it should. */
+export function retryAfterSecondsOf(code: ErrorCode): number | null {
+  return code === 'SERVICE_UNAVAILABLE' ? RETRY_AFTER_SECONDS : null;
+}
+
+// A dropped connection is replaced at once; a restarting database takes a few seconds.
+const RETRY_AFTER_SECONDS = 2;

@@ -5,6 +5,30 @@ interface PgError {
   code?: string;
   constraint?: string;
   detail?: string;
+  message?: string;
+  /** TypeORM's QueryFailedError keeps the driver's error here. */
+  driverError?: unknown;
+}
+
+// SQLSTATEs of a server going away or refusing connections for now: class 08 (connection
+// exception), admin/crash shutdown, cannot connect now (starting up), too many connections.
+const TRANSIENT_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+// Socket errors of a connection that could not be made or broke.
+const TRANSIENT_SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+// node-postgres and pg-pool raise these without a code.
+const TRANSIENT_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
+
+/**
+ * A fault of the connection, not of the request: the same request may succeed in a moment
+ * (on a new connection). Looks through TypeORM's wrapper at the driver's error.
+ */
+export function isTransientConnectionError(error: unknown): boolean {
+  for (let current = error as PgError | undefined, depth = 0; current && typeof current === 'object' && depth < 3; current = current.driverError as PgError | undefined, depth++) {
+    const code = typeof current.code === 'string' ? current.code : '';
+    if (code.startsWith('08') || TRANSIENT_SQLSTATES.has(code) || TRANSIENT_SOCKET_CODES.has(code)) return true;
+    if (typeof current.message === 'string' && TRANSIENT_MESSAGES.test(current.message)) return true;
+  }
+  return false;
 }
 
 interface FastifyError {
@@ -32,6 +56,9 @@ export function toDomainError(error: unknown): DomainError {
   }
   if (error instanceof SyntaxError && /JSON/.test(error.message)) {
     return DomainError.badInput(`malformed JSON: ${error.message}`);
+  }
+  if (isTransientConnectionError(error)) {
+    return DomainError.unavailable('the database could not be reached or the connection was lost; nothing was stored: retry the request (a write with the same Idempotency-Key)');
   }
   const pgError = error as PgError;
   switch (pgError?.code) {

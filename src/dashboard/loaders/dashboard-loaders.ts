@@ -15,7 +15,7 @@ import type { EnforcementCase } from '../types/ledger.types.js';
 import type { ScoreSnapshot } from '../types/score.types.js';
 import type { Station } from '../types/station.types.js';
 import type { Region } from '../types/region.types.js';
-import type { GenerationCache } from './change-feed.js';
+import type { GenerationCache } from '../../database/change-feed.js';
 import type { MemoryCaches } from './memory-caches.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 

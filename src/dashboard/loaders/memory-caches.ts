@@ -9,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { RegionSummaryCache } from '../queries/region-summary.query.js';
 import type { StationRow } from '../queries/station-rows.js';
 import type { Region } from '../types/region.types.js';
-import { ChangeFeed, GenerationCache } from './change-feed.js';
+import { ChangeFeed, GenerationCache } from '../../database/change-feed.js';
 
 @Injectable()
 export class MemoryCaches {

@@ -5,7 +5,7 @@
 // and assessment completeness (a scan of the current snapshots' indicator and criterion
 // rows). Snapshots are immutable and their ids only grow, so the set of current snapshot
 // ids (count, sum, max) identifies what the expensive part was computed from.
-import { GenerationCache } from '../loaders/change-feed.js';
+import { GenerationCache } from '../../database/change-feed.js';
 import { rubricMeta } from '../loaders/rubric-meta.js';
 import { regionColumn } from '../permissions.js';
 import type { AssessmentCompleteness, IndicatorAverage, RegionSummary, TotalBucket } from '../types/region.types.js';

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal.js';
 import { DashboardContext } from '../graphql-context.js';
 import { selectsKeyIds } from '../key-ids.js';
-import { ChangeFeed } from '../loaders/change-feed.js';
+import { ChangeFeed } from '../../database/change-feed.js';
 import { responseCacheKey } from './cache-key.js';
 import { ResponseCache } from './response-cache.js';
 import { SerializedData } from './serialized-data.js';

@@ -4,7 +4,7 @@
 // hit is sent without serializing again (serialized-data.ts).
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { ChangeFeed } from '../loaders/change-feed.js';
+import { ChangeFeed } from '../../database/change-feed.js';
 import { ByteLru } from './byte-lru.js';
 
 export interface ResponseCacheStats {

@@ -1,31 +1,44 @@
-// Tells when data behind what the API keeps in memory may have changed. One connection
-// LISTENs to two channels, both notified by statement-level triggers at commit:
+// Tells when data behind what a process keeps in memory may have changed. One connection
+// LISTENs to three channels, each notified by triggers at commit:
 // - scorecard_score_data (migration ScoreDataNotifications): station_score, station, region;
 //   it moves the score generation, which province rankings, summaries, regions and station
 //   rows are kept for;
 // - scorecard_station_data (migration StationDataNotifications): every other table a
-//   GraphQL query can read (people, cases, vetoes, assessments, snapshots…).
-// The data generation moves on either channel; the GraphQL response cache keeps whole
-// answers for it. Keeping two means a roster or case push does not drop the rankings.
+//   GraphQL query can read (people, cases, vetoes, assessments, snapshots…);
+// - scorecard_api_key (migration ApiKeyNotifications): a key revoked, deleted or changed;
+//   it moves the key generation, which verified API keys are kept for.
+// The data generation moves on the first two channels; the GraphQL response cache keeps
+// whole answers for it. Keeping two means a roster or case push does not drop the rankings.
 // Entries cached under an older generation are never used. While the connection is down
 // there is no generation and nothing is served from memory.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
-import { APP_RUNTIME, type AppRuntime } from '../../core/app-runtime.js';
+import { APP_RUNTIME, type AppRuntime } from '../core/app-runtime.js';
 
 export const SCORE_DATA_CHANNEL = 'scorecard_score_data';
 export const STATION_DATA_CHANNEL = 'scorecard_station_data';
+export const API_KEY_CHANNEL = 'scorecard_api_key';
+
+const FIRST_RETRY_MS = 500;
+// Reconnecting is cheap and nothing is cached meanwhile: try often.
+const MAX_RETRY_MS = 5000;
+// A barrier that takes longer than this reports the feed as behind.
+const BARRIER_TIMEOUT_MS = 2000;
 
 @Injectable()
 export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ChangeFeed.name);
   private client: pg.Client | null = null;
   private listening = false;
-  // Both only grow: a notification, a reconnection or a loss moves them.
+  // They only grow: a notification, a reconnection or a loss moves them.
   private scoreCounter = 0;
   private dataCounter = 0;
+  private keyCounter = 0;
   private stopped = false;
-  private retryMs = 500;
+  private retryMs = FIRST_RETRY_MS;
+  private inFlight: Promise<boolean> | null = null;
+  private nextBarrier: Promise<boolean> | null = null;
+  private overdue = false;
 
   constructor(@Inject(APP_RUNTIME) private readonly runtime: AppRuntime) {}
 
@@ -51,19 +64,59 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     return this.listening ? this.dataCounter : null;
   }
 
+  /** The API key generation (a key revoked or changed anywhere), or null when changes cannot be seen. */
+  keyGeneration(): number | null {
+    return this.listening ? this.keyCounter : null;
+  }
+
   /**
    * Resolves once every notification of a transaction committed before the call has been
    * received (one round trip on the listening connection). For tests and for callers that
    * need to read their own writes from memory.
    */
-  sync(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.listening) return Promise.resolve();
+  async sync(): Promise<void> {
+    await this.barrier();
+  }
+
+  /**
+   * Like sync(), and says whether it holds: true once every notification committed before
+   * the call has been received; false when the feed is down or does not answer in time
+   * (then nothing cached may be trusted). Concurrent callers share round trips: at most one
+   * is on its way, and a caller that arrives while it is joins the next one (the one on its
+   * way may have left before the caller's commit).
+   */
+  barrier(): Promise<boolean> {
+    // A round trip that outlived its timeout and has not come back: the feed is behind.
+    if (!this.listening || !this.client || this.overdue) return Promise.resolve(false);
+    if (!this.inFlight) {
+      const trip = this.roundTrip(this.client).finally(() => {
+        if (this.inFlight === trip) this.inFlight = null;
+      });
+      this.inFlight = trip;
+      return trip;
+    }
+    this.nextBarrier ??= this.inFlight.then(() => {
+      this.nextBarrier = null;
+      return this.barrier();
+    });
+    return this.nextBarrier;
+  }
+
+  private roundTrip(client: pg.Client): Promise<boolean> {
     // The client sends queries in order, so this one leaves after the call was made.
-    return client.query('SELECT 1').then(
-      () => undefined,
-      () => undefined,
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => {
+        this.overdue = true;
+        resolve(false);
+      }, BARRIER_TIMEOUT_MS);
+    });
+    const answered = client.query('SELECT 1').then(
+      () => this.listening && this.client === client,
+      () => false,
     );
+    void answered.finally(() => (this.overdue = false));
+    return Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
   }
 
   private async connect(): Promise<void> {
@@ -75,22 +128,35 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
       gone = true;
       this.lost(client, error);
     };
-    client.on('notification', (message) => {
-      if (message.channel !== STATION_DATA_CHANNEL) this.scoreCounter++;
-      this.dataCounter++;
-    });
+    client.on('notification', (message) => this.notified(message.channel));
     client.on('error', (error) => lost(error));
     client.on('end', () => lost(null));
     try {
       await client.connect();
-      await client.query(`LISTEN ${SCORE_DATA_CHANNEL}; LISTEN ${STATION_DATA_CHANNEL}`);
+      await client.query(`LISTEN ${SCORE_DATA_CHANNEL}; LISTEN ${STATION_DATA_CHANNEL}; LISTEN ${API_KEY_CHANNEL}`);
       this.client = client;
       // Anything may have changed while nobody listened.
       this.bump();
       this.listening = true;
-      this.retryMs = 500;
+      if (this.retryMs > FIRST_RETRY_MS) this.logger.log('change feed listening again');
+      this.retryMs = FIRST_RETRY_MS;
     } catch (error) {
       lost(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private notified(channel: string): void {
+    switch (channel) {
+      case API_KEY_CHANNEL:
+        this.keyCounter++;
+        return;
+      case SCORE_DATA_CHANNEL:
+        this.scoreCounter++;
+        this.dataCounter++;
+        return;
+      case STATION_DATA_CHANNEL:
+      default:
+        this.dataCounter++;
     }
   }
 
@@ -102,15 +168,16 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     this.bump();
     client.end().catch(() => undefined);
     if (this.stopped) return;
-    this.logger.warn(`change feed lost (${error?.message ?? 'connection ended'}); nothing is cached (rankings, summaries, GraphQL answers) until it is back`);
+    this.logger.warn(`change feed lost (${error?.message ?? 'connection ended'}); nothing is cached (API keys, rankings, summaries, GraphQL answers) until it is back`);
     const delay = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, 30_000);
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
     setTimeout(() => void this.connect(), delay).unref();
   }
 
   private bump(): void {
     this.scoreCounter++;
     this.dataCounter++;
+    this.keyCounter++;
   }
 }
 
