@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LogLevel } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -16,7 +16,7 @@ export function logLevelsUpTo(level: LogLevel): LogLevel[] {
 }
 
 /** Builds the HTTP application (REST + GraphQL + OpenAPI) without listening. */
-export async function createApp(runtime: AppRuntime, options: { logger?: false | LogLevel[] } = {}): Promise<NestFastifyApplication> {
+export async function createApp(runtime: AppRuntime, options: { logger?: false | LogLevel[] | LoggerService } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: runtime.config.http.bodyLimitBytes,
     // Honour a caller's request id so that county systems can correlate their logs.
