@@ -1,22 +1,14 @@
-// Jest runs the TypeScript sources as native ESM through @swc/jest.
-// NODE_OPTIONS=--experimental-vm-modules is set by `npm test`.
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    keepClassNames: true,
-    target: 'es2022',
-  },
-  module: { type: 'es6' },
-  sourceMaps: 'inline',
-};
+// Jest runs the TypeScript sources as native ESM through @swc/jest, with the SWC settings
+// of the runnable build (scripts/swc-options.mjs). NODE_OPTIONS=--experimental-vm-modules
+// is set by `npm test`.
+import { swcOptions } from './scripts/swc-options.mjs';
 
 /** @type {import('jest').Config} */
 export default {
   rootDir: '.',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions({ sourceMaps: 'inline' })] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

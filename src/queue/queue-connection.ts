@@ -5,6 +5,7 @@
 import { Queue, Worker, createPostgresBackend, createRedisBackend, type BackendFactory, type JobsOptions, type Processor, type WorkerOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import pg from 'pg';
+import { redactUrl } from '../common/redact-url.js';
 
 export type QueueKind = 'redis' | 'postgres';
 
@@ -34,7 +35,7 @@ export class QueueConnection {
 
   /** Human-readable location, without credentials. */
   describe(): string {
-    return this.kind === 'redis' ? `redis ${redact(this.settings.redisUrl!)} prefix "${this.settings.prefix}"` : `postgres schema "${this.settings.prefix}"`;
+    return this.kind === 'redis' ? `redis ${redactUrl(this.settings.redisUrl!)} prefix "${this.settings.prefix}"` : `postgres schema "${this.settings.prefix}"`;
   }
 
   /** Answers when the queue's datastore does; rejects after `timeoutMs` otherwise. */
@@ -97,12 +98,6 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
     // BullMQ workers block on Redis; they must never give up a command on retry count.
     maxRetriesPerRequest: null,
   };
-}
-
-function redact(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
 }
 
 /** Nest injection token. */
