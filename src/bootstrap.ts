@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LogLevel } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -20,7 +20,7 @@ export function logLevelsUpTo(level: LogLevel): LogLevel[] {
 }
 
 /** Builds the HTTP application (REST + GraphQL + OpenAPI) without listening. */
-export async function createApp(runtime: AppRuntime, options: { logger?: false | LogLevel[] } = {}): Promise<NestFastifyApplication> {
+export async function createApp(runtime: AppRuntime, options: { logger?: false | LogLevel[] | LoggerService } = {}): Promise<NestFastifyApplication> {
   const urlErrors = new UrlErrors();
   const adapter = new FastifyAdapter({
     bodyLimit: runtime.config.http.bodyLimitBytes,

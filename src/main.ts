@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { BOOTSTRAP_OUTCOMES, BootstrapAdminKeyError, bootstrapAdminKey } from './auth/bootstrap-admin-key.js';
 import { createApp, logLevelsUpTo } from './bootstrap.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { startDatabase, type DatabaseRuntime } from './database/database-runtime.js';
@@ -43,12 +44,15 @@ async function main(): Promise<void> {
       runWorker: config.worker.mode === 'embedded',
       emitSchemaFile: config.nodeEnv === 'development',
     });
+    const bootstrapped = await bootstrapAdminKey(app, config.bootstrapAdmin);
+    if (bootstrapped) log.log(BOOTSTRAP_OUTCOMES[bootstrapped]);
     // Only the embedded database is ever filled with demo data, and only when empty.
     if (database.embedded) await seedDemoIfEmpty(app, config);
     await app.listen({ port: config.port, host: config.host });
     log.log(`listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (GraphQL /graphql, REST /api/v1, OpenAPI /api/docs)`);
   } catch (error) {
-    log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // A setting's mistake needs its message; anything else its stack.
+    log.error(error instanceof BootstrapAdminKeyError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
     await shutdown('start-up failed');
     process.exit(1);
   }

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   }
   if (config.database.runMigrations) await runMigrations(config.database.url);
   const app = await NestFactory.createApplicationContext(
-    WorkerModule.register({ config, databaseUrl: config.database.url, databaseEmbedded: false, runWorker: true, emitSchemaFile: false }),
+    WorkerModule.register({ config, databaseUrl: config.database.url, databaseEmbedded: false, runWorker: true, emitSchemaFile: false }, { serveHealth: true }),
     { logger: logLevelsUpTo(config.logLevel) },
   );
   // SIGTERM/SIGINT: stop taking jobs, let running ones finish, then exit.

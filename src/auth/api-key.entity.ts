@@ -1,9 +1,9 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { NamedCheck, inList } from '../database/columns.js';
 import { Region } from '../regions/region.entity.js';
+import { API_KEY_ROLES, type ApiKeyRole } from './api-key-format.js';
 
-export const API_KEY_ROLES = ['COUNTY', 'CITY', 'PROVINCE', 'ADMIN'] as const;
-export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
+export { API_KEY_ROLES, type ApiKeyRole };
 
 /** An API key: only a SHA-256 of the secret is stored; the key itself is shown once. */
 @Entity('api_key')

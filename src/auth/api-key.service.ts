@@ -4,10 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ChangeFeed } from '../database/change-feed.js';
+import { API_KEY_FORMAT, API_KEY_PATTERN, ROLE_REGION_LEVEL } from './api-key-format.js';
 import { ApiKeyRecord, API_KEY_ROLES, type ApiKeyRole } from './api-key.entity.js';
 import type { Principal } from './principal.js';
 
-const KEY_PATTERN = /^ssk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 // A verified key is kept this long without another lookup, and only while the change feed
 // shows that no key was revoked or changed anywhere since it was read (every process hears
 // of a revocation through the feed; without the feed nothing is kept).
@@ -41,17 +41,25 @@ export class ApiKeyService {
   ) {}
 
   async create(role: ApiKeyRole, regionCode: string, label = ''): Promise<CreatedApiKey> {
+    const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+    const secret = randomBytes(32).toString('base64url');
+    return this.register(role, regionCode, `ssk_${prefix}_${secret}`, label);
+  }
+
+  /** Stores a key made elsewhere (BOOTSTRAP_ADMIN_KEY_FILE), or by create(); only its hash is kept. */
+  async register(role: ApiKeyRole, regionCode: string, key: string, label = ''): Promise<CreatedApiKey> {
+    const match = API_KEY_PATTERN.exec(key);
+    if (!match) throw DomainError.badInput(`an API key has the form ${API_KEY_FORMAT}`);
     if (!API_KEY_ROLES.includes(role)) throw DomainError.badInput(`role must be one of ${API_KEY_ROLES.join(', ')}`);
     const region = await this.dataSource.query<{ level: string }[]>('SELECT level FROM region WHERE code = $1', [regionCode]);
     if (region.length === 0) throw DomainError.badInput(`unknown region ${regionCode}`);
-    const expectedLevel = { COUNTY: 'COUNTY', CITY: 'CITY', PROVINCE: 'PROVINCE', ADMIN: null }[role];
+    const expectedLevel = ROLE_REGION_LEVEL[role];
     if (expectedLevel && region[0].level !== expectedLevel) {
       throw DomainError.badInput(`a ${role} key needs a ${expectedLevel} region, ${regionCode} is a ${region[0].level}`);
     }
-    const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
-    const secret = randomBytes(32).toString('base64url');
+    const [, prefix, secret] = match;
     const saved = await this.dataSource.getRepository(ApiKeyRecord).save({ prefix, secretHash: sha256(secret), role, regionCode, label });
-    return { id: saved.id, key: `ssk_${prefix}_${secret}`, role, regionCode };
+    return { id: saved.id, key, role, regionCode };
   }
 
   /** The principal of a bearer token, or null when it is not a live key. */
@@ -60,7 +68,7 @@ export class ApiKeyService {
     if (cached) return cached;
     // Read before the lookup: a revocation committed during it moves the generation.
     const generation = this.feed?.keyGeneration() ?? null;
-    const match = KEY_PATTERN.exec(token);
+    const match = API_KEY_PATTERN.exec(token);
     if (!match) return null;
     const [, prefix, secret] = match;
     const record = await this.dataSource

@@ -4,15 +4,16 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config.js';
-import { startDatabase, type DatabaseRuntime } from '../database/database-runtime.js';
-import { runMigrations } from '../database/migrate.js';
+import type { DatabaseRuntime } from '../database/database-runtime.js';
 import type { StationBundle } from '../domain/station-data.js';
 import { generateReviewerAssessments } from '../generator/reviewer-assessments.js';
 import { StationBundleWriter } from '../ingestion/station-bundle.writer.js';
 import { RecomputeRunsService } from '../recompute/recompute-runs.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { getRubric, NATIONAL_DEFAULT_POLICY } from '../rubric/index.js';
+import { cliConfig } from './cli-config.js';
+import { openDatabase } from './cli-database.js';
+import type { Env } from './command.js';
 import { DataLoadModule } from './data-load.module.js';
 import type { ProvinceHeader, StationSink } from './generate.js';
 
@@ -22,6 +23,7 @@ export interface DatabaseSinkOptions {
   /** Also write synthetic reviewer assessments (for demos and benchmarks). */
   assessments: boolean;
   seed: string;
+  env: Env;
   log: (line: string) => void;
 }
 
@@ -35,10 +37,9 @@ export class DatabaseSink implements StationSink {
   constructor(private readonly options: DatabaseSinkOptions) {}
 
   async province(header: ProvinceHeader): Promise<void> {
-    const config = loadConfig();
+    const config = cliConfig(this.options.env);
     Logger.overrideLogger(['error', 'warn']);
-    this.database = await startDatabase(config);
-    if (config.database.runMigrations) await runMigrations(this.database.url);
+    this.database = await openDatabase(config);
     this.app = await NestFactory.createApplicationContext(
       DataLoadModule.register({ config, databaseUrl: this.database.url, databaseEmbedded: this.database.embedded, runWorker: false, emitSchemaFile: false }),
       { logger: ['error', 'warn'] },

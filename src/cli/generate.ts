@@ -1,23 +1,22 @@
 // Writes a synthetic province as NDJSON: one "province" line (regions and reference data),
 // then one "station" line per station bundle, streamed with backpressure so that 40,000
-// stations never sit in memory at once.
-//
-//   node dist/src/cli/generate.js --stations 2500 --seed demo [--province 130000]
-//        [--as-of 2025-06-30] [--out province.ndjson]
+// stations never sit in memory at once (`scorecard generate`, commands/generate.command.ts).
 //
 // Output goes through a StationSink: NDJSON (a file or standard output), or the database
 // with --load (database-sink.ts, through the push interface's services).
-import { createWriteStream, realpathSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { isIsoDate, todayIn } from '../domain/dates.js';
 import type { IsoDate, MediationAverage, StationBundle } from '../domain/station-data.js';
 import { DEFAULT_PROVINCE_CODE, MAX_STATIONS, generateProvince, type RegionSeed } from '../generator/index.js';
+import { UsageError, type CliIo } from './command.js';
+
+export { UsageError };
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-export const USAGE = `usage: generate --stations N --seed S [--province ${DEFAULT_PROVINCE_CODE}] [--as-of YYYY-MM-DD] [--out FILE | --load [--assessments]]
+export const USAGE = `usage: scorecard generate --stations N --seed S [--province ${DEFAULT_PROVINCE_CODE}] [--as-of YYYY-MM-DD] [--out FILE | --load [--assessments]]
 
   --stations N        number of stations, 0..${MAX_STATIONS}
   --seed S            any text or number; the same options always give the same output
@@ -40,10 +39,6 @@ export interface CliOptions {
   provinceCode: string;
   asOf: IsoDate;
   output: OutputTarget;
-}
-
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 const FLAGS = ['--stations', '--seed', '--province', '--as-of', '--out', '--load', '--assessments'] as const;
@@ -156,12 +151,6 @@ export class NdjsonSink implements StationSink {
   }
 }
 
-export interface CliIo {
-  stdout: Writable;
-  stderr: Writable;
-  today?: () => IsoDate;
-}
-
 export async function openSink(target: OutputTarget, io: CliIo, seed: string): Promise<StationSink> {
   switch (target.kind) {
     case 'ndjson':
@@ -171,7 +160,7 @@ export async function openSink(target: OutputTarget, io: CliIo, seed: string): P
     case 'database': {
       // Loaded on demand: NDJSON output needs no database code.
       const { DatabaseSink } = await import('./database-sink.js');
-      return new DatabaseSink({ assessments: target.assessments, seed, log: (line) => void io.stderr.write(`${line}\n`) });
+      return new DatabaseSink({ assessments: target.assessments, seed, env: io.env, log: (line) => void io.stderr.write(`${line}\n`) });
     }
   }
 }
@@ -199,49 +188,13 @@ export async function generateInto(options: CliOptions, sink: StationSink): Prom
   return written;
 }
 
-/** Runs the CLI; resolves to the process exit code (0 ok, 1 failure, 2 bad arguments). */
-export async function main(argv: readonly string[] = process.argv.slice(2), io: CliIo = process): Promise<number> {
-  let options: CliOptions | 'help';
-  try {
-    options = parseArgs(argv, io.today);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    io.stderr.write(`generate: ${err.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+/** `scorecard generate …`: parses the arguments (UsageError when bad) and writes the province. */
+export async function generate(argv: readonly string[], io: CliIo, today?: () => IsoDate): Promise<number> {
+  const options = parseArgs(argv, today ?? (() => todayIn(io.env.TIME_ZONE || DEFAULT_TIME_ZONE)));
   if (options === 'help') {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  try {
-    await generateInto(options, await openSink(options.output, io, options.seed));
-    return 0;
-  } catch (err) {
-    // A reader that stopped early (generate … | head) is not an error of ours.
-    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-    io.stderr.write(`generate: ${(err as Error).message}\n`);
-    return 1;
-  }
-}
-
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
+  await generateInto(options, await openSink(options.output, io, options.seed));
+  return 0;
 }

@@ -1,79 +1,93 @@
-// npm run migration:generate -- <Name> | migration:run | migration:revert | migration:show
-// Uses DATABASE_URL, or the embedded PostgreSQL when it is unset (as `npm start` does).
-import { writeFile, readFile } from 'node:fs/promises';
+// `scorecard migrate …` (arguments checked in commands/migrate.command.ts). Uses DATABASE_URL,
+// or the embedded PostgreSQL when it is unset (as `npm start` does).
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../config/app-config.js';
+import type { DataSource } from 'typeorm';
+import { assertUnreachable } from '../common/errors/error-code.js';
 import { createDataSource } from '../database/data-source.js';
 import { startDatabase } from '../database/database-runtime.js';
-import { isEntryPoint } from './entry-point.js';
+import { pendingSchemaChanges } from '../database/schema-diff.js';
+import { cliConfig } from './cli-config.js';
+import { reachable } from './cli-database.js';
+import type { CliIo } from './command.js';
 
-const USAGE = 'usage: migration <generate NAME | run | revert | show>';
+export type MigrateRequest = { action: 'run' | 'revert' | 'show' } | { action: 'generate'; name: string };
 
-export async function main(argv: string[]): Promise<number> {
-  const [command, name] = argv;
-  if (!command || !['generate', 'run', 'revert', 'show'].includes(command) || (command === 'generate' && !/^[A-Z][A-Za-z0-9]*$/.test(name ?? ''))) {
-    console.error(USAGE + '\n  NAME is PascalCase, e.g. AddStationPhone');
-    return 2;
-  }
-  const config = loadConfig();
-  const database = await startDatabase(config);
-  const dataSource = createDataSource({ url: database.url, logging: ['error', 'migration'] });
+export async function migrate(request: MigrateRequest, io: CliIo): Promise<number> {
+  const config = cliConfig(io.env);
+  const database = await reachable(config, () => startDatabase(config));
+  const dataSource = createDataSource({ url: database.url, logging: false, applicationName: 'station-scorecard-cli' });
+  const say = (line: string) => void io.stdout.write(`${line}\n`);
   try {
-    await dataSource.initialize();
-    switch (command) {
+    await reachable(config, () => dataSource.initialize());
+    switch (request.action) {
       case 'run': {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        console.log(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'no pending migrations');
+        say(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'no pending migrations');
         return 0;
       }
-      case 'revert':
+      case 'revert': {
+        const before = await appliedCount(dataSource);
         await dataSource.undoLastMigration({ transaction: 'each' });
+        say(before > 0 ? 'reverted the last migration' : 'no migration to revert');
         return 0;
+      }
       case 'show': {
         const pending = await dataSource.showMigrations();
-        console.log(pending ? 'there are pending migrations' : 'the schema is up to date');
+        say(pending ? 'there are pending migrations' : 'the schema is up to date');
         return pending ? 1 : 0;
       }
       case 'generate': {
         await dataSource.runMigrations({ transaction: 'each' });
-        const sql = await dataSource.driver.createSchemaBuilder().log();
+        const sql = await pendingSchemaChanges(dataSource);
         if (sql.upQueries.length === 0) {
-          console.log('entities and schema agree: nothing to generate');
+          say('entities and schema agree: nothing to generate');
           return 0;
         }
-        const timestamp = Date.now();
-        const className = `${name}${timestamp}`;
-        const fileName = `${timestamp}-${name}.ts`;
-        const render = (queries: { query: string; parameters?: unknown[] }[]) =>
-          queries
-            .map((q) => `    await queryRunner.query(${templateLiteral(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`)
-            .join('\n');
-        const body = `import type { MigrationInterface, QueryRunner } from 'typeorm';
+        const file = await writeMigration(request.name, sql.upQueries, [...sql.downQueries].reverse());
+        say(`wrote migrations/${file} (${sql.upQueries.length} statements) and registered it`);
+        return 0;
+      }
+      default:
+        return assertUnreachable(request);
+    }
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stop();
+  }
+}
+
+async function appliedCount(dataSource: DataSource): Promise<number> {
+  const [{ n }] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM typeorm_migrations`).catch(() => [{ n: 0 }]);
+  return n;
+}
+
+type Query = { query: string; parameters?: unknown[] };
+
+async function writeMigration(name: string, up: Query[], down: Query[]): Promise<string> {
+  const timestamp = Date.now();
+  const className = `${name}${timestamp}`;
+  const fileName = `${timestamp}-${name}.ts`;
+  const render = (queries: Query[]) =>
+    queries.map((q) => `    await queryRunner.query(${templateLiteral(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`).join('\n');
+  const body = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
   name = '${className}';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-${render(sql.upQueries)}
+${render(up)}
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-${render([...sql.downQueries].reverse())}
+${render(down)}
   }
 }
 `;
-        const root = process.cwd();
-        await writeFile(path.join(root, 'migrations', fileName), body);
-        await registerMigration(path.join(root, 'src/database/migrations.ts'), className, fileName);
-        console.log(`wrote migrations/${fileName} (${sql.upQueries.length} statements) and registered it`);
-        return 0;
-      }
-    }
-    return 2;
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await database.stop();
-  }
+  const root = process.cwd();
+  await writeFile(path.join(root, 'migrations', fileName), body);
+  await registerMigration(path.join(root, 'src/database/migrations.ts'), className, fileName);
+  return fileName;
 }
 
 function templateLiteral(sql: string): string {
@@ -89,14 +103,4 @@ async function registerMigration(registry: string, className: string, fileName: 
     return `export const MIGRATIONS: MigrationClass[] = [${items.join(', ')}];`;
   });
   await writeFile(registry, updated);
-}
-
-if (isEntryPoint(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
 }

@@ -1,5 +1,7 @@
 // A progress bar on a terminal; plain lines (at every tenth, at most every 5 s) otherwise,
 // so that logs of CI or cron stay readable.
+import type { Writable } from 'node:stream';
+
 export interface Progress {
   done: number;
   total: number;
@@ -13,7 +15,7 @@ export class ProgressReporter {
   private lastTenth = -1;
   private lastLineAt = 0;
 
-  constructor(private readonly out: NodeJS.WriteStream) {}
+  constructor(private readonly out: Writable & { isTTY?: boolean }) {}
 
   update(p: Progress): void {
     const fraction = p.total > 0 ? Math.min(1, p.done / p.total) : 0;

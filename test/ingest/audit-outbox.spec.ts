@@ -92,6 +92,7 @@ describe('audit and outbox', () => {
       const res = await t.http().put(`${P}/equipment`).set(bearer(keys.county)).set('Idempotency-Key', `fail-${method}`).send({ items: [equipment(0), equipment(1)] });
       expect(res.status).toBe(500);
       expect(res.body.error.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(t.logs.find('error', new RegExp(`PUT ${P}/equipment \\[${res.body.error.requestId}\\]`))[0]?.trace).toMatch(/disk full/);
     } finally {
       target[method] = original;
     }

@@ -1,7 +1,9 @@
 // A deployment may stop the service while Redis is down: shutting down must not hang.
 import { spawn } from 'node:child_process';
 import { startOwnRedis } from '../support/redis-server.js';
+import { RecomputeWorker } from '../../src/recompute/recompute.worker.js';
 import { createTestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 test('the app closes within the worker lock time while the queue is unreachable', async () => {
   const port = 40000 + Math.floor(Math.random() * 20000);
@@ -15,6 +17,9 @@ test('the app closes within the worker lock time while the queue is unreachable'
     const started = Date.now();
     await t.app.close();
     expect(Date.now() - started).toBeLessThan(8000);
+    expect(t.logs.find('warn', /queue unreachable at shutdown/)).toHaveLength(1);
+    // BullMQ's fetch loop ends at its block timeout; leave no timer behind this file.
+    await waitFor(async () => t.app.get(RecomputeWorker).fetching(), (running) => !running, { timeoutMs: 20_000, intervalMs: 200 });
   } finally {
     redis.kill('SIGKILL');
     await t.database.drop();

@@ -9,12 +9,15 @@ import { createApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { ENV } from './test-environment.js';
+import { testLogs, type RecordingLogger } from './test-logger.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
   database: TestDatabase;
   dataSource: DataSource;
+  /** Warnings and errors the app logged (recorded, not printed: assert the ones a test provokes). */
+  logs: RecordingLogger;
   /** supertest against the running app. */
   http(): ReturnType<typeof request>;
   /** POST a GraphQL operation. */
@@ -48,7 +51,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const app = await createApp(
     { config, databaseUrl: database.url, databaseEmbedded: false, runWorker: options.runWorker ?? false, emitSchemaFile: false },
-    { logger: ['error', 'warn'] },
+    { logger: testLogs },
   );
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
@@ -58,6 +61,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config,
     database,
     dataSource,
+    logs: testLogs,
     http: () => request(server),
     graphql: (query, variables, apiKey) => {
       const call = request(server).post('/graphql').set('content-type', 'application/json');

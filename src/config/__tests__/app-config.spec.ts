@@ -50,3 +50,20 @@ test('every problem is reported at once', () => {
     expect((error as ConfigError).problems).toHaveLength(2);
   }
 });
+
+test('the worker health port and the ADMIN key bootstrap are off unless set', () => {
+  const config = loadConfig({});
+  expect(config.worker.healthPort).toBe(0);
+  expect(config.bootstrapAdmin).toEqual({ keyFile: null, regionCode: null, regionName: null });
+  const set = loadConfig({ WORKER_HEALTH_PORT: '3001', BOOTSTRAP_ADMIN_KEY_FILE: '/run/secrets/k', BOOTSTRAP_ADMIN_REGION: '130000', BOOTSTRAP_ADMIN_REGION_NAME: '河北省' });
+  expect(set.worker.healthPort).toBe(3001);
+  expect(set.bootstrapAdmin).toEqual({ keyFile: '/run/secrets/k', regionCode: '130000', regionName: '河北省' });
+});
+
+test.each([
+  [{ WORKER_HEALTH_PORT: '70000' }, /WORKER_HEALTH_PORT: 70000 is outside 0\.\.65535/],
+  [{ BOOTSTRAP_ADMIN_KEY_FILE: '/run/secrets/k' }, /BOOTSTRAP_ADMIN_REGION: with BOOTSTRAP_ADMIN_KEY_FILE, the 6-digit region code .* got nothing/],
+  [{ BOOTSTRAP_ADMIN_KEY_FILE: '/run/secrets/k', BOOTSTRAP_ADMIN_REGION: 'hebei' }, /BOOTSTRAP_ADMIN_REGION: .* got "hebei"/],
+])('%o stops the boot with a message naming the variable', (env, message) => {
+  expect(() => loadConfig(env)).toThrow(message);
+});

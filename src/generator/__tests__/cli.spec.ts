@@ -2,8 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { main, parseArgs, UsageError, type CliIo } from '../../cli/generate.js';
+import type { CliIo } from '../../cli/command.js';
+import { generate, parseArgs, UsageError } from '../../cli/generate.js';
+import { runScorecard } from '../../cli/scorecard.js';
 import { generateProvince } from '../index.js';
+
+/** `scorecard generate …` as the command line runs it. */
+const main = (argv: string[], io: CliIo) => runScorecard(['generate', ...argv], io);
 
 function sink(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();
@@ -15,7 +20,7 @@ function sink(): { stream: PassThrough; text: () => string } {
 function io(): CliIo & { out: () => string; err: () => string } {
   const out = sink();
   const err = sink();
-  return { stdout: out.stream, stderr: err.stream, today: () => '2025-03-01', out: out.text, err: err.text };
+  return { stdout: out.stream, stderr: err.stream, env: {}, out: out.text, err: err.text };
 }
 
 describe('parseArgs', () => {
@@ -69,15 +74,14 @@ describe('main', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('exits 2 with the usage on bad arguments, 0 with it on --help', async () => {
+  it('exits 2 with one line naming the argument on bad arguments, 0 with the usage on --help', async () => {
     const bad = io();
     expect(await main(['--stations', 'many', '--seed', 'x'], bad)).toBe(2);
-    expect(bad.err()).toMatch(/--stations must be/);
-    expect(bad.err()).toMatch(/^usage: generate/m);
+    expect(bad.err()).toBe("scorecard generate: --stations must be an integer from 0 to 400000, got 'many' (see scorecard generate --help)\n");
     expect(bad.out()).toBe('');
     const help = io();
     expect(await main(['--help'], help)).toBe(0);
-    expect(help.out()).toMatch(/^usage: generate/);
+    expect(help.out()).toMatch(/^usage: scorecard generate/);
   });
 
   it('writes the province line, then one line per station, to a file and to stdout alike', async () => {
@@ -113,7 +117,7 @@ describe('main', () => {
 
   it('uses today (as given) when --as-of is left out', async () => {
     const run = io();
-    expect(await main(['--stations', '1', '--seed', 'today'], run)).toBe(0);
+    expect(await generate(['--stations', '1', '--seed', 'today'], run, () => '2025-03-01')).toBe(0);
     expect(JSON.parse(run.out().split('\n')[0]).asOf).toBe('2025-03-01');
   });
 
@@ -146,6 +150,6 @@ describe('main', () => {
 
     const nowhere = io();
     expect(await main(['--stations', '1', '--seed', 'x', '--out', join(dir, 'missing', 'p.ndjson')], nowhere)).toBe(1);
-    expect(nowhere.err()).toMatch(/ENOENT/);
+    expect(nowhere.err()).toMatch(/^scorecard generate: ENOENT[^\n]*\n$/);
   });
 });

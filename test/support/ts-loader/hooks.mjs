@@ -1,17 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform } from '@swc/core';
+import { swcOptions } from '../../../scripts/swc-options.mjs';
 
-const SWC = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    keepClassNames: true,
-    target: 'es2022',
-  },
-  module: { type: 'es6' },
-  sourceMaps: 'inline',
-};
+// The SWC settings of the runnable build and of Jest.
+const SWC = swcOptions({ sourceMaps: 'inline' });
 
 /** Relative `.js` imports of the sources point at `.ts` files. */
 export async function resolve(specifier, context, next) {
