@@ -50,9 +50,9 @@ async function warmKey(): Promise<{ id: string; key: string }> {
   return created;
 }
 
-test('`npm run apikey -- revoke ID` in another process: the running server refuses the key at once', async () => {
+test('`scorecard apikey revoke ID` in another process: the running server refuses the key at once', async () => {
   const { id, key } = await warmKey();
-  const cli = spawnTs('src/cli/apikey.ts', { DATABASE_URL: a.database.url, DATABASE_MIGRATE: 'false', LOG_LEVEL: 'error' }, ['revoke', id]);
+  const cli = spawnTs('test/support/cli-process.ts', { DATABASE_URL: a.database.url, DATABASE_MIGRATE: 'false', LOG_LEVEL: 'error' }, ['apikey', 'revoke', id]);
   expect(await cli.exited).toEqual({ code: 0, signal: null });
   expect(cli.output()).toContain(`revoked ${id}`);
   expect(await status(a, key)).toBe(401);

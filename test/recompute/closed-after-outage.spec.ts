@@ -39,7 +39,6 @@ test('after closing with the queue unreachable, no Redis client reconnects', asy
     const before = await connectionsReceived(port);
     await new Promise((resolve) => setTimeout(resolve, 3500));
     expect((await connectionsReceived(port)) - before).toBe(1);
-    expect(t.logs.find('warn', /queue unreachable at shutdown/)).toHaveLength(1);
     // BullMQ's fetch loop ends at its block timeout; leave no timer behind this file.
     await waitFor(async () => t.app.get(RecomputeWorker).fetching(), (running) => !running, { timeoutMs: 20_000, intervalMs: 200 });
   } finally {

@@ -17,7 +17,6 @@ test('the app closes within the worker lock time while the queue is unreachable'
     const started = Date.now();
     await t.app.close();
     expect(Date.now() - started).toBeLessThan(8000);
-    expect(t.logs.find('warn', /queue unreachable at shutdown/)).toHaveLength(1);
     // BullMQ's fetch loop ends at its block timeout; leave no timer behind this file.
     await waitFor(async () => t.app.get(RecomputeWorker).fetching(), (running) => !running, { timeoutMs: 20_000, intervalMs: 200 });
   } finally {
