@@ -1,6 +1,7 @@
 // Committed migrations, in order. `npx scorecard migrate generate <Name>` writes a new file
 // under migrations/ and adds it here.
 import type { MigrationInterface } from 'typeorm';
+import { EvidenceFiles1796541390155 } from '../../migrations/1796541390155-EvidenceFiles.js';
 import { DepartedStaffAndCaseDates1796530183721 } from '../../migrations/1796530183721-DepartedStaffAndCaseDates.js';
 import { InitialSchema1795265484071 } from '../../migrations/1795265484071-InitialSchema.js';
 import { RecomputeRunChunksAndHashedCheckNames1795266870272 } from '../../migrations/1795266870272-RecomputeRunChunksAndHashedCheckNames.js';
@@ -14,6 +15,7 @@ export const MIGRATIONS: MigrationClass[] = [
   StationDataNotifications1795276636049,
   ApiKeyNotifications1795281000000,
   DepartedStaffAndCaseDates1796530183721,
+  EvidenceFiles1796541390155,
 ];
 
 type MigrationClass = new () => MigrationInterface;
