@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import multipart from '@fastify/multipart';
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -39,6 +40,9 @@ export async function createApp(runtime: AppRuntime, options: { logger?: false |
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(runtime), adapter, { logger, bufferLogs: false });
   app.useGlobalFilters(new AppExceptionFilter());
   useJsonBodyParser(app, runtime.config.http.bodyLimitBytes);
+  // Evidence file uploads (POST /api/v1/files) are multipart/form-data, read as a stream by
+  // the handler; the limits that matter are set where it reads them (upload-receiver.ts).
+  await app.register(multipart, { limits: { fileSize: runtime.config.files.maxBytes + 1 } });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', requireJsonBody);
   fastify.addHook('onRequest', requireReadableQuery);

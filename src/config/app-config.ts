@@ -67,6 +67,29 @@ export interface AppConfig {
     /** Bound of the whole-response cache of GraphQL queries; 0 turns it off. */
     readonly responseCacheBytes: number;
   };
+  /** Evidence files (POST /api/v1/files). */
+  readonly files: FilesConfig;
+}
+
+/** Where evidence files are kept: a local content-addressed directory, or an S3-compatible bucket. */
+export type FilesStorageConfig =
+  | { readonly driver: 'local'; readonly dir: string }
+  | {
+      readonly driver: 's3';
+      /** null: the AWS endpoint of the region. */
+      readonly endpoint: string | null;
+      readonly bucket: string;
+      readonly region: string;
+      /** Both null: the SDK's default credential chain (instance role, AWS_* variables). */
+      readonly accessKeyId: string | null;
+      readonly secretAccessKey: string | null;
+      readonly forcePathStyle: boolean;
+    };
+
+export interface FilesConfig {
+  /** Largest accepted upload (413 beyond). */
+  readonly maxBytes: number;
+  readonly storage: FilesStorageConfig;
 }
 
 export class ConfigError extends Error {
@@ -212,6 +235,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxTokens: r.int('GRAPHQL_MAX_TOKENS', 5000, 100, 10_000_000),
       responseCacheBytes: r.int('GRAPHQL_RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
     },
+    files: {
+      maxBytes: r.int('FILES_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      storage: filesStorage(r, env),
+    },
   };
   if (config.queue.prefix && !/^[a-z][a-z0-9_]{0,40}$/.test(config.queue.prefix)) {
     r.problems.push(`QUEUE_PREFIX: "${config.queue.prefix}" must match [a-z][a-z0-9_]{0,40} (it names a schema on PostgreSQL)`);
@@ -222,6 +249,32 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
+}
+
+const S3_VARIABLES = ['FILES_S3_ENDPOINT', 'FILES_S3_BUCKET', 'FILES_S3_REGION', 'FILES_S3_ACCESS_KEY_ID', 'FILES_S3_SECRET_ACCESS_KEY', 'FILES_S3_FORCE_PATH_STYLE'];
+
+/** Any FILES_S3_* variable selects the S3 driver, which then needs a bucket (and both keys or neither). */
+function filesStorage(r: Reader, env: Env): FilesStorageConfig {
+  if (!S3_VARIABLES.some((name) => env[name] !== undefined && env[name] !== '')) return { driver: 'local', dir: r.string('FILES_DIR', '.data/files') };
+  const endpoint = r.url('FILES_S3_ENDPOINT', ['http:', 'https:']);
+  const bucket = r.optional('FILES_S3_BUCKET');
+  if (bucket === null) r.problems.push('FILES_S3_BUCKET: required when any FILES_S3_* variable is set (the bucket evidence files are stored in)');
+  else if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) r.problems.push(`FILES_S3_BUCKET: "${bucket}" is not a valid bucket name (3-63 of a-z 0-9 . -)`);
+  const accessKeyId = r.optional('FILES_S3_ACCESS_KEY_ID');
+  const secretAccessKey = r.optional('FILES_S3_SECRET_ACCESS_KEY');
+  if ((accessKeyId === null) !== (secretAccessKey === null)) {
+    r.problems.push('FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY: set both, or neither (to use the default AWS credential chain)');
+  }
+  return {
+    driver: 's3',
+    endpoint,
+    bucket: bucket ?? '',
+    region: r.string('FILES_S3_REGION', 'us-east-1'),
+    accessKeyId,
+    secretAccessKey,
+    // MinIO and most self-hosted stores answer on path-style URLs only.
+    forcePathStyle: r.bool('FILES_S3_FORCE_PATH_STYLE', endpoint !== null),
+  };
 }
 
 /** Nest injection token for the AppConfig. */

@@ -47,7 +47,7 @@ describe('OpenAPI-driven requests', () => {
 
   async function send(request: FuzzRequest) {
     const headers: Record<string, string> = bearer(keyOf(request.role));
-    if (request.body) headers['content-type'] = 'application/json';
+    if (request.body) headers['content-type'] = request.contentType ?? 'application/json';
     tally.requests++;
     return sendRaw(t, request.method, request.url, headers, request.body);
   }

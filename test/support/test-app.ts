@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
 import request from 'supertest';
@@ -39,6 +42,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const database = await createTestDatabase();
   const redisUrl = process.env[ENV.redisUrl] ?? '';
   const prefix = `sst_${randomBytes(5).toString('hex')}`;
+  // Evidence files of this app only, removed with it (never the repository's .data/files).
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'sst-files-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -47,6 +52,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_LEVEL: 'warn',
     WORKER: options.runWorker ? 'embedded' : 'off',
     DATABASE_POOL_SIZE: '5',
+    FILES_DIR: filesDir,
     ...options.env,
   });
   const app = await createApp(
@@ -75,6 +81,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     close: async () => {
       await app.close();
       await database.drop();
+      rmSync(filesDir, { recursive: true, force: true });
       // Only the suite's own Redis holds keys of ours (a test may point the app elsewhere).
       if (redisUrl && config.queue.redisUrl === redisUrl) await deleteRedisKeys(redisUrl, prefix);
     },

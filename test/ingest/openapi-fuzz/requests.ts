@@ -2,6 +2,7 @@
 // allows (x-roles), path and query parameters and a body generated from their schemas;
 // invalid ones break one constraint of the body or of one parameter.
 import fc from 'fast-check';
+import { invalidUpload, MULTIPART, validUpload } from './multipart.js';
 import { locations, mutationsAt, pathText, type Mutation } from './mutations.js';
 import { resolve, validValue, type Doc, type Operation, type Refs, type Schema } from './schema-values.js';
 
@@ -12,6 +13,8 @@ export interface FuzzRequest {
   method: string;
   url: string;
   body: Buffer | null;
+  /** The body's Content-Type when it is not JSON (multipart uploads). */
+  contentType?: string;
   /** null: a valid request; else the path a 400 must name, and how the request was broken. */
   invalid: { kind: string; path: string; prefix: boolean } | null;
 }
@@ -41,6 +44,7 @@ const ROLES: Role[] = ['COUNTY', 'CITY', 'PROVINCE', 'ADMIN'];
 /** Valid requests of an operation, and invalid ones (one constraint broken). */
 export function requestsOf(doc: Doc, method: string, template: string, op: Operation, fixtures: Fixtures): fc.Arbitrary<FuzzRequest> {
   const valid = validParts(doc, template, op, fixtures);
+  if (op.requestBody?.content[MULTIPART]) return uploadRequests(valid, method, template);
   const bodySchema = op.requestBody?.content['application/json']?.schema;
   const build = (parts: Parts, body: Buffer | null, invalid: FuzzRequest['invalid']): FuzzRequest => ({
     role: parts.role,
@@ -71,6 +75,16 @@ export function requestsOf(doc: Doc, method: string, template: string, op: Opera
     );
   });
   return fc.oneof(validRequest, invalidRequest);
+}
+
+/** Uploads (see multipart.ts for why they are generated there): a valid file, or a broken file name. */
+function uploadRequests(valid: fc.Arbitrary<Parts>, method: string, template: string): fc.Arbitrary<FuzzRequest> {
+  return valid.chain((parts) =>
+    fc.oneof(
+      validUpload.map((upload) => ({ upload, invalid: null })),
+      invalidUpload.map((upload) => ({ upload, invalid: { kind: 'file name', path: 'file.filename', prefix: false } })),
+    ).map(({ upload, invalid }): FuzzRequest => ({ role: parts.role, method, url: urlOf(template, parts.params, parts.query), body: upload.body, contentType: upload.contentType, invalid })),
+  );
 }
 
 function validParts(doc: Doc, path: string, op: Operation, fixtures: Fixtures): fc.Arbitrary<Parts> {

@@ -1,0 +1,138 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Principal } from '../auth/principal.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { WriteContext } from '../ingestion/write-context.js';
+import { WriteRunner } from '../ingestion/write-runner.js';
+import { emptySummary, type WriteSummary } from '../ingestion/write-summary.js';
+import { BLOB_STORE, BlobMissingError, type BlobStore } from './blob-store.js';
+import { sniffContentType } from './content-type.js';
+import { FileAttachments, UUID_PATTERN, type FileDescriptor } from './file-attachments.js';
+import { receiveUpload } from './upload-receiver.js';
+
+export const ACCEPTED_TYPES_SENTENCE = 'PDF, JPEG, PNG, OFD, DOCX or XLSX, recognised by content (not by name or declared type)';
+
+/** A file id from a path: malformed is a 400 on `id`, never a lookup. */
+export function checkFileId(id: string): string {
+  if (!UUID_PATTERN.test(id)) throw DomainError.badInput('malformed file id', [{ path: 'id', reason: 'a file id is a UUID' }]);
+  return id.toLowerCase();
+}
+
+/** The one answer for a file that does not exist or that the key may not see. */
+function fileNotFound(id: string): DomainError {
+  return DomainError.notFound(`file ${id} (for this key)`);
+}
+
+/**
+ * Evidence files: upload (content-addressed, one blob per sha256), download and delete.
+ * Uploads and the removal of a blob are serialised per sha256 with a transaction-scoped
+ * advisory lock, so that a blob is never removed under an upload that found it present.
+ */
+@Injectable()
+export class FilesService {
+  private readonly logger = new Logger('Files');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(BLOB_STORE) private readonly store: BlobStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attachments: FileAttachments,
+    private readonly audit: AuditService,
+    private readonly runner: WriteRunner,
+  ) {}
+
+  async upload(ctx: WriteContext, request: FastifyRequest): Promise<FileDescriptor> {
+    const received = await receiveUpload(request, this.store.incomingDir, this.config.files.maxBytes);
+    try {
+      const sniffed = await sniffContentType(received.tempPath, received.size);
+      if (!sniffed.accepted) {
+        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `the file is ${sniffed.found}; evidence files are ${ACCEPTED_TYPES_SENTENCE}. Nothing was stored`);
+      }
+      return await this.dataSource.transaction(async (manager) => {
+        await lockContent(manager, received.sha256);
+        await this.store.put(received.sha256, received.tempPath, received.size);
+        const [{ id }] = await manager.query<{ id: string }[]>(
+          `INSERT INTO file_object (sha256, size, content_type, original_name, uploaded_by_key_id, uploaded_by_region) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [received.sha256, received.size, sniffed.contentType, received.name, ctx.principal.keyId, ctx.principal.regionCode],
+        );
+        const file: FileDescriptor = { id, sha256: received.sha256, size: received.size, contentType: sniffed.contentType, name: received.name };
+        await this.audit.record(manager, ctx, 'file.upload', [
+          { stationCode: null, entity: 'file', entityKey: id, beforeDigest: null, afterDigest: received.sha256, detail: { name: file.name, size: file.size, contentType: file.contentType } },
+        ]);
+        return file;
+      });
+    } finally {
+      await received.discard();
+    }
+  }
+
+  /** The file's metadata and bytes, for the uploader, ADMIN and keys that may read a station it is attached to. */
+  async open(principal: Principal, rawId: string): Promise<{ file: FileDescriptor; bytes: Readable }> {
+    const id = checkFileId(rawId);
+    const manager = this.dataSource.manager;
+    if ((await this.attachments.problems(manager, principal, [id])).size > 0) throw fileNotFound(rawId);
+    const [file] = await this.attachments.describe(manager, [id]);
+    if (!file) throw fileNotFound(rawId);
+    try {
+      return { file, bytes: await this.store.get(file.sha256) };
+    } catch (error) {
+      if (!(error instanceof BlobMissingError)) throw error;
+      this.logger.error(`file ${id}: ${error.message}`);
+      throw new DomainError('INTERNAL_SERVER_ERROR', `the bytes of file ${id} are missing from the file store`);
+    }
+  }
+
+  /**
+   * Removes one upload (the uploader or ADMIN); refused while anything is attached to it.
+   * The blob goes when no other upload has the same bytes.
+   */
+  async remove(ctx: WriteContext, rawId: string): Promise<WriteSummary> {
+    const id = checkFileId(rawId);
+    let sha256 = '';
+    // The runner stores its result as the Idempotency-Key answer: the summary alone.
+    const summary = await this.runner.run(ctx, async (manager) => {
+      sha256 = await this.removeRow(manager, ctx, id, rawId);
+      return { ...emptySummary(), removed: 1 };
+    });
+    await this.dataSource.transaction(async (manager) => {
+      await lockContent(manager, sha256);
+      const [{ n }] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM file_object WHERE sha256 = $1`, [sha256]);
+      if (n === 0) await this.store.delete(sha256);
+    });
+    return summary;
+  }
+
+  private async removeRow(manager: EntityManager, ctx: WriteContext, id: string, rawId: string): Promise<string> {
+    const principal = ctx.principal;
+    const [row] = await manager.query<{ sha256: string; uploaded_by_key_id: string; original_name: string }[]>(
+      `SELECT sha256, uploaded_by_key_id, original_name FROM file_object WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    const visible = row !== undefined && (await this.attachments.problems(manager, principal, [id])).size === 0;
+    if (!visible) throw fileNotFound(rawId);
+    if (principal.role !== 'ADMIN' && row.uploaded_by_key_id !== principal.keyId) throw DomainError.forbidden(`only the key that uploaded file ${id}, or an ADMIN key, may delete it`);
+    const owners = await manager.query<{ owner_kind: string; n: number }[]>(
+      `SELECT owner_kind, count(*)::int AS n FROM file_attachment WHERE file_id = $1 GROUP BY owner_kind ORDER BY owner_kind`,
+      [id],
+    );
+    if (owners.length > 0) {
+      const uses = owners.map((o) => `${o.n} ${o.owner_kind.toLowerCase()}${o.n === 1 ? '' : 's'}`).join(', ');
+      throw DomainError.conflict(`file ${id} is ATTACHED (to ${uses}): a file referenced by an application, review or inspection cannot be deleted; detach it first`);
+    }
+    await manager.query(`DELETE FROM file_object WHERE id = $1`, [id]);
+    await this.audit.record(manager, ctx, 'file.delete', [
+      { stationCode: null, entity: 'file', entityKey: id, beforeDigest: row.sha256, afterDigest: null, detail: { name: row.original_name } },
+    ]);
+    return row.sha256;
+  }
+}
+
+/** Serialises, until the transaction ends, everything that adds or removes the blob of one sha256. */
+async function lockContent(manager: EntityManager, sha256: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('file_blob:' || $1, 0))`, [sha256]);
+}
