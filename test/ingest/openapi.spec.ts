@@ -114,6 +114,22 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.PersonDto.required).toEqual(expect.arrayContaining(['externalId', 'name', 'position']));
   });
 
+  test('the evidence file operations: a multipart upload of one binary part `file`, a binary download, a delete', () => {
+    const files = doc.paths['/api/v1/files'] as unknown as Record<string, Record<string, unknown>>;
+    const one = doc.paths['/api/v1/files/{id}'] as unknown as Record<string, Record<string, unknown>>;
+    expect(files.post).toMatchObject({
+      tags: ['files'],
+      security: [{ bearer: [] }],
+      requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } } },
+      responses: { '201': { content: { 'application/json': { schema: { $ref: '#/components/schemas/FileDescriptorDto' } } } } },
+    });
+    expect(Object.keys(files.post.responses as object)).toEqual(expect.arrayContaining(['201', '400', '401', '413', '415']));
+    expect(Object.keys((one.get.responses as Record<string, { content?: object }>)['200'].content ?? {})).toEqual(expect.arrayContaining(['application/pdf', 'image/jpeg', 'application/ofd']));
+    expect(Object.keys(one.get.responses as object)).toEqual(expect.arrayContaining(['200', '400', '404']));
+    expect(Object.keys(one.delete.responses as object)).toEqual(expect.arrayContaining(['200', '404', '409']));
+    expect(Object.keys(doc.components.schemas.FileDescriptorDto.properties ?? {}).sort()).toEqual(['contentType', 'id', 'name', 'sha256', 'size']);
+  });
+
   test('the bulk endpoints are documented too', () => {
     for (const kind of ['personnel', 'equipment', 'cases']) expect(doc.paths[`/api/v1/bulk/${kind}`]?.post).toBeDefined();
   });
