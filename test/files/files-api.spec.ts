@@ -1,6 +1,8 @@
 // POST/GET/DELETE /api/v1/files through the whole application, with the local store.
 import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { FileAttachments } from '../../src/files/file-attachments.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -112,6 +114,42 @@ describe('upload', () => {
     expect((await blobs()).filter((name) => name === first.body.sha256)).toHaveLength(1);
     const after = await stat(blob);
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('stores one blob for the same bytes uploaded concurrently', async () => {
+    const bytes = pdf(`concurrent ${randomUUID()}`);
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => upload(bytes, `same-${i}.pdf`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(6);
+    expect((await blobs()).filter((name) => name === sha256(bytes))).toHaveLength(1);
+    expect(await incoming()).toEqual([]);
+  });
+
+  it('keeps nothing of an upload the client abandons halfway', async () => {
+    const server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    const [{ n: before }] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM file_object`);
+    const blobsBefore = await blobs();
+    await new Promise<void>((resolve) => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/files',
+        headers: { authorization: auth(keys.county), 'content-type': 'multipart/form-data; boundary=B', 'content-length': String(5 * MiB) },
+      });
+      req.on('error', () => resolve());
+      req.on('close', () => resolve());
+      req.write(`--B\r\nContent-Disposition: form-data; name="file"; filename="half.pdf"\r\n\r\n%PDF-1.4\n`);
+      req.write(Buffer.alloc(MiB, 0x20), () => setTimeout(() => req.destroy(), 100));
+    });
+    // The server notices the closed connection, fails the upload and removes its temporary file.
+    for (let i = 0; i < 50 && (await incoming()).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await incoming()).toEqual([]);
+    expect(await blobs()).toEqual(blobsBefore);
+    const [{ n: after }] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM file_object`);
+    expect(after).toBe(before);
   });
 
   it('audits an upload', async () => {
