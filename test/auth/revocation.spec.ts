@@ -15,7 +15,7 @@ beforeAll(async () => {
   a = await createTestApp();
   await ensureRegionChain(a.dataSource, '130102');
   // A second instance of the service, in a process of its own, on the same database.
-  const started = spawnTs('test/support/api-process.ts', { DATABASE_URL: a.database.url, REDIS_URL: a.config.queue.redisUrl ?? '', QUEUE_PREFIX: a.config.queue.prefix, LOG_LEVEL: 'error' });
+  const started = spawnTs('test/support/api-process.ts', { DATABASE_URL: a.database.url, REDIS_URL: a.config.queue.redisUrl ?? '', QUEUE_PREFIX: a.config.queue.prefix, LOG_LEVEL: 'error', FILES_DIR: a.filesDir });
   await started.waitForOutput('api-ready', 60_000);
   b = { process: started, url: `http://127.0.0.1:${/api-ready (\d+)/.exec(started.output())![1]}` };
 }, 90_000);

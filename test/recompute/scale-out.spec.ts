@@ -56,6 +56,7 @@ beforeAll(async () => {
     REDIS_URL: t.config.queue.redisUrl ?? '',
     QUEUE_PREFIX: t.config.queue.prefix,
     LOG_LEVEL: 'error',
+    FILES_DIR: t.filesDir,
   };
   const workerEnv = {
     ...env,

@@ -19,6 +19,8 @@ export interface TestApp {
   config: AppConfig;
   database: TestDatabase;
   dataSource: DataSource;
+  /** The app's evidence file directory (FILES_DIR), removed with it: give it to other processes of the same service. */
+  filesDir: string;
   /** Warnings and errors the app logged (recorded, not printed: assert the ones a test provokes). */
   logs: RecordingLogger;
   /** supertest against the running app. */
@@ -67,6 +69,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config,
     database,
     dataSource,
+    filesDir,
     logs: testLogs,
     http: () => request(server),
     graphql: (query, variables, apiKey) => {
