@@ -55,7 +55,7 @@ export class FilesService {
       }
       return await this.dataSource.transaction(async (manager) => {
         await lockContent(manager, received.sha256);
-        await this.store.put(received.sha256, received.tempPath, received.size);
+        await this.storeCall('store the file', () => this.store.put(received.sha256, received.tempPath, received.size));
         const [{ id }] = await manager.query<{ id: string }[]>(
           `INSERT INTO file_object (sha256, size, content_type, original_name, uploaded_by_key_id, uploaded_by_region) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
           [received.sha256, received.size, sniffed.contentType, received.name, ctx.principal.keyId, ctx.principal.regionCode],
@@ -79,11 +79,25 @@ export class FilesService {
     const [file] = await this.attachments.describe(manager, [id]);
     if (!file) throw fileNotFound(rawId);
     try {
-      return { file, bytes: await this.store.get(file.sha256) };
+      return { file, bytes: await this.storeCall('read the file', () => this.store.get(file.sha256)) };
     } catch (error) {
       if (!(error instanceof BlobMissingError)) throw error;
       this.logger.error(`file ${id}: ${error.message}`);
       throw new DomainError('INTERNAL_SERVER_ERROR', `the bytes of file ${id} are missing from the file store`);
+    }
+  }
+
+  /**
+   * A store that cannot be reached (S3 down, a full disk) is a 503: nothing was stored and
+   * the same request can be sent again. A missing blob is the caller's to judge.
+   */
+  private async storeCall<T>(what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof BlobMissingError || error instanceof DomainError) throw error;
+      this.logger.warn(`could not ${what} (${this.store.kind} store): ${error instanceof Error ? error.message : String(error)}`);
+      throw DomainError.unavailable(`the file store could not ${what}; nothing was changed: retry the request`);
     }
   }
 
@@ -99,12 +113,25 @@ export class FilesService {
       sha256 = await this.removeRow(manager, ctx, id, rawId);
       return { ...emptySummary(), removed: 1 };
     });
-    await this.dataSource.transaction(async (manager) => {
-      await lockContent(manager, sha256);
-      const [{ n }] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM file_object WHERE sha256 = $1`, [sha256]);
-      if (n === 0) await this.store.delete(sha256);
-    });
+    await this.removeBlobIfUnused(sha256);
     return summary;
+  }
+
+  /**
+   * After the row is gone (committed): the blob goes when no other upload has its bytes. A
+   * store that fails here leaves an unused blob behind, which is harmless (the next upload of
+   * the same bytes finds it), so the delete still succeeds.
+   */
+  private async removeBlobIfUnused(sha256: string): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await lockContent(manager, sha256);
+        const [{ n }] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM file_object WHERE sha256 = $1`, [sha256]);
+        if (n === 0) await this.store.delete(sha256);
+      });
+    } catch (error) {
+      this.logger.warn(`blob ${sha256} left in the ${this.store.kind} store after its last file was deleted: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async removeRow(manager: EntityManager, ctx: WriteContext, id: string, rawId: string): Promise<string> {

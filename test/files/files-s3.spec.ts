@@ -22,10 +22,12 @@ beforeAll(async () => {
   key = await t.apiKey('COUNTY', '130102');
 });
 
+let s3Stopped = false;
+
 afterAll(async () => {
   store.close();
   await t.close();
-  await s3.stop();
+  if (!s3Stopped) await s3.stop();
 });
 
 const upload = (bytes: Buffer, name: string) => t.http().post('/api/v1/files').set('authorization', `Bearer ${key}`).attach('file', bytes, name);
@@ -71,4 +73,21 @@ it('refuses more than the limit with 413 and puts nothing in the bucket', async 
   const res = await upload(bytes, 'big.pdf');
   expect(res.status).toBe(413);
   expect(await store.has(sha256(bytes))).toBe(false);
+});
+
+it('answers 503 while the store cannot be reached, and still deletes a file (its blob left behind)', async () => {
+  const { body: kept } = await upload(pdf('before the outage'), 'kept.pdf');
+  await s3.stop();
+  s3Stopped = true;
+  const refused = await upload(pdf('during the outage'), 'lost.pdf');
+  expect(refused.status).toBe(503);
+  expect(refused.body.error.message).toBe('the file store could not store the file; nothing was changed: retry the request');
+  expect(t.logs.find('warn', /could not store the file \(s3 store\)/)).not.toHaveLength(0);
+  const [{ n }] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM file_object WHERE original_name = 'lost.pdf'`);
+  expect(n).toBe(0);
+  const read = await t.http().get(`/api/v1/files/${kept.id}`).set('authorization', `Bearer ${key}`);
+  expect(read.status).toBe(503);
+  const removed = await t.http().delete(`/api/v1/files/${kept.id}`).set('authorization', `Bearer ${key}`);
+  expect(removed.status).toBe(200);
+  expect(t.logs.find('warn', new RegExp(`blob ${kept.sha256} left in the s3 store`))).toHaveLength(1);
 });
