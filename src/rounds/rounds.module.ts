@@ -5,6 +5,7 @@
 // - round_application (+ round_application_transition, one row per status change): county
 //   REST (draft, submit → frozen_facts/frozen_input_hash via freezeFacts, withdraw); reviewers
 //   (return, startReview, finishReview); confirmation (award / notAward); revoke (摘星).
+//   Every status change goes through transitionApplication (application-transitions.ts).
 // - round_criterion_review, round_inspection, round_missing_item_decision: province
 //   reviewers over GraphQL; scoreApplication reads them as the overlay (round-overlay.ts).
 // - round_objection: recorded and resolved during publication (PUBLICIZING).
