@@ -21,6 +21,7 @@ import { stringifyResult } from './dashboard/response-cache/serialized-data.js';
 import { ChangeFeedModule } from './database/change-feed.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EquipmentModule } from './equipment/equipment.module.js';
+import { FilesModule } from './files/files.module.js';
 import { FormsModule } from './forms/forms.module.js';
 import { HealthModule } from './health/health.module.js';
 import { BundleWriterModule } from './ingestion/bundle-writer.module.js';
@@ -101,6 +102,8 @@ export class AppModule {
         BundleWriterModule,
         // The official forms (附件1/2/3, lists) as .xlsx and PDF.
         FormsModule,
+        // Evidence files (佐证材料) for rating rounds.
+        FilesModule,
       ],
       providers: [AboutResolver],
     };

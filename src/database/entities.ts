@@ -8,6 +8,8 @@ import { EnforcementCaseRecord } from '../cases/enforcement-case.entity.js';
 import { CertificationRecord } from '../certifications/certification.entity.js';
 import { ComplaintFiguresRecord, MediationAverageRecord } from '../complaints/complaint-figures.entity.js';
 import { EquipmentItem } from '../equipment/equipment.entity.js';
+import { FileAttachmentRecord } from '../files/file-attachment.entity.js';
+import { FileObjectRecord } from '../files/file-object.entity.js';
 import { OutboxEventRecord } from '../outbox/outbox-event.entity.js';
 import { Person, PersonDisciplinaryRecord, PersonTraining } from '../personnel/person.entity.js';
 import { RecomputeRunChunkRecord } from '../recompute/recompute-run-chunk.entity.js';
@@ -49,4 +51,6 @@ export const ENTITIES = [
   OutboxEventRecord,
   ApiKeyRecord,
   IdempotencyRecord,
+  FileObjectRecord,
+  FileAttachmentRecord,
 ];

@@ -1,13 +1,23 @@
 // Committed migrations, in order. `npx scorecard migrate generate <Name>` writes a new file
 // under migrations/ and adds it here.
 import type { MigrationInterface } from 'typeorm';
-import { RatingRounds1796541603606 } from '../../migrations/1796541603606-RatingRounds.js';
 import { DepartedStaffAndCaseDates1796530183721 } from '../../migrations/1796530183721-DepartedStaffAndCaseDates.js';
+import { EvidenceFiles1796541390155 } from '../../migrations/1796541390155-EvidenceFiles.js';
 import { InitialSchema1795265484071 } from '../../migrations/1795265484071-InitialSchema.js';
+import { RatingRounds1796541603606 } from '../../migrations/1796541603606-RatingRounds.js';
 import { RecomputeRunChunksAndHashedCheckNames1795266870272 } from '../../migrations/1795266870272-RecomputeRunChunksAndHashedCheckNames.js';
 import { ScoreDataNotifications1795269269281 } from '../../migrations/1795269269281-ScoreDataNotifications.js';
 import { StationDataNotifications1795276636049 } from '../../migrations/1795276636049-StationDataNotifications.js';
 import { ApiKeyNotifications1795281000000 } from '../../migrations/1795281000000-ApiKeyNotifications.js';
-export const MIGRATIONS: MigrationClass[] = [InitialSchema1795265484071, RecomputeRunChunksAndHashedCheckNames1795266870272, ScoreDataNotifications1795269269281, StationDataNotifications1795276636049, ApiKeyNotifications1795281000000, DepartedStaffAndCaseDates1796530183721, RatingRounds1796541603606];
+export const MIGRATIONS: MigrationClass[] = [
+  InitialSchema1795265484071,
+  RecomputeRunChunksAndHashedCheckNames1795266870272,
+  ScoreDataNotifications1795269269281,
+  StationDataNotifications1795276636049,
+  ApiKeyNotifications1795281000000,
+  DepartedStaffAndCaseDates1796530183721,
+  EvidenceFiles1796541390155,
+  RatingRounds1796541603606,
+];
 
 type MigrationClass = new () => MigrationInterface;
