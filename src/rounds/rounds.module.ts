@@ -12,12 +12,16 @@
 // - round_result (hash chain, seq per round) and round_award_revocation: confirmation and
 //   revocation only; rows are written once (immutability triggers come with confirmation).
 import { Module } from '@nestjs/common';
+import { FilesModule } from '../files/files.module.js';
 import { RubricModule } from '../rubric/rubric.module.js';
+import { ApplicationsService } from './applications/applications.service.js';
+import { RoundsController } from './applications/rounds.controller.js';
 import { RoundsService } from './rounds.service.js';
 
 @Module({
-  imports: [RubricModule],
-  providers: [RoundsService],
+  imports: [RubricModule, FilesModule],
+  controllers: [RoundsController],
+  providers: [RoundsService, ApplicationsService],
   exports: [RoundsService],
 })
 export class RoundsModule {}
