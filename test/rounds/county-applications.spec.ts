@@ -117,7 +117,6 @@ describe('validation', () => {
         'materials[3].items[1].title',
         'materials[3].items[1].fileIds[0]',
         'materials[3].items[1].fileIds[1]',
-        'materials[4].items',
         'missingItems[0].item',
         'missingItems[1].duty',
         'missingItems[1].reason',

@@ -57,7 +57,6 @@ function materialProblems(rubric: Rubric, materials: unknown): PathProblem[] {
       else firstAt.set(criterion.id, i);
     }
     if (Array.isArray(m.items)) {
-      if (m.items.length === 0) problems.push({ path: `materials[${i}].items`, reason: 'list at least one material (or declare the criterion a missing item)' });
       m.items.forEach((item: { fileIds?: unknown } | null, j) => problems.push(...fileIdProblems(item?.fileIds, `materials[${i}].items[${j}].fileIds`)));
     }
   });

@@ -59,7 +59,7 @@ export class CriterionMaterialsDto {
   @IsText(MAX_ITEM_CODE)
   criterion: string;
 
-  @ApiProperty({ type: [MaterialItemDto], description: 'the materials provided for the criterion (at least one)' })
+  @ApiProperty({ type: [MaterialItemDto], description: 'the materials provided for the criterion; an empty list provides nothing (submitting needs at least one, or a declared missing item)' })
   @Required()
   @IsList(MAX_MATERIAL_ITEMS)
   @Nested(() => MaterialItemDto, { each: true })

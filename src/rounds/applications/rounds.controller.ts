@@ -11,7 +11,7 @@ import { checkUuid } from '../../dashboard/args.js';
 import { UUID_PATTERN } from '../../files/file-attachments.js';
 import { ApiAuthenticated, ApiLimitParam, ApiQueryParam, ErrorBodyDto } from '../../ingestion/openapi.js';
 import { parseLimit, parseOptional } from '../../ingestion/query-params.js';
-import { REGION_CODE_PATTERN, REGION_CODE_SCHEMA, STATION_CODE_PATTERN, STATION_CODE_SCHEMA } from '../../ingestion/validation/field-rules.js';
+import { STATION_CODE_PATTERN, STATION_CODE_SCHEMA } from '../../ingestion/validation/field-rules.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
 import { Ctx } from '../../ingestion/write-context.decorator.js';
 import type { RatingRoundRecord } from '../rating-round.entity.js';
@@ -22,6 +22,8 @@ import type { ApplicationView } from './application-view.js';
 import { ApplicationsService, type ApplicationSummary } from './applications.service.js';
 
 const PAGE = { fallback: 100, max: 500 };
+const PROVINCE_CODE_PATTERN = /^(?:0[1-9]|[1-9][0-9])0000$/;
+const PROVINCE_CODE_SCHEMA = { type: 'string', pattern: PROVINCE_CODE_PATTERN.source, minLength: 6, maxLength: 6 };
 const ROUND_ID = ApiParam({ name: 'roundId', description: 'the round (GET /api/v1/rounds)', schema: { type: 'string', format: 'uuid', pattern: UUID_PATTERN.source, minLength: 36, maxLength: 36 } });
 const STATION = ApiParam({ name: 'stationCode', description: 'station code (1-32 of A-Z a-z 0-9 _ -)', example: '130102001', schema: STATION_CODE_SCHEMA });
 const NOT_FOUND = "no such round, or no such station in this key's region (a station outside the region answers the same), or no application of it yet";
@@ -57,11 +59,11 @@ export class RoundsController {
 
   @Get()
   @ApiOperation({ summary: "The rating rounds (评定批次) of the key's province, newest first", description: 'ADMIN keys: every round, or one province with `provinceCode`.' })
-  @ApiQueryParam('provinceCode', "a province (ADMIN keys), or the key's own", REGION_CODE_SCHEMA, '130000')
+  @ApiQueryParam('provinceCode', "a province (ADMIN keys), or the key's own", PROVINCE_CODE_SCHEMA, '130000')
   @ApiOkResponse({ type: RoundListDto })
   @ApiBadRequestResponse({ description: 'a malformed query parameter', type: ErrorBodyDto })
   async list(@CurrentPrincipal() principal: Principal, @Query('provinceCode') provinceCode?: string): Promise<RoundListDto> {
-    const province = parseOptional(provinceCode, 'provinceCode', (v) => (REGION_CODE_PATTERN.test(v) && v.endsWith('0000') ? null : 'provinceCode must be a 6-digit province code ending in 0000'));
+    const province = parseOptional(provinceCode, 'provinceCode', (v) => (PROVINCE_CODE_PATTERN.test(v) ? null : 'provinceCode must be a 6-digit province code ending in 0000'));
     return { items: (await this.rounds.list(principal, province ?? null)).map(roundView) };
   }
 
