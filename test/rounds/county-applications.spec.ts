@@ -74,6 +74,25 @@ describe('draft, submit, read', () => {
   });
 });
 
+describe('idempotency', () => {
+  test('a retried PUT or submit with the same Idempotency-Key answers the first answer (201 stays 201) and changes nothing', async () => {
+    const r = await w.openRound('重试批次');
+    const body = completeDraft(r.rubricVersion, await w.file(), await w.file());
+    const put = () => t.http().put(appPath(r.id, station)).set(bearer(w.s.keys.county)).set('idempotency-key', 'put-1').send(body);
+    const first = await put().expect(201);
+    const before = await applicationCounts(t);
+    const again = await put().expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await applicationCounts(t)).toEqual(before);
+    const submit = () => t.http().post(appPath(r.id, station, 'submit')).set(bearer(w.s.keys.county)).set('idempotency-key', 'submit-1');
+    const done = await submit().expect(200);
+    const replayed = await submit().expect(200);
+    expect(replayed.body.frozenInputHash).toBe(done.body.frozenInputHash);
+    await t.http().post(appPath(r.id, station, 'submit')).set(bearer(w.s.keys.county)).expect(409);
+  });
+});
+
 describe('validation', () => {
   test('every problem of a draft at once, with its path; nothing written', async () => {
     const other = await w.file(w.p[`COUNTY:130403`] ?? w.p[`PROVINCE:${OTHER_PROVINCE}`]);

@@ -12,6 +12,7 @@ import { DomainError, type FieldProblem } from '../../common/errors/domain-error
 import { checkStationCode, checkUuid } from '../../dashboard/args.js';
 import { digestOf } from '../../dashboard/reviews/review-support.js';
 import { FileAttachments } from '../../files/file-attachments.js';
+import { IdempotencyService } from '../../ingestion/idempotency/idempotency.service.js';
 import { StationAccess } from '../../ingestion/station-access.js';
 import { validateRow } from '../../ingestion/validation/validate.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
@@ -40,7 +41,22 @@ export class ApplicationsService {
     private readonly access: StationAccess,
     private readonly files: FileAttachments,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
+
+  /**
+   * One write transaction with the request's Idempotency-Key claimed first and its answer
+   * stored last (as WriteRunner does), so that a retried PUT or submit answers the first
+   * answer, status included, and changes nothing.
+   */
+  private write<T>(ctx: WriteContext, work: (manager: EntityManager) => Promise<{ status: number; body: T }>): Promise<{ status: number; body: T }> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.idempotency.claim(manager, ctx);
+      const answer = await work(manager);
+      await this.idempotency.complete(manager, ctx, answer.status, answer.body);
+      return answer;
+    });
+  }
 
   /** The round for this key: 400 malformed id, 404 unknown, 403 another province's. FOR SHARE in writes: a status change waits. */
   async round(manager: EntityManager, principal: Principal, roundId: string, lock = false): Promise<RatingRoundRecord> {
@@ -57,9 +73,9 @@ export class ApplicationsService {
   }
 
   /** PUT: creates the draft (created true) or replaces it. */
-  async putDraft(ctx: WriteContext, roundId: string, stationCode: string, body: unknown): Promise<{ created: boolean; application: ApplicationView }> {
+  async putDraft(ctx: WriteContext, roundId: string, stationCode: string, body: unknown): Promise<{ status: number; body: ApplicationView }> {
     checkStationCode(stationCode, 'stationCode');
-    return this.dataSource.transaction(async (manager) => {
+    return this.write(ctx, async (manager) => {
       const round = await this.round(manager, ctx.principal, roundId, true);
       const draft = await this.parseDraft(manager, ctx.principal, round, body);
       await this.access.lockForWrite(manager, ctx.principal, stationCode);
@@ -77,14 +93,14 @@ export class ApplicationsService {
       await this.audit.record(manager, ctx, 'round.application.put', [
         { stationCode, entity: 'round_application', entityKey: id, beforeDigest: digestOf(before && draftOf(before)), afterDigest: digestOf(draft), detail: { roundId: round.id, created: before === null } },
       ]);
-      return { created: before === null, application: await this.view(manager, ctx.principal, round, stationCode) };
+      return { status: before === null ? 201 : 200, body: await this.view(manager, ctx.principal, round, stationCode) };
     });
   }
 
   /** POST …/submit: complete, then frozen, SUBMITTED. */
   async submit(ctx: WriteContext, roundId: string, stationCode: string): Promise<ApplicationView> {
     checkStationCode(stationCode, 'stationCode');
-    return this.dataSource.transaction(async (manager) => {
+    const answer = await this.write(ctx, async (manager) => {
       const round = await this.round(manager, ctx.principal, roundId, true);
       await this.access.lockForWrite(manager, ctx.principal, stationCode);
       const application = await this.existing(manager, round.id, stationCode, true);
@@ -101,14 +117,15 @@ export class ApplicationsService {
       await this.audit.record(manager, ctx, 'round.application.submit', [
         { stationCode, entity: 'round_application', entityKey: application.id, beforeDigest: application.frozen_input_hash, afterDigest: hash, detail: { roundId: round.id, from: application.status, frozenInputHash: hash } },
       ]);
-      return this.view(manager, ctx.principal, round, stationCode);
+      return { status: 200, body: await this.view(manager, ctx.principal, round, stationCode) };
     });
+    return answer.body;
   }
 
   /** POST …/withdraw: SUBMITTED → DRAFT before the deadline and before review; frozen facts cleared. */
   async withdraw(ctx: WriteContext, roundId: string, stationCode: string): Promise<ApplicationView> {
     checkStationCode(stationCode, 'stationCode');
-    return this.dataSource.transaction(async (manager) => {
+    const answer = await this.write(ctx, async (manager) => {
       const round = await this.round(manager, ctx.principal, roundId, true);
       await this.access.lockForWrite(manager, ctx.principal, stationCode);
       const application = await this.existing(manager, round.id, stationCode, true);
@@ -122,8 +139,9 @@ export class ApplicationsService {
       await this.audit.record(manager, ctx, 'round.application.withdraw', [
         { stationCode, entity: 'round_application', entityKey: application.id, beforeDigest: application.frozen_input_hash, afterDigest: null, detail: { roundId: round.id } },
       ]);
-      return this.view(manager, ctx.principal, round, stationCode);
+      return { status: 200, body: await this.view(manager, ctx.principal, round, stationCode) };
     });
+    return answer.body;
   }
 
   /** GET one application (404 when the station is outside the key's region or has none). */

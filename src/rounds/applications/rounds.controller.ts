@@ -2,14 +2,14 @@
 // province's rounds, put a draft, submit, withdraw, read the application back. Thin: the
 // service decides; reviewers work over GraphQL (another module's resolvers).
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
 import { DomainError, type FieldProblem } from '../../common/errors/domain-error.js';
 import { checkUuid } from '../../dashboard/args.js';
 import { UUID_PATTERN } from '../../files/file-attachments.js';
-import { ApiAuthenticated, ApiLimitParam, ApiQueryParam, ErrorBodyDto } from '../../ingestion/openapi.js';
+import { ApiAuthenticated, ApiLimitParam, ApiQueryParam, ErrorBodyDto, IDEMPOTENCY_HEADER } from '../../ingestion/openapi.js';
 import { parseLimit, parseOptional } from '../../ingestion/query-params.js';
 import { STATION_CODE_PATTERN, STATION_CODE_SCHEMA } from '../../ingestion/validation/field-rules.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
@@ -105,6 +105,7 @@ export class RoundsController {
     summary: 'Create or replace the draft application of a station',
     description: 'While the round is OPEN and before its deadline, for a DRAFT (or a new) application; a RETURNED one also while the round is in REVIEW. Criteria and items by code ("1①", "32") or id ("1.1.1.1", "4.15.32"). Every problem at once.',
   })
+  @IDEMPOTENCY_HEADER
   @ApiBody({ type: ApplicationDraftDto })
   @ApiCreatedResponse({ description: 'the draft was created', type: ApplicationDto })
   @ApiOkResponse({ description: 'the draft was replaced', type: ApplicationDto })
@@ -112,6 +113,7 @@ export class RoundsController {
   @ApiNotFoundResponse({ description: NOT_FOUND, type: ErrorBodyDto })
   @ApiForbiddenResponse({ description: FORBIDDEN, type: ErrorBodyDto })
   @ApiConflictResponse({ description: CONFLICT, type: ErrorBodyDto })
+  @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used for a different request', type: ErrorBodyDto })
   async put(
     @Param('roundId') roundId: string,
     @Param('stationCode') stationCode: string,
@@ -120,13 +122,14 @@ export class RoundsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationView> {
     checkPath(roundId, stationCode);
-    const { created, application } = await this.applications.putDraft(ctx, roundId, stationCode, body);
-    void reply.status(created ? 201 : 200);
-    return application;
+    const answer = await this.applications.putDraft(ctx, roundId, stationCode, body);
+    void reply.status(answer.status);
+    return answer.body;
   }
 
   @Post(':roundId/applications/:stationCode/submit')
   @HttpCode(200)
+  @IDEMPOTENCY_HEADER
   @ROUND_ID
   @STATION
   @ApiOperation({ summary: "Submit the application: checks completeness, freezes the station's facts, status SUBMITTED" })
@@ -142,6 +145,7 @@ export class RoundsController {
 
   @Post(':roundId/applications/:stationCode/withdraw')
   @HttpCode(200)
+  @IDEMPOTENCY_HEADER
   @ROUND_ID
   @STATION
   @ApiOperation({ summary: 'Withdraw a submitted application (back to DRAFT): before the deadline and before its review starts' })
