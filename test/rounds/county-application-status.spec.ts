@@ -177,6 +177,31 @@ describe('frozen facts', () => {
     expect(await roundScore(round, code)).toEqual(before);
   });
 
+  test('a submission waits for a push holding the station (and freezes what it wrote): nothing slips between', async () => {
+    const round = await w.openRound('并发批次');
+    const code = await freshStation(round);
+    await putComplete(round, code);
+    expect((await liveFacts(code, round)).equipment.length).toBeGreaterThan(0);
+    const push = t.dataSource.createQueryRunner();
+    await push.connect();
+    try {
+      await push.startTransaction();
+      await push.query(`SELECT code FROM station WHERE code = $1 FOR NO KEY UPDATE`, [code]);
+      const pending = t.http().post(appPath(round.id, code, 'submit')).set(bearer(key)).then((r) => r);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [waiting] = await t.dataSource.query(`SELECT status FROM round_application WHERE round_id = $1 AND station_code = $2`, [round.id, code]);
+      expect(waiting.status).toBe('DRAFT');
+      await push.query(`DELETE FROM equipment WHERE station_code = $1`, [code]);
+      await push.commitTransaction();
+      expect((await pending).status).toBe(200);
+    } finally {
+      await push.release();
+    }
+    const [row] = await t.dataSource.query(`SELECT status, frozen_facts FROM round_application WHERE round_id = $1 AND station_code = $2`, [round.id, code]);
+    expect(row.status).toBe('SUBMITTED');
+    expect(row.frozen_facts.facts.equipment).toEqual([]);
+  });
+
   test('a veto dated in the window, pushed after submission, blocks the round result shown once the round is published', async () => {
     const round = await w.openRound('否决批次');
     const code = await freshStation(round);
@@ -190,5 +215,17 @@ describe('frozen facts', () => {
     const blocked = await t.http().get(appPath(round.id, code)).set(bearer(key)).expect(200);
     expect(blocked.body.result).toMatchObject({ eligible: false, stars: 0, awarded: false });
     expect(blocked.body.result.total).toBe(clean.body.result.total);
+
+    // Once confirmed, the stored (immutable) result is what is read.
+    const stored = await roundScore(round, code);
+    await setRound(round, `status = 'CONFIRMED', confirmed_at = now()`);
+    expect((await t.http().get(appPath(round.id, code)).set(bearer(key)).expect(200)).body.result.confirmed).toBe(false);
+    await t.dataSource.query(
+      `INSERT INTO round_result (application_id, round_id, station_code, seq, input_hash, result_digest, previous_hash, chain_hash, result, total, stars, awarded, confirmed_at)
+       SELECT id, round_id, station_code, 1, frozen_input_hash, repeat('b', 64), NULL, repeat('c', 64), $3::jsonb, 12.5, 0, false, now() FROM round_application WHERE round_id = $1 AND station_code = $2`,
+      [round.id, code, JSON.stringify(stored)],
+    );
+    const confirmed = await t.http().get(appPath(round.id, code)).set(bearer(key)).expect(200);
+    expect(confirmed.body.result).toMatchObject({ confirmed: true, total: 12.5, stars: 0, awarded: false, eligible: false });
   });
 });
