@@ -4,7 +4,7 @@
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { Principal } from '../../auth/principal.js';
 import type { RatingRoundRecord } from '../rating-round.entity.js';
-import { assertTransition, type ApplicationAction, type ApplicationStatus } from '../round-status.js';
+import { assertTransition, type ApplicationStatus } from '../round-status.js';
 import { canReadProvince } from '../rounds.service.js';
 
 /** FORBIDDEN for a round of a province the key does not belong to (its existence is not a secret: rounds are published). */
@@ -39,8 +39,7 @@ export function assertCountyMayEdit(round: Pick<RatingRoundRecord, 'status' | 'a
 
 /** Withdrawing: SUBMITTED, the round taking applications, and no review of it recorded yet. */
 export function assertCountyMayWithdraw(round: Pick<RatingRoundRecord, 'status' | 'applicationDeadline'>, status: ApplicationStatus, reviewsRecorded: number, now: Date): void {
-  const action: ApplicationAction = 'withdraw';
-  assertTransition('application', status, action);
+  assertTransition('application', status, 'withdraw');
   assertTakesApplications(round, now);
   if (reviewsRecorded > 0) throw DomainError.conflict(`the application is ${status} and its review has started (${reviewsRecorded} review records); it can no longer be withdrawn`);
 }

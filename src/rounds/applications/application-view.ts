@@ -8,7 +8,7 @@ import type { FileAttachments, FileDescriptor } from '../../files/file-attachmen
 import { getRubric, getRubricIndex, type Rubric } from '../../rubric/index.js';
 import type { ScoreResult } from '../../scoring/engine/index.js';
 import type { RatingRoundRecord } from '../rating-round.entity.js';
-import type { CriterionMaterials, DeclaredMissingItem } from '../round-application.entity.js';
+import type { CriterionMaterials, DeclaredMissingItem, RoundCertification } from '../round-application.entity.js';
 import { loadOverlays } from '../round-overlay.js';
 import { isAwarded, scoreApplication } from '../round-scoring.js';
 import type { ApplicationStatus } from '../round-status.js';
@@ -93,7 +93,7 @@ async function result(manager: EntityManager, round: RatingRoundRecord, row: App
     if (stored) return resultView(stored.result, Number(stored.total), stored.stars, stored.awarded, true);
   }
   const overlay = (await loadOverlays(manager, round, [row.id])).get(row.id)!;
-  const score = scoreApplication(round, { stationCode: row.station_code, frozenFacts: row.frozen_facts, missingItems: row.missing_items, certification: complete(row.certification) }, overlay);
+  const score = scoreApplication(round, { stationCode: row.station_code, frozenFacts: row.frozen_facts, missingItems: row.missing_items, certification: completeCertification(row.certification) }, overlay);
   return resultView(score, score.total, score.stars, isAwarded(score, round.level), false);
 }
 
@@ -109,7 +109,7 @@ function resultView(score: ScoreResult, total: number, stars: number, awarded: b
 }
 
 /** A submitted application's certification is complete (submit checks it); a draft's may not be. */
-export function complete(c: DraftCertification | null): { items: Record<string, boolean>; remarks: string; certifiedBy: string; certifiedOn: string; sealedScanFileId: string } | null {
+export function completeCertification(c: DraftCertification | null): RoundCertification | null {
   if (c === null || c.certifiedBy === null || c.certifiedOn === null || c.sealedScanFileId === null) return null;
   return { items: c.items, remarks: c.remarks, certifiedBy: c.certifiedBy, certifiedOn: c.certifiedOn, sealedScanFileId: c.sealedScanFileId };
 }

@@ -23,7 +23,7 @@ import { freezeFacts, frozenFactsHash } from '../round-facts.js';
 import { roundCertification } from '../round-scoring.js';
 import { completenessProblems, draftFileIds, draftSpec, fileReferences, type ApplicationDraft } from './application-draft.js';
 import { assertCountyMayEdit, assertCountyMayWithdraw, assertRoundInRegion } from './application-rules.js';
-import { APPLICATION_COLUMNS, applicationView, complete, type ApplicationRow, type ApplicationView } from './application-view.js';
+import { APPLICATION_COLUMNS, applicationView, completeCertification, type ApplicationRow, type ApplicationView } from './application-view.js';
 
 /** A row of the application list. */
 export interface ApplicationSummary {
@@ -110,7 +110,7 @@ export class ApplicationsService {
       if (problems.length > 0) throw DomainError.badInput(`the application is incomplete (${problems.length} problems); nothing was submitted`, problems);
       const frozen = await freezeFacts(manager, stationCode, round.rubricVersion);
       // The round's 附件3 is the one that counts: it replaces the stored certifications (as in scoring).
-      frozen.facts.certifications = [roundCertification(complete(draft.certification)!, round.cutOff)];
+      frozen.facts.certifications = [roundCertification(completeCertification(draft.certification)!, round.cutOff)];
       const hash = frozenFactsHash(frozen);
       await manager.query(`UPDATE round_application SET frozen_facts = $2::jsonb, frozen_input_hash = $3, submitted_at = now() WHERE id = $1`, [application.id, JSON.stringify(frozen), hash]);
       await transitionApplication(manager, ctx, application, 'submit');
