@@ -219,6 +219,18 @@ describe('scope', () => {
     await t.http().get(`/api/v1/rounds?provinceCode=13`).set(bearer(keys.county)).expect(400);
   });
 
+  test('GET …/applications pages by station code; a malformed after or limit is a 400 with its name', async () => {
+    const r = await w.openRound('分页批次');
+    const codes = w.s.province.stationCodes.slice(0, 3);
+    for (const code of codes) await t.http().put(appPath(r.id, code)).set(bearer(w.s.keys.admin)).send({}).expect(201);
+    const first = await t.http().get(`/api/v1/rounds/${r.id}/applications?limit=2`).set(bearer(w.s.keys.province)).expect(200);
+    expect(first.body.items.map((i: { stationCode: string }) => i.stationCode)).toEqual([...codes].sort().slice(0, 2));
+    const second = await t.http().get(`/api/v1/rounds/${r.id}/applications?limit=2&after=${first.body.nextAfter}`).set(bearer(w.s.keys.province)).expect(200);
+    expect(second.body).toEqual({ items: [expect.objectContaining({ stationCode: [...codes].sort()[2], status: 'DRAFT', submittedAt: null })], nextAfter: null });
+    expect((await t.http().get(`/api/v1/rounds/${r.id}/applications?limit=0`).set(bearer(w.s.keys.province)).expect(400)).body.error.problems[0].path).toBe('limit');
+    expect((await t.http().get(`/api/v1/rounds/${r.id}/applications?after=a%20b`).set(bearer(w.s.keys.province)).expect(400)).body.error.problems[0].path).toBe('after');
+  });
+
   test("a file uploaded by another county's key (not attached to a station this key reads) is refused at its path", async () => {
     const otherCounty = w.p['COUNTY:130403'];
     const foreign = await w.file(otherCounty);
