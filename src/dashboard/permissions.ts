@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   review: ['PROVINCE', 'CITY', 'ADMIN'],
   liftVeto: ['PROVINCE', 'ADMIN'],
   setStarPolicy: ['PROVINCE', 'ADMIN'],
+  /** openRound and the province's steps of a rating round (review, publish, confirm, revoke). */
+  manageRounds: ['PROVINCE', 'ADMIN'],
   startRecompute: ['PROVINCE', 'CITY', 'ADMIN'],
 } as const satisfies Record<string, readonly ApiKeyRole[]>;
 

@@ -15,7 +15,7 @@ import { Person, PersonDisciplinaryRecord, PersonTraining } from '../personnel/p
 import { RecomputeRunChunkRecord } from '../recompute/recompute-run-chunk.entity.js';
 import { RecomputeRunRecord } from '../recompute/recompute-run.entity.js';
 import { Region } from '../regions/region.entity.js';
-import { RatingRoundRecord } from '../rubric/rating-round.entity.js';
+import { RoundsEntities } from '../rounds/rounds.entities.js';
 import { StarPolicyRecord } from '../rubric/star-policy.entity.js';
 import { ScoreCriterionRecord, ScoreIndicatorRecord, ScoreSnapshotRecord } from '../scoring/score-snapshot.entity.js';
 import { StationScoreRecord } from '../scoring/station-score.entity.js';
@@ -40,7 +40,7 @@ export const ENTITIES = [
   AnnualReviewRecord,
   ...AssessmentsEntities,
   StarPolicyRecord,
-  RatingRoundRecord,
+  ...RoundsEntities,
   ScoreSnapshotRecord,
   ScoreIndicatorRecord,
   ScoreCriterionRecord,

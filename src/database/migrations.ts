@@ -1,9 +1,10 @@
 // Committed migrations, in order. `npx scorecard migrate generate <Name>` writes a new file
 // under migrations/ and adds it here.
 import type { MigrationInterface } from 'typeorm';
-import { EvidenceFiles1796541390155 } from '../../migrations/1796541390155-EvidenceFiles.js';
 import { DepartedStaffAndCaseDates1796530183721 } from '../../migrations/1796530183721-DepartedStaffAndCaseDates.js';
+import { EvidenceFiles1796541390155 } from '../../migrations/1796541390155-EvidenceFiles.js';
 import { InitialSchema1795265484071 } from '../../migrations/1795265484071-InitialSchema.js';
+import { RatingRounds1796541603606 } from '../../migrations/1796541603606-RatingRounds.js';
 import { RecomputeRunChunksAndHashedCheckNames1795266870272 } from '../../migrations/1795266870272-RecomputeRunChunksAndHashedCheckNames.js';
 import { ScoreDataNotifications1795269269281 } from '../../migrations/1795269269281-ScoreDataNotifications.js';
 import { StationDataNotifications1795276636049 } from '../../migrations/1795276636049-StationDataNotifications.js';
@@ -16,6 +17,7 @@ export const MIGRATIONS: MigrationClass[] = [
   ApiKeyNotifications1795281000000,
   DepartedStaffAndCaseDates1796530183721,
   EvidenceFiles1796541390155,
+  RatingRounds1796541603606,
 ];
 
 type MigrationClass = new () => MigrationInterface;

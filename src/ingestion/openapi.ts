@@ -55,7 +55,7 @@ export class ErrorBodyDto {
   error: ErrorDto;
 }
 
-const IDEMPOTENCY_HEADER = ApiHeader({
+export const IDEMPOTENCY_HEADER = ApiHeader({
   name: 'Idempotency-Key',
   required: false,
   description:

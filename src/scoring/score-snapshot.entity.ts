@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { NamedCheck, bigintAsNumber, inList, numericAsNumber } from '../database/columns.js';
-import { RatingRoundRecord } from '../rubric/rating-round.entity.js';
+import { RatingRoundRecord } from '../rounds/rating-round.entity.js';
 import { Station } from '../stations/station.entity.js';
 
 export const CRITERION_SOURCES = ['DATA', 'ATTESTED', 'ASSESSED'] as const;
