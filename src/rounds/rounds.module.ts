@@ -12,12 +12,19 @@
 // - round_result (hash chain, seq per round) and round_award_revocation: confirmation and
 //   revocation only; rows are written once (immutability triggers come with confirmation).
 import { Module } from '@nestjs/common';
+import { FilesModule } from '../files/files.module.js';
 import { RubricModule } from '../rubric/rubric.module.js';
+import { RoundPublicationService } from './review/round-publication.service.js';
+import { RoundReviewService } from './review/round-review.service.js';
+import { RoundVerificationService } from './review/round-verification.service.js';
 import { RoundsService } from './rounds.service.js';
 
+// The reviewers' services (review/): RoundReviewService (close, return, review, inspection,
+// missing items), RoundPublicationService (publish, objections, confirm, revoke) and
+// RoundVerificationService; their GraphQL resolvers are in graphql/ (RoundsGraphqlModule).
 @Module({
-  imports: [RubricModule],
-  providers: [RoundsService],
-  exports: [RoundsService],
+  imports: [RubricModule, FilesModule],
+  providers: [RoundsService, RoundReviewService, RoundPublicationService, RoundVerificationService],
+  exports: [RoundsService, RoundReviewService, RoundPublicationService, RoundVerificationService],
 })
 export class RoundsModule {}
