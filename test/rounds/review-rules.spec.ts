@@ -178,7 +178,7 @@ test.each(BAD)('bad arguments: %s → BAD_USER_INPUT with every path, nothing wr
   const before = await written();
   const errors = await errorsOf(s.keys.province, query, variables());
   expect(errors.map((e: any) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
-  expect(errors[0].extensions.problems.map((p: any) => p.path)).toEqual(paths);
+  expect(errors[0].extensions.problems!.map((p: any) => p.path)).toEqual(paths);
   expect(await written()).toEqual(before);
 });
 
