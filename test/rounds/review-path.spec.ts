@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../../src/config/app-config.js';
 import { addDays, todayIn } from '../../src/domain/dates.js';
 import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { AS_OF, COUNTY, PROVINCE, gql, ok, seedProvince, type Seeded } from '../dashboard/dashboard-support.js';
+import { AS_OF, COUNTY, PROVINCE, countStatements, gql, ok, seedProvince, type Seeded } from '../dashboard/dashboard-support.js';
 import { assessedCriteria, nodes, Q, reviewAll, submitApplication } from './review-support.js';
 import { principals } from './rounds-support.js';
 
@@ -253,4 +253,13 @@ test('a COUNTY key sees only its own stations’ applications; filters by status
   const page2 = (await ok(t, s.keys.province, Q.applications, { id: round.id, first: 2, after: page1.pageInfo.endCursor })).round.applications;
   expect([...page1.edges, ...page2.edges].map((e: any) => e.node.stationCode)).toEqual([A, B, C].sort());
   expect(codes(await gql(t, s.keys.otherProvince, Q.round, { id: round.id }))).toEqual(['NOT_FOUND']);
+});
+
+test('no N+1: a page of applications with every relation runs each statement once, whatever its size', async () => {
+  const { statements } = await countStatements(t.dataSource, () => ok(t, s.keys.province, Q.applications, { id: round.id, first: 3 }));
+  // A statement per relation per page: the same SQL twice would be a per-item query.
+  expect(new Set(statements).size).toBe(statements.length);
+  expect(statements.length).toBeLessThanOrEqual(20);
+  // Reading a round that is not due to close writes nothing.
+  expect(statements.filter((q) => /^(START|UPDATE|INSERT)/.test(q))).toEqual([]);
 });
