@@ -139,6 +139,7 @@ test.each(WRONG_STATUS)('wrong status: %s → CONFLICT naming the status', async
 
 const BAD: [string, string, () => Record<string, unknown>, string[]][] = [
   ['malformed roundId', Q.close, () => ({ r: 'round-1' }), ['roundId']],
+  ['a roundId of 36 dashes', Q.review, () => ({ r: '-'.repeat(36), s: stations[0], c: assessedCode(), p: 0, n: 'x' }), ['roundId']],
   ['malformed stationCode', Q.return, () => ({ r: rounds.REVIEW.id, s: 'bad code!', reason: '补正' }), ['stationCode']],
   ['return: a blank reason', Q.return, () => ({ r: rounds.REVIEW.id, s: stations[0], reason: '   ' }), ['reason']],
   ['review: an unknown criterion', Q.review, () => ({ r: rounds.REVIEW.id, s: stations[0], c: '99⑨', p: 0, n: 'x' }), ['criterionId']],

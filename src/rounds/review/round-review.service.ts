@@ -8,7 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_PRINCIPAL } from '../../auth/principal.js';
 import { digestOf, keyIdOf } from '../../dashboard/reviews/review-support.js';
-import { FileAttachments } from '../../files/file-attachments.js';
+import { FileAttachments, UUID_PATTERN } from '../../files/file-attachments.js';
 import { systemContext, type WriteContext } from '../../ingestion/write-context.js';
 import { getRubric, findCriterion, findIndicator } from '../../rubric/index.js';
 import { transitionApplication } from '../application-transitions.js';
@@ -58,7 +58,8 @@ export class RoundReviewService {
    * system): every read and action on a round calls it first, so the deadline needs no job.
    */
   async closeDue(roundId: string): Promise<void> {
-    if (!/^[0-9a-f-]{36}$/i.test(roundId)) return;
+    // A malformed id is left to the caller's checks (BAD_USER_INPUT on roundId).
+    if (typeof roundId !== 'string' || !UUID_PATTERN.test(roundId)) return;
     await this.dataSource.transaction(async (manager) => {
       const closed = await manager.query<{ id: string }[]>(
         `UPDATE rating_round SET status = 'REVIEW', applications_closed_at = now(), version = version + 1
