@@ -15,7 +15,11 @@ afterAll(async () => {
 });
 
 /** Tables no GraphQL query reads: a change to them must not empty the cache. */
-const BOOKKEEPING = ['api_key', 'audit_log', 'idempotency_record', 'outbox_event', 'recompute_run_chunk'];
+// Evidence files: a file's row never changes after upload and cannot be deleted while
+// attached, and attachments change only in the same transaction as the application,
+// review or inspection that names them (whose tables notify), so no cached answer goes
+// stale through them alone.
+const BOOKKEEPING = ['api_key', 'audit_log', 'file_attachment', 'file_object', 'idempotency_record', 'outbox_event', 'recompute_run_chunk'];
 /** Tables behind rankings, summaries, regions and station rows (migration ScoreDataNotifications). */
 const SCORE_DATA = ['region', 'station', 'station_score'];
 
