@@ -237,6 +237,37 @@ test('award warning: a veto the live score now shows on an AWARDED station, on t
   const warning = { vetoId: String(id), kind: 'OTHER', reason: '发生重大责任事故' };
   expect((await app(A)).liveVetoWarning).toEqual(warning);
   expect((await ok(t, s.keys.province, Q.round, { id: round.id })).round.warnings).toEqual([{ stationCode: A, vetoId: String(id), reason: '发生重大责任事故' }]);
+  // The province's list across its rounds, and the field on the station.
+  const listed = { stationCode: A, roundId: round.id, roundName: '2026年第一批三星所评定', vetoId: String(id), reason: '发生重大责任事故' };
+  const WARNINGS = `query($p: String!) { awardWarnings(provinceCode: $p) { stationCode roundId roundName vetoId reason } }`;
+  expect((await ok(t, s.keys.province, WARNINGS, { p: PROVINCE })).awardWarnings).toEqual([listed]);
+  expect((await ok(t, s.keys.admin, WARNINGS, { p: PROVINCE })).awardWarnings).toEqual([listed]);
+  expect(codes(await gql(t, s.keys.otherProvince, WARNINGS, { p: PROVINCE }))).toEqual(['FORBIDDEN']);
+  expect(codes(await gql(t, s.keys.province, WARNINGS, { p: '130100' }))).toEqual(['BAD_USER_INPUT']);
+  const otherCounty = await t.apiKey('COUNTY', s.province.stationCodes.find((c) => c.slice(0, 6) !== A.slice(0, 6))!.slice(0, 6));
+  expect((await ok(t, otherCounty, WARNINGS, { p: PROVINCE })).awardWarnings).toEqual([]);
+  const AWARDS = `query($c: String!) { station(code: $c) { roundAwards { roundId roundName level status confirmedAt liveVetoWarning { vetoId reason } } } }`;
+  const { station } = await ok(t, s.keys.province, AWARDS, { c: A });
+  expect(station.roundAwards).toEqual([
+    { roundId: round.id, roundName: '2026年第一批三星所评定', level: 'THREE_STAR', status: 'AWARDED', confirmedAt: expect.any(String), liveVetoWarning: { vetoId: String(id), reason: '发生重大责任事故' } },
+  ]);
+  expect((await ok(t, s.keys.province, AWARDS, { c: B })).station.roundAwards.every((a: any) => a.liveVetoWarning === null)).toBe(true);
+});
+
+test('progress per region: counts per status in each city or county, scoped to the key', async () => {
+  const QUERY = `query($id: ID!, $l: RegionLevel) { round(id: $id) { counts { status count } regionCounts(level: $l) { regionCode regionName counts { status count } } } }`;
+  const byCity = (await ok(t, s.keys.province, QUERY, { id: round.id, l: 'CITY' })).round;
+  const byCounty = (await ok(t, s.keys.province, QUERY, { id: round.id, l: 'COUNTY' })).round;
+  const total = (rows: any[]) => rows.flatMap((r) => r.counts).reduce((n: number, c: any) => n + c.count, 0);
+  expect(total(byCity.regionCounts)).toBe(4);
+  expect(total(byCounty.regionCounts)).toBe(4);
+  expect(byCounty.regionCounts.map((r: any) => r.regionCode)).toEqual([...new Set([A, B, C, D].map((c) => c.slice(0, 6)))].sort());
+  expect(byCity.regionCounts.every((r: any) => r.regionCode.endsWith('00') && r.regionName.length > 0)).toBe(true);
+  const perStatus = new Map<string, number>();
+  for (const r of byCity.regionCounts) for (const c of r.counts) perStatus.set(c.status, (perStatus.get(c.status) ?? 0) + c.count);
+  expect(Object.fromEntries(perStatus)).toEqual(Object.fromEntries(byCity.counts.map((c: any) => [c.status, c.count])));
+  const county = (await ok(t, countyKey, QUERY, { id: round.id, l: 'COUNTY' })).round.regionCounts;
+  expect(county.map((r: any) => r.regionCode)).toEqual([D.slice(0, 6)]);
 });
 
 test('revokeAward: AWARDED → REVOKED, the result kept, history kept', async () => {

@@ -84,7 +84,7 @@ export class RatingRoundFieldsResolver {
     );
     const loaders = roundLoaders(ctx, this.dataSource);
     const vetoes = await Promise.all(rows.map((r) => loaders.liveVeto.load(r.station_code)));
-    return rows.flatMap((r, i) => (vetoes[i] === null ? [] : [{ stationCode: r.station_code, ...vetoes[i]! }]));
+    return rows.flatMap((r, i) => (vetoes[i] === null ? [] : [{ stationCode: r.station_code, roundId: round.id, roundName: round.name, ...vetoes[i]! }]));
   }
 }
 
@@ -134,8 +134,9 @@ export class RoundApplicationFieldsResolver {
   @ResolveField(() => AwardWarning, { nullable: true, description: "AWARDED only: a veto the station's live score currently shows, with its reason." })
   async liveVetoWarning(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<AwardWarning | null> {
     if (application.status !== 'AWARDED') return null;
-    const veto = await roundLoaders(ctx, this.dataSource).liveVeto.load(application.stationCode);
-    return veto === null ? null : { stationCode: application.stationCode, ...veto };
+    const loaders = roundLoaders(ctx, this.dataSource);
+    const [veto, round] = await Promise.all([loaders.liveVeto.load(application.stationCode), loaders.round.load(application.roundId)]);
+    return veto === null ? null : { stationCode: application.stationCode, roundId: application.roundId, roundName: round?.name ?? '', ...veto };
   }
 
   @ResolveField(() => String, { nullable: true, description: '摘星: why the award was revoked.' })

@@ -14,6 +14,18 @@ import { scoreApplication } from '../round-scoring.js';
 import { snapshotOfResult } from './round-score.js';
 import type { ApplicationTransition, AwardWarning, CriterionReview, Inspection, MissingItemDecision, Objection, RoundStatusCount } from './round.types.js';
 
+/** A veto the station's live score shows now (the early warning's substance). */
+export type LiveVeto = Omit<AwardWarning, 'stationCode' | 'roundId' | 'roundName'>;
+
+/** A station's award in a confirmed round (AWARDED, or REVOKED after 摘星). */
+export interface StationAwardRow {
+  roundId: string;
+  roundName: string;
+  level: string;
+  status: string;
+  confirmedAt: Date | null;
+}
+
 function grouped<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
   const map = new Map<string, T[]>();
   for (const row of rows) map.set(keyOf(row), [...(map.get(keyOf(row)) ?? []), row]);
@@ -113,7 +125,7 @@ export class RoundLoaders {
   });
 
   /** A veto the station's live score currently shows (by station code). */
-  readonly liveVeto = new DataLoader<string, Omit<AwardWarning, 'stationCode'> | null>(async (codes) => {
+  readonly liveVeto = new DataLoader<string, LiveVeto | null>(async (codes) => {
     const rows = await this.db.query<{ station_code: string; blocking_vetoes: { id: string; kind: string; date: string; description: string }[] }[]>(
       `SELECT ss.station_code, sn.blocking_vetoes FROM station_score ss JOIN score_snapshot sn ON sn.id = ss.snapshot_id WHERE ss.station_code = ANY($1::varchar[])`,
       [[...codes]],
@@ -123,6 +135,18 @@ export class RoundLoaders {
       const v = byCode.get(code);
       return v === undefined ? null : { vetoId: v.id, kind: v.kind, date: v.date, reason: v.description };
     });
+  });
+
+  /** The station's awards in confirmed rounds, newest round first. */
+  readonly stationAwards = new DataLoader<string, (StationAwardRow & { stationCode: string })[]>(async (codes) => {
+    const rows = await this.db.query<(StationAwardRow & { stationCode: string })[]>(
+      `SELECT a.station_code AS "stationCode", r.id AS "roundId", r.name AS "roundName", r.level, a.status, r.confirmed_at AS "confirmedAt"
+       FROM round_application a JOIN rating_round r ON r.id = a.round_id
+       WHERE a.station_code = ANY($1::varchar[]) AND a.status IN ('AWARDED', 'REVOKED')
+       ORDER BY a.station_code, r.cut_off DESC, r.opened_at DESC`,
+      [[...codes]],
+    );
+    return grouped(codes, rows, (r) => r.stationCode);
   });
 
   readonly revocation = new DataLoader<string, string | null>(async (ids) => {

@@ -28,6 +28,12 @@ export class AwardWarning {
   @Field()
   stationCode: string;
 
+  @Field(() => ID, { description: 'The round that awarded the station.' })
+  roundId: string;
+
+  @Field()
+  roundName: string;
+
   @Field(() => ID)
   vetoId: string;
 

@@ -1,5 +1,13 @@
 // Every resolver of rating rounds, listed once for RoundsGraphqlModule and the schema printer.
+import { AwardWarningsResolver, RoundRegionCountsResolver, StationRoundAwardsResolver } from './round-awards.resolver.js';
 import { RatingRoundFieldsResolver, RoundApplicationFieldsResolver } from './round-fields.resolver.js';
 import { RoundsResolver } from './rounds.resolver.js';
 
-export const ROUNDS_RESOLVERS = [RoundsResolver, RatingRoundFieldsResolver, RoundApplicationFieldsResolver];
+export const ROUNDS_RESOLVERS = [
+  RoundsResolver,
+  RatingRoundFieldsResolver,
+  RoundApplicationFieldsResolver,
+  RoundRegionCountsResolver,
+  StationRoundAwardsResolver,
+  AwardWarningsResolver,
+];

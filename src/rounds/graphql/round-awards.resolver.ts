@@ -1,0 +1,128 @@
+// After a round: the province's early warning (awarded stations whose live score now shows a
+// veto) as a list and as a field on the station, and a round's progress per region.
+import { UseGuards } from '@nestjs/common';
+import { Args, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { checkRegionCode } from '../../dashboard/args.js';
+import { GqlRegionLevel } from '../../dashboard/enums.js';
+import { Ctx, GqlAuthGuard } from '../../dashboard/graphql-auth.js';
+import type { DashboardContext } from '../../dashboard/graphql-context.js';
+import { scopeFilter } from '../../dashboard/permissions.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { listOf } from '../../dashboard/types/common.types.js';
+import { Station } from '../../dashboard/types/station.types.js';
+import type { RegionLevel } from '../../regions/region.entity.js';
+import { roundLoaders } from './round-loaders.js';
+import { AwardWarning, GqlApplicationStatus, GqlRoundLevel, RatingRound, RoundStatusCount } from './round.types.js';
+
+@ObjectType({ description: "A station's award in a confirmed round (AWARDED, or REVOKED after 摘星)." })
+export class StationRoundAward {
+  @Field(() => ID)
+  roundId: string;
+
+  @Field()
+  roundName: string;
+
+  @Field(() => GqlRoundLevel)
+  level: string;
+
+  @Field(() => GqlApplicationStatus)
+  status: string;
+
+  @Field(() => Date, { nullable: true })
+  confirmedAt: Date | null;
+
+  @Field(() => AwardWarning, { nullable: true, description: "AWARDED only: a veto the station's live score shows now (the province's early warning)." })
+  liveVetoWarning: AwardWarning | null;
+}
+
+@ObjectType({ description: "A round's applications per status in one region (those the key may see)." })
+export class RoundRegionCounts {
+  @Field()
+  regionCode: string;
+
+  @Field()
+  regionName: string;
+
+  @Field(() => [RoundStatusCount])
+  counts: RoundStatusCount[];
+}
+
+const REGION_COLUMN: Record<RegionLevel, 'province_code' | 'city_code' | 'county_code'> = { PROVINCE: 'province_code', CITY: 'city_code', COUNTY: 'county_code' };
+
+@Resolver(() => Station)
+export class StationRoundAwardsResolver {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @ResolveField(() => [StationRoundAward], { description: 'Awards in confirmed rating rounds, newest round first, each with the early warning.', complexity: listOf(3) })
+  async roundAwards(@Parent() station: Station, @Ctx() ctx: DashboardContext): Promise<StationRoundAward[]> {
+    const loaders = roundLoaders(ctx, this.dataSource);
+    const awards = await loaders.stationAwards.load(station.code);
+    const veto = awards.some((a) => a.status === 'AWARDED') ? await loaders.liveVeto.load(station.code) : null;
+    return awards.map((a) => ({
+      roundId: a.roundId,
+      roundName: a.roundName,
+      level: a.level,
+      status: a.status,
+      confirmedAt: a.confirmedAt,
+      liveVetoWarning: a.status === 'AWARDED' && veto !== null ? { stationCode: station.code, roundId: a.roundId, roundName: a.roundName, ...veto } : null,
+    }));
+  }
+}
+
+@Resolver(() => RatingRound)
+export class RoundRegionCountsResolver {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @ResolveField(() => [RoundRegionCounts], { description: 'Applications per status in each city (default) or county of the round, in region-code order (those the key may see).', complexity: listOf(20) })
+  async regionCounts(
+    @Parent() round: RatingRound,
+    @Ctx() ctx: DashboardContext,
+    @Args('level', { type: () => GqlRegionLevel, defaultValue: 'CITY', description: 'PROVINCE, CITY or COUNTY' }) level: RegionLevel,
+  ): Promise<RoundRegionCounts[]> {
+    const column = REGION_COLUMN[level];
+    const scope = scopeFilter(ctx.principal);
+    const rows = await this.dataSource.query<{ region_code: string; region_name: string; status: string; count: number }[]>(
+      `SELECT s.${column} AS region_code, coalesce(g.name, s.${column}) AS region_name, a.status, count(*)::int AS count
+       FROM round_application a JOIN station s ON s.code = a.station_code LEFT JOIN region g ON g.code = s.${column}
+       WHERE a.round_id = $1 ${scope ? `AND s.${scope.column} = $2` : ''}
+       GROUP BY 1, 2, 3 ORDER BY 1, 3`,
+      scope ? [round.id, scope.code] : [round.id],
+    );
+    const byRegion = new Map<string, RoundRegionCounts>();
+    for (const r of rows) {
+      const entry = byRegion.get(r.region_code) ?? { regionCode: r.region_code, regionName: r.region_name, counts: [] };
+      entry.counts.push({ status: r.status, count: r.count });
+      byRegion.set(r.region_code, entry);
+    }
+    return [...byRegion.values()];
+  }
+}
+
+@Resolver()
+@UseGuards(GqlAuthGuard)
+export class AwardWarningsResolver {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Query(() => [AwardWarning], { description: "The province's early warning: stations awarded in its confirmed rounds whose live score now shows a veto (the stations the key may see), by station code.", complexity: listOf(20) })
+  async awardWarnings(@Ctx() ctx: DashboardContext, @Args('provinceCode', { type: () => String }) provinceCode: string): Promise<AwardWarning[]> {
+    const code = checkRegionCode(provinceCode, 'provinceCode');
+    if (!code.endsWith('0000')) throw DomainError.badInput(`${code} is not a province code`, [{ path: 'provinceCode', reason: 'a province code, e.g. 130000' }]);
+    // Every key of the province may ask (a county key sees its own stations' warnings).
+    if (ctx.principal.role !== 'ADMIN' && !ctx.principal.regionCode.startsWith(code.slice(0, 2))) {
+      throw DomainError.forbidden(`province ${code} is outside this key's region (${ctx.principal.regionCode})`);
+    }
+    const scope = scopeFilter(ctx.principal);
+    const rows = await this.dataSource.query<{ station_code: string; round_id: string; round_name: string }[]>(
+      `SELECT a.station_code, r.id AS round_id, r.name AS round_name
+       FROM round_application a JOIN rating_round r ON r.id = a.round_id JOIN station s ON s.code = a.station_code
+       WHERE r.province_code = $1 AND a.status = 'AWARDED' ${scope ? `AND s.${scope.column} = $2` : ''}
+       ORDER BY a.station_code, r.cut_off DESC`,
+      scope ? [code, scope.code] : [code],
+    );
+    const loaders = roundLoaders(ctx, this.dataSource);
+    const vetoes = await Promise.all(rows.map((r) => loaders.liveVeto.load(r.station_code)));
+    return rows.flatMap((r, i) => (vetoes[i] === null ? [] : [{ stationCode: r.station_code, roundId: r.round_id, roundName: r.round_name, ...vetoes[i]! }]));
+  }
+}
