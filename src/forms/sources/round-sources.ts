@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { loadStationRows, STATION_JOINS, type StationRow } from '../../dashboard/queries/station-rows.js';
+import { loadStationRows, type StationRow } from '../../dashboard/queries/station-rows.js';
 import { RoundApplicationRecord, type DeclaredMissingItem, type RoundCertification } from '../../rounds/round-application.entity.js';
 import type { StationFactsJson } from '../../rounds/round-facts.js';
 import type { ApplicationStatus } from '../../rounds/round-status.js';
@@ -123,13 +123,14 @@ export class RoundFormsSource {
     let done = false;
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // The cursor's rows are narrow (the sort would otherwise move every row's ≈ 30 KB of
+      // frozen facts); each page then reads its frozen facts by id, in the same snapshot.
       await runner.query(
         `DECLARE round_results NO SCROLL CURSOR FOR
-         SELECT a.id::text AS application_id, a.status, a.station_code, a.missing_items, a.certification,
-                CASE WHEN rr.application_id IS NULL THEN a.frozen_facts END AS frozen_facts,
-                rr.result - 'criteria' - 'indicators' - 'bonusItems' - 'starLevels' - 'missingItems' AS stored_result, rr.result_digest AS stored_digest,
+         SELECT a.id::text AS application_id, a.status, a.station_code, rr.result_digest AS stored_digest,
                 s.code, s.name, s.county_code, s.city_code, s.province_code, rc.name AS county_name, ry.name AS city_name, rp.name AS province_name
-         FROM round_application a JOIN station s ON s.code = a.station_code ${STATION_JOINS}
+         FROM round_application a JOIN station s ON s.code = a.station_code
+         LEFT JOIN region rc ON rc.code = s.county_code LEFT JOIN region ry ON ry.code = s.city_code LEFT JOIN region rp ON rp.code = s.province_code
          LEFT JOIN round_result rr ON rr.application_id = a.id AND $2::boolean
          WHERE a.round_id = $1 AND a.frozen_facts IS NOT NULL AND ($3::text[] IS NULL OR a.status = ANY($3::text[]))
          ORDER BY s.city_code, s.county_code, s.code`,
@@ -149,31 +150,53 @@ export class RoundFormsSource {
     }
   }
 
-  private async *scorePage(manager: EntityManager, round: RatingRoundRecord, rows: ResultCursorRow[]): AsyncIterable<ScoredRow> {
-    const toScore = rows.filter((r) => r.stored_result === null).map((r) => r.application_id);
-    const overlays = await loadOverlays(manager, round, toScore);
+  private async *scorePage(manager: EntityManager, round: RatingRoundRecord, rows: readonly ResultCursorRow[]): AsyncIterable<ScoredRow> {
+    const stored = rows.filter((r) => r.stored_digest !== null).map((r) => r.application_id);
+    const toScore = rows.filter((r) => r.stored_digest === null).map((r) => r.application_id);
+    const [inputs, headlines, overlays] = await Promise.all([
+      toScore.length === 0 ? [] : manager.query<PageInput[]>(`SELECT id::text AS id, frozen_facts, missing_items, certification FROM round_application WHERE id = ANY($1::uuid[])`, [toScore]),
+      // The stored result's headline only, its jsonb read once per row (jsonb_to_record; a
+      // `result->'…'` per field would decompress the ≈ 40 KB value for each): its criteria,
+      // indicators and reasons stay in the database.
+      stored.length === 0
+        ? []
+        : manager.query<({ id: string } & StoredHeadline)[]>(
+            `SELECT rr.application_id::text AS id, h.* FROM round_result rr,
+               jsonb_to_record(rr.result) AS h(raw float8, applicable float8, rebased float8, bonus float8, total float8, stars int, eligible boolean, "blockingVetoes" jsonb, "pendingCriteria" jsonb)
+             WHERE rr.application_id = ANY($1::uuid[])`,
+            [stored],
+          ),
+      loadOverlays(manager, round, toScore),
+    ]);
+    const inputOf = new Map(inputs.map((i) => [i.id, i]));
+    const headlineOf = new Map<string, StoredHeadline>(headlines.map(({ id, ...headline }) => [id, headline]));
     for (const row of rows) {
       const station = formStation(row);
-      if (row.stored_result !== null) {
-        yield { station, status: row.status, result: row.stored_result, digest: row.stored_digest! };
+      const headline = headlineOf.get(row.application_id);
+      if (headline !== undefined) {
+        yield { station, status: row.status, result: headline, digest: row.stored_digest! };
         continue;
       }
-      const result = scoreApplication(round, { stationCode: row.station_code, frozenFacts: row.frozen_facts, missingItems: row.missing_items, certification: row.certification }, overlays.get(row.application_id)!);
+      const input = inputOf.get(row.application_id)!;
+      const result = scoreApplication(round, { stationCode: row.station_code, frozenFacts: input.frozen_facts, missingItems: input.missing_items, certification: input.certification }, overlays.get(row.application_id)!);
       yield { station, status: row.status, result, digest: resultDigest(result) };
     }
   }
 }
 
-/** A row of the result cursor: the application, its station with region names, and the stored result's headline if any. */
+/** What scoring an application of a page reads. */
+interface PageInput {
+  id: string;
+  frozen_facts: StationFactsJson;
+  missing_items: DeclaredMissingItem[];
+  certification: RoundCertification | null;
+}
+
+/** A row of the result cursor: the application and its station with region names; stored_digest set when its round_result is used. */
 interface ResultCursorRow extends Pick<StationRow, 'code' | 'name' | 'county_code' | 'city_code' | 'county_name' | 'city_name' | 'province_name' | 'province_code'> {
   application_id: string;
   status: ApplicationStatus;
   station_code: string;
-  missing_items: DeclaredMissingItem[];
-  certification: RoundCertification | null;
-  frozen_facts: StationFactsJson | null;
-  /** round_result.result without its per-criterion parts (the table needs the headline only). */
-  stored_result: StoredHeadline | null;
   stored_digest: string | null;
 }
 
