@@ -6,6 +6,9 @@
 // - computed: the round in REVIEW: every row is scored now from its frozen facts (≈ 33 KB of
 //   JSON each, 50 generated stations' facts repeated) with its round reviews (every assessed
 //   criterion reviewed: ≈ 2.8 million round_criterion_review rows), the cursor's heavy case.
+// Each mode downloads the table twice and reports both times (the second download of a
+// computed round reads its results from the memo, src/forms/sources/round-result-memo.ts).
+//
 // - stored: the round CONFIRMED: every row comes from round_result (the result's headline is
 //   cut out of its jsonb in SQL; the frozen facts are not read).
 //
@@ -149,10 +152,15 @@ async function bench(mode: Mode, rows: number): Promise<Record<string, string | 
       await app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = app.getHttpServer().address() as AddressInfo;
       const key = (await app.get(ApiKeyService).create('PROVINCE', '130000', 'bench')).key;
-      const started = performance.now();
-      const bytes = await download(`http://127.0.0.1:${port}/api/v1/rounds/${roundId}/results.xlsx`, key);
-      const seconds = (performance.now() - started) / 1000;
-      return { rows, seconds: Number(seconds.toFixed(2)), 'file MB': Number((bytes / 1e6).toFixed(2)) };
+      // Twice: the second download of a computed round finds every result in the memo (nothing changed in between).
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 2; i++) {
+        const started = performance.now();
+        bytes = await download(`http://127.0.0.1:${port}/api/v1/rounds/${roundId}/results.xlsx`, key);
+        times.push((performance.now() - started) / 1000);
+      }
+      return { rows, seconds: Number(times[0].toFixed(2)), 'second s': Number(times[1].toFixed(2)), 'file MB': Number((bytes / 1e6).toFixed(2)) };
     } finally {
       await app.close();
     }
@@ -168,7 +176,7 @@ async function main(): Promise<void> {
   const result = await bench(o.mode, o.rows);
   const rss = peakRssMb();
   console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.table([{ mode: o.mode, ...result, 'peak RSS MB': Math.round(rss), 'target s': 15, 'target MB': 300, met: Number(result.seconds) <= 15 && rss <= 300 ? 'yes' : 'no' }]);
+  console.table([{ mode: o.mode, ...result, 'peak RSS MB': Math.round(rss), 'target s': 15, 'target MB': 300, met: Number(result.seconds) <= 15 && Number(result['second s']) <= 15 && rss <= 300 ? 'yes' : 'no' }]);
 }
 
 main().then(

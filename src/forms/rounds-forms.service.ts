@@ -57,9 +57,8 @@ export class RoundFormsService {
 
   /** `file` is "1.xlsx", "1.pdf", "2.xlsx", "3.xlsx" or "3.pdf"; anything else is NOT_FOUND. */
   async stationForm(principal: Principal, roundId: string, code: string, file: string): Promise<FormFile> {
-    // Every malformed path parameter is a 400 before anything is looked up.
-    checkUuid(roundId, 'roundId');
-    checkStationCode(code);
+    // Every malformed path parameter is listed in one 400, before anything is looked up.
+    checkPathParameters([() => checkUuid(roundId, 'roundId'), () => checkStationCode(code)]);
     const spec = parseStationFormFile(file);
     if (spec === null) throw DomainError.notFound(`form ${file} (a station's forms are ${STATION_FORM_FILES.join(', ')})`);
     const round = await this.rounds.get(principal, roundId);
@@ -166,6 +165,20 @@ export class RoundFormsService {
 function submitted(application: RoundApplicationRecord, form: string): StationFactsJson {
   if (application.frozenFacts === null) throw DomainError.conflict(`the application is ${application.status}; its ${form} exists once it is submitted`);
   return application.frozenFacts;
+}
+
+/** Runs each check of a path parameter; the problems of all that fail as one BAD_USER_INPUT. */
+function checkPathParameters(checks: readonly (() => unknown)[]): void {
+  const problems = checks.flatMap((check) => {
+    try {
+      check();
+      return [];
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') return error.problems;
+      throw error;
+    }
+  });
+  if (problems.length > 0) throw DomainError.badInput('malformed path parameters', problems);
 }
 
 /** A small workbook rendered whole, so that a failure is still a clean error answer. */

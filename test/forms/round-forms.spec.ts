@@ -15,6 +15,8 @@ import type { RoundApplicationRecord } from '../../src/rounds/round-application.
 import { isAwarded } from '../../src/rounds/round-scoring.js';
 import { RoundsService } from '../../src/rounds/rounds.service.js';
 import { resultDigest } from '../../src/scoring/result-digest.js';
+import type { ScoreResult } from '../../src/scoring/engine/index.js';
+import { RoundResultMemo } from '../../src/forms/sources/round-result-memo.js';
 import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { AS_OF, PROVINCE, seedProvince, type Seeded } from '../dashboard/dashboard-support.js';
@@ -195,7 +197,7 @@ describe('scope', () => {
     expect((await get(roundFormPaths(randomUUID(), s.countyStation).scoringSheetXlsx, s.keys.admin)).status).toBe(404);
     expect((await get(`/api/v1/rounds/${round.id}/stations/${s.countyStation}/forms/2.pdf`, s.keys.county)).status).toBe(404);
     const bad = await get(`/api/v1/rounds/not-a-uuid/stations/${encodeURIComponent('bad code!')}/forms/1.xlsx`, s.keys.admin);
-    expect([bad.status, bad.json().error.problems!.map((p) => p.path)]).toEqual([400, ['roundId']]);
+    expect([bad.status, bad.json().error.problems!.map((p) => p.path)]).toEqual([400, ['roundId', 'code']]);
     const badCode = await get(`/api/v1/rounds/${round.id}/stations/${encodeURIComponent('bad code!')}/forms/1.xlsx`, s.keys.admin);
     expect([badCode.status, badCode.json().error.problems!.map((p) => p.path)]).toEqual([400, ['code']]);
   });
@@ -267,6 +269,22 @@ describe('results.xlsx', () => {
     }
   });
 
+  test('a review changed after a download shows in the next one (remembered results are keyed by what they depend on)', async () => {
+    const code = others()[1];
+    const app = apps.get(code)!;
+    const first = (await resultRows(s.keys.province)).find((r) => r.code === code)!;
+    await t.dataSource.query(`UPDATE round_criterion_review SET points = 0 WHERE application_id = $1`, [app.id]);
+    const changed = await roundScore(t.dataSource, round, app.id);
+    expect(changed.total).toBeLessThan(first.total as number);
+    const second = (await resultRows(s.keys.province)).find((r) => r.code === code)!;
+    expect([second.total, second.digest]).toEqual([changed.total, resultDigest(changed)]);
+    // A resubmission bumps the application's version: its new frozen facts are scored, not the remembered result.
+    await t.dataSource.query(`UPDATE round_application SET frozen_facts = jsonb_set(frozen_facts, '{facts,equipment}', '[]'), version = version + 1 WHERE id = $1`, [app.id]);
+    const resubmitted = await roundScore(t.dataSource, round, app.id);
+    expect(resubmitted.total).not.toBe(changed.total);
+    expect((await resultRows(s.keys.province)).find((r) => r.code === code)!.total).toBe(resubmitted.total);
+  });
+
   test('once CONFIRMED the stored round_result is what 附件1 and the table show', async () => {
     const app = apps.get(s.countyStation)!;
     const computed = await roundScore(t.dataSource, round, app.id);
@@ -287,6 +305,23 @@ describe('results.xlsx', () => {
     const list = (await readXlsx((await get(roundListPaths(round.id).publicationListXlsx, s.keys.county)).body)).getWorksheet(PUBLICATION_SHEET)!;
     const totals = Array.from({ length: list.rowCount - 3 }, (_, i) => list.getRow(4 + i).getCell(5).value);
     expect(totals).toContain(99.5);
+  });
+});
+
+describe('RoundResultMemo', () => {
+  test('keys differ by version and overlay; the least recently used entry goes first', () => {
+    const overlay = { reviews: [{ criterionId: '1.1.1.1', points: 1, note: '' }], inspections: [], missingItemDecisions: [], liveVetoes: [] };
+    const key = RoundResultMemo.key('a', 1, overlay);
+    expect(RoundResultMemo.key('a', 1, { ...overlay })).toBe(key);
+    expect(RoundResultMemo.key('a', 2, overlay)).not.toBe(key);
+    expect(RoundResultMemo.key('a', 1, { ...overlay, reviews: [{ criterionId: '1.1.1.1', points: 0.5, note: '' }] })).not.toBe(key);
+    const memo = new RoundResultMemo(2);
+    const result = { raw: 1, applicable: 100, rebased: 1, bonus: 0, total: 1, stars: 0, eligible: true, blockingVetoes: [], pendingCriteria: [] } as unknown as ScoreResult;
+    memo.set('x', result, 'dx');
+    memo.set('y', result, 'dy');
+    expect(memo.get('x')?.digest).toBe('dx');
+    memo.set('z', result, 'dz');
+    expect([memo.size, memo.get('y'), memo.get('x')?.digest, memo.get('z')?.digest]).toEqual([2, undefined, 'dx', 'dz']);
   });
 });
 

@@ -18,6 +18,7 @@ import { resultDigest } from '../../scoring/result-digest.js';
 import type { FormStation } from '../views/common.js';
 import type { PublicationEntry, ResultRow } from '../views/lists.view.js';
 import { formStation } from './live-sources.js';
+import { RoundResultMemo, type MemoEntry, type ResultHeadline } from './round-result-memo.js';
 
 /** An application's result in its round, and where it comes from. */
 export interface RoundScore {
@@ -36,18 +37,21 @@ export interface MissingItemDecision {
 interface ScoredRow {
   station: FormStation;
   status: ApplicationStatus;
-  result: StoredHeadline;
+  result: ResultHeadline;
   digest: string;
 }
 
-/** Statuses of applications that were submitted (they have frozen facts); drafts are not in the lists. */
+/** Statuses of the applications a 公示名单 may propose: reviewed during publication, awarded once confirmed. */
 const PROPOSED_STATUSES: readonly ApplicationStatus[] = ['REVIEWED', 'AWARDED'];
 
-/** Rows per page of the result table's cursor: small, since each row carries ≈ 30 KB of frozen facts. */
-const RESULT_PAGE = 200;
+/** Rows per page of the result table's cursor: each row to score carries ≈ 30 KB of frozen facts, and a page is scored without yielding the event loop (≈ 40–80 ms). */
+const RESULT_PAGE = 100;
 
 @Injectable()
 export class RoundFormsSource {
+  /** Computed results of the lists, by what they depend on (round-result-memo.ts). */
+  private readonly memo = new RoundResultMemo();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The application of a station in a round; null when the station did not apply. */
@@ -127,7 +131,7 @@ export class RoundFormsSource {
       // frozen facts); each page then reads its frozen facts by id, in the same snapshot.
       await runner.query(
         `DECLARE round_results NO SCROLL CURSOR FOR
-         SELECT a.id::text AS application_id, a.status, a.station_code, rr.result_digest AS stored_digest,
+         SELECT a.id::text AS application_id, a.version, a.status, a.station_code, rr.result_digest AS stored_digest,
                 s.code, s.name, s.county_code, s.city_code, s.province_code, rc.name AS county_name, ry.name AS city_name, rp.name AS province_name
          FROM round_application a JOIN station s ON s.code = a.station_code
          LEFT JOIN region rc ON rc.code = s.county_code LEFT JOIN region ry ON ry.code = s.city_code LEFT JOIN region rp ON rp.code = s.province_code
@@ -152,35 +156,51 @@ export class RoundFormsSource {
 
   private async *scorePage(manager: EntityManager, round: RatingRoundRecord, rows: readonly ResultCursorRow[]): AsyncIterable<ScoredRow> {
     const stored = rows.filter((r) => r.stored_digest !== null).map((r) => r.application_id);
-    const toScore = rows.filter((r) => r.stored_digest === null).map((r) => r.application_id);
-    const [inputs, headlines, overlays] = await Promise.all([
-      toScore.length === 0 ? [] : manager.query<PageInput[]>(`SELECT id::text AS id, frozen_facts, missing_items, certification FROM round_application WHERE id = ANY($1::uuid[])`, [toScore]),
-      // The stored result's headline only, its jsonb read once per row (jsonb_to_record; a
-      // `result->'…'` per field would decompress the ≈ 40 KB value for each): its criteria,
-      // indicators and reasons stay in the database.
-      stored.length === 0
-        ? []
-        : manager.query<({ id: string } & StoredHeadline)[]>(
-            `SELECT rr.application_id::text AS id, h.* FROM round_result rr,
-               jsonb_to_record(rr.result) AS h(raw float8, applicable float8, rebased float8, bonus float8, total float8, stars int, eligible boolean, "blockingVetoes" jsonb, "pendingCriteria" jsonb)
-             WHERE rr.application_id = ANY($1::uuid[])`,
-            [stored],
-          ),
-      loadOverlays(manager, round, toScore),
-    ]);
+    const computed = rows.filter((r) => r.stored_digest === null);
+    const [headlines, overlays] = await Promise.all([this.storedHeadlines(manager, stored), loadOverlays(manager, round, computed.map((r) => r.application_id))]);
+    // Each computed row's result: from the memo when nothing it depends on changed, else scored (reading its frozen facts).
+    const entries = new Map<string, MemoEntry>();
+    const keys = new Map<string, string>();
+    for (const row of computed) {
+      const key = RoundResultMemo.key(row.application_id, row.version, overlays.get(row.application_id)!);
+      keys.set(row.application_id, key);
+      const hit = this.memo.get(key);
+      if (hit !== undefined) entries.set(row.application_id, hit);
+    }
+    const misses = computed.filter((r) => !entries.has(r.application_id));
+    const inputs = misses.length === 0 ? [] : await manager.query<PageInput[]>(`SELECT id::text AS id, frozen_facts, missing_items, certification FROM round_application WHERE id = ANY($1::uuid[])`, [misses.map((r) => r.application_id)]);
     const inputOf = new Map(inputs.map((i) => [i.id, i]));
-    const headlineOf = new Map<string, StoredHeadline>(headlines.map(({ id, ...headline }) => [id, headline]));
+    for (const row of misses) {
+      const input = inputOf.get(row.application_id)!;
+      const result = scoreApplication(round, { stationCode: row.station_code, frozenFacts: input.frozen_facts, missingItems: input.missing_items, certification: input.certification }, overlays.get(row.application_id)!);
+      entries.set(row.application_id, this.memo.set(keys.get(row.application_id)!, result, resultDigest(result)));
+    }
     for (const row of rows) {
       const station = formStation(row);
-      const headline = headlineOf.get(row.application_id);
+      const headline = headlines.get(row.application_id);
       if (headline !== undefined) {
         yield { station, status: row.status, result: headline, digest: row.stored_digest! };
         continue;
       }
-      const input = inputOf.get(row.application_id)!;
-      const result = scoreApplication(round, { stationCode: row.station_code, frozenFacts: input.frozen_facts, missingItems: input.missing_items, certification: input.certification }, overlays.get(row.application_id)!);
-      yield { station, status: row.status, result, digest: resultDigest(result) };
+      const entry = entries.get(row.application_id)!;
+      yield { station, status: row.status, result: entry.headline, digest: entry.digest };
     }
+  }
+
+  /**
+   * Stored results' headlines, each jsonb read once (jsonb_to_record; a `result->'…'` per
+   * field would decompress the ≈ 40 KB value for each): criteria, indicators and reasons
+   * stay in the database.
+   */
+  private async storedHeadlines(manager: EntityManager, applicationIds: readonly string[]): Promise<Map<string, ResultHeadline>> {
+    if (applicationIds.length === 0) return new Map();
+    const rows = await manager.query<({ id: string } & ResultHeadline)[]>(
+      `SELECT rr.application_id::text AS id, h.* FROM round_result rr,
+         jsonb_to_record(rr.result) AS h(raw float8, applicable float8, rebased float8, bonus float8, total float8, stars int, eligible boolean, "blockingVetoes" jsonb, "pendingCriteria" jsonb)
+       WHERE rr.application_id = ANY($1::uuid[])`,
+      [applicationIds],
+    );
+    return new Map(rows.map(({ id, ...headline }) => [id, headline]));
   }
 }
 
@@ -195,10 +215,9 @@ interface PageInput {
 /** A row of the result cursor: the application and its station with region names; stored_digest set when its round_result is used. */
 interface ResultCursorRow extends Pick<StationRow, 'code' | 'name' | 'county_code' | 'city_code' | 'county_name' | 'city_name' | 'province_name' | 'province_code'> {
   application_id: string;
+  version: number;
   status: ApplicationStatus;
   station_code: string;
   stored_digest: string | null;
 }
 
-/** The parts of a ScoreResult the lists read. */
-type StoredHeadline = Pick<ScoreResult, 'raw' | 'applicable' | 'rebased' | 'bonus' | 'total' | 'stars' | 'eligible' | 'blockingVetoes' | 'pendingCriteria'>;
