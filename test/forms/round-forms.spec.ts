@@ -61,7 +61,7 @@ beforeAll(async () => {
   // The county's station: materials with files, two declared missing items, someone who left before the cut-off.
   const own = await apply(t.dataSource, round, s.countyStation, {
     status: 'REVIEWED',
-    materials: [{ criterionId: material().id, items: [{ title: '市场准入业务指导记录（2025年）', fileIds: [fileA, fileB] }, { title: '指导台账', fileIds: [] }] }],
+    materials: [{ criterionId: material().id, items: [{ title: '市场准入业务指导记录（2025年）', fileIds: [fileA, fileB] }, { title: '指导台账', fileIds: ['not-a-file-id'] }] }],
     missingItems: [
       { itemId: accepted().id, duty: 'SPECIAL_EQUIPMENT', reason: '辖区无特种设备监管职责' },
       { itemId: undecided().id, duty: 'DRUG', reason: '无药品监管职责' },

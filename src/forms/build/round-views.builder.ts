@@ -17,7 +17,7 @@ export function materialTitles(materials: readonly CriterionMaterials[], fileNam
   const out = new Map<string, string[]>();
   for (const { criterionId, items } of materials) {
     const titles = items.map((item) => {
-      const names = item.fileIds.map((id) => fileNames.get(id.toLowerCase()) ?? fileNames.get(id)).filter((n): n is string => n !== undefined);
+      const names = item.fileIds.map((id) => fileNames.get(id.toLowerCase())).filter((n): n is string => n !== undefined);
       return names.length === 0 ? item.title : `${item.title}（${names.join('、')}）`;
     });
     out.set(criterionId, [...(out.get(criterionId) ?? []), ...titles]);

@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { loadStationRows, type StationRow } from '../../dashboard/queries/station-rows.js';
+import { UUID_PATTERN } from '../../files/file-attachments.js';
 import { RoundApplicationRecord, type DeclaredMissingItem, type RoundCertification } from '../../rounds/round-application.entity.js';
 import type { StationFactsJson } from '../../rounds/round-facts.js';
 import type { ApplicationStatus } from '../../rounds/round-status.js';
@@ -79,10 +80,11 @@ export class RoundFormsSource {
     return this.db.query<MissingItemDecision[]>(`SELECT item_id AS "itemId", accepted, reason FROM round_missing_item_decision WHERE application_id = $1`, [applicationId]);
   }
 
-  /** Original names of uploaded files by id (ids of files that no longer exist are left out). */
+  /** Original names of uploaded files by id (lower case; ids that are not UUIDs, or of files that no longer exist, are left out). */
   async fileNames(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db.query<{ id: string; name: string }[]>(`SELECT id::text AS id, original_name AS name FROM file_object WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+    const wellFormed = [...new Set(ids.filter((id) => UUID_PATTERN.test(id)).map((id) => id.toLowerCase()))];
+    if (wellFormed.length === 0) return new Map();
+    const rows = await this.db.query<{ id: string; name: string }[]>(`SELECT id::text AS id, original_name AS name FROM file_object WHERE id = ANY($1::uuid[])`, [wellFormed]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
