@@ -40,6 +40,44 @@ export function rankingPath(regionCode: string): string {
   return `/api/v1/regions/${encodeURIComponent(regionCode)}/ranking.xlsx`;
 }
 
+/** Download paths of a station's forms in a rating round (the same fields as GraphQL's StationForms). */
+export interface RoundFormPaths {
+  scoringSheetXlsx: string;
+  scoringSheetPdf: string;
+  staffListXlsx: string;
+  certificationXlsx: string;
+  certificationPdf: string;
+}
+
+/** Download paths of a round's lists. */
+export interface RoundListPaths {
+  publicationListXlsx: string;
+  publicationListPdf: string;
+  resultsXlsx: string;
+}
+
+function roundPath(roundId: string): string {
+  return `/api/v1/rounds/${encodeURIComponent(roundId)}`;
+}
+
+/** The forms of a station's application in a round, for GraphQL's application type (wired after the rounds merge). */
+export function roundFormPaths(roundId: string, stationCode: string): RoundFormPaths {
+  const base = `${roundPath(roundId)}/stations/${encodeURIComponent(stationCode)}/forms`;
+  return {
+    scoringSheetXlsx: `${base}/1.xlsx`,
+    scoringSheetPdf: `${base}/1.pdf`,
+    staffListXlsx: `${base}/2.xlsx`,
+    certificationXlsx: `${base}/3.xlsx`,
+    certificationPdf: `${base}/3.pdf`,
+  };
+}
+
+/** A round's 公示名单 and full result table, for GraphQL's round type (wired after the rounds merge). */
+export function roundListPaths(roundId: string): RoundListPaths {
+  const base = roundPath(roundId);
+  return { publicationListXlsx: `${base}/publication-list.xlsx`, publicationListPdf: `${base}/publication-list.pdf`, resultsXlsx: `${base}/results.xlsx` };
+}
+
 export function contentTypeOf(format: FormFormat): string {
   switch (format) {
     case 'xlsx':

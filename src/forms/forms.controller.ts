@@ -34,7 +34,7 @@ export class FormsController {
   @ApiBadRequestResponse({ description: 'a malformed station code', type: ErrorBodyDto })
   @ApiNotFoundResponse({ description: 'no such station, form or format (附件2 has no PDF), no score yet (附件1) or no certification (附件3)', type: ErrorBodyDto })
   async stationForm(@Param('code') code: string, @Param('file') file: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
-    return send(reply, await this.forms.stationForm(principal, code, file));
+    return sendFormFile(reply, await this.forms.stationForm(principal, code, file));
   }
 
   @Get('regions/:code/ranking.xlsx')
@@ -46,11 +46,12 @@ export class FormsController {
   @ApiBadRequestResponse({ description: 'a malformed region code', type: ErrorBodyDto })
   @ApiNotFoundResponse({ description: 'no such region', type: ErrorBodyDto })
   async ranking(@Param('code') code: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
-    return send(reply, await this.forms.rankingXlsx(principal, code));
+    return sendFormFile(reply, await this.forms.rankingXlsx(principal, code));
   }
 }
 
-function send(reply: FastifyReply, file: FormFile): StreamableFile {
+/** A form file as the answer: its Content-Disposition, type and (for a buffer) length. */
+export function sendFormFile(reply: FastifyReply, file: FormFile): StreamableFile {
   reply.header('Content-Disposition', contentDisposition(file));
   return Buffer.isBuffer(file.body) ? new StreamableFile(file.body, { type: file.contentType, length: file.body.length }) : new StreamableFile(file.body, { type: file.contentType });
 }

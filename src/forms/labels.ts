@@ -3,6 +3,7 @@
 import type { IsoMonth } from '../domain/station-data.js';
 import type { Education, Position, StaffingType, VetoKind } from '../domain/vocabulary.js';
 import type { CriterionSource } from '../rubric/model/rubric.js';
+import type { RoundStatus } from '../rounds/round-status.js';
 import type { CriterionStatus } from '../scoring/engine/score-result.js';
 
 /** 无相关情况的，请在对应栏目填写“无” (附件2 填表说明 7). */
@@ -84,3 +85,11 @@ export const APPLICATION_STATUS_LABELS: Readonly<Record<string, string>> = {
 export function levelLabel(stars: number): string {
   return `${['', '一', '二', '三', '四', '五'][stars] ?? stars}星`;
 }
+
+/** Round statuses (docs/rounds-api.md) as the forms print them. */
+export const ROUND_STATUS_LABELS: Readonly<Record<RoundStatus, string>> = {
+  OPEN: '申报中',
+  REVIEW: '评审中',
+  PUBLICIZING: '公示中',
+  CONFIRMED: '已认定',
+};

@@ -1,6 +1,6 @@
 // Writes one sample of each form under docs/samples/, produced from the demo data through
-// the running service's own endpoints (the live forms) and renderers (the round lists, whose
-// endpoints come with rating rounds):
+// the running service's own endpoints: the live forms, and those of a sample rating round
+// (every demo station applying, reviewed and published through the test fixtures):
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //     node --import ./test/support/ts-loader/register.mjs test/forms/make-samples.ts [docs/samples] [--stations 24]
@@ -10,23 +10,24 @@
 // the files a COUNTY key of the chosen station's county downloads.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { ApiKeyService } from '../../src/auth/api-key.service.js';
+import { ApiKeyService, type CreatedApiKey } from '../../src/auth/api-key.service.js';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { seedDemoIfEmpty } from '../../src/demo/demo-seed.js';
 import { todayIn } from '../../src/domain/dates.js';
-import { renderPublicationListPdf } from '../../src/forms/render/pdf/publication-list.pdf.js';
-import { renderPublicationListXlsx, renderResultsXlsx } from '../../src/forms/render/xlsx/lists.xlsx.js';
-import { DbRankingSource } from '../../src/forms/sources/live-sources.js';
-import type { RankingRow, ResultRow, RoundHeader } from '../../src/forms/views/lists.view.js';
+import { roundFormPaths, roundListPaths } from '../../src/forms/download.js';
+import { getRubric, getRubricIndex } from '../../src/rubric/index.js';
+import { RoundsService } from '../../src/rounds/rounds.service.js';
+import { systemContext } from '../../src/ingestion/write-context.js';
+import { APP_CONFIG } from '../../src/config/app-config.js';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { apply, decideMissingItem, insertFile, reviewAll, setRoundStatus } from './support/round-applications.js';
 import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
 
 async function main(): Promise<void> {
@@ -57,23 +58,17 @@ async function main(): Promise<void> {
          ORDER BY (sn.missing_count > 0 AND sn.bonus > 0) DESC, ss.eligible DESC, ss.total DESC LIMIT 1`,
       );
       const key = (await app.get(ApiKeyService).create('COUNTY', pick.county_code, 'samples')).key;
-      const provinceKey = (await app.get(ApiKeyService).create('PROVINCE', pick.province_code, 'samples')).key;
+      const provinceKey = await app.get(ApiKeyService).create('PROVINCE', pick.province_code, 'samples');
       await mkdir(outDir, { recursive: true });
-      const files: [string, string, string][] = [
+      await download(app, outDir, [
         ['form1-scoring-sheet.xlsx', `/api/v1/stations/${pick.code}/forms/1.xlsx`, key],
         ['form1-scoring-sheet.pdf', `/api/v1/stations/${pick.code}/forms/1.pdf`, key],
         ['form2-staff-list.xlsx', `/api/v1/stations/${pick.code}/forms/2.xlsx`, key],
         ['form3-certification.xlsx', `/api/v1/stations/${pick.code}/forms/3.xlsx`, key],
         ['form3-certification.pdf', `/api/v1/stations/${pick.code}/forms/3.pdf`, key],
-        ['ranking.xlsx', `/api/v1/regions/${pick.province_code}/ranking.xlsx`, provinceKey],
-      ];
-      for (const [file, route, bearer] of files) {
-        const res = await app.inject({ method: 'GET', url: route, headers: { authorization: `Bearer ${bearer}` } });
-        if (res.statusCode !== 200) throw new Error(`${route}: ${res.statusCode} ${res.body}`);
-        await writeFile(path.join(outDir, file), res.rawPayload);
-        console.log(`${file}  ${res.rawPayload.length} bytes  (${route})`);
-      }
-      await roundLists(db, pick.province_code, outDir, config.timeZone);
+        ['ranking.xlsx', `/api/v1/regions/${pick.province_code}/ranking.xlsx`, provinceKey.key],
+      ]);
+      await roundSamples(app, db, pick, { county: key, province: provinceKey }, outDir);
     } finally {
       await app.close();
     }
@@ -83,34 +78,59 @@ async function main(): Promise<void> {
   }
 }
 
-/** The round lists from the live scores, standing in for a round's frozen results until rounds exist. */
-async function roundLists(db: DataSource, provinceCode: string, outDir: string, timeZone: string): Promise<void> {
-  const ranking: RankingRow[] = [];
-  for await (const row of new DbRankingSource(db).rows(provinceCode)) ranking.push(row);
-  const digests = new Map(
-    (await db.query<{ station_code: string; result_digest: string; raw: number; applicable: number; pending_count: number }[]>(
-      `SELECT ss.station_code, sn.result_digest, sn.raw::float8 AS raw, sn.applicable::float8 AS applicable, sn.pending_count FROM station_score ss JOIN score_snapshot sn ON sn.id = ss.snapshot_id`,
-    )).map((r) => [r.station_code, r]),
-  );
-  const today = todayIn(timeZone);
-  const round: RoundHeader = { id: 'sample', name: `${today.slice(0, 4)}年度星级市场监督管理所评定（示例，实时评分）`, provinceName: '河北省', level: 3, cutOff: today };
-  const generatedAt = new Date();
-  const entries = ranking.filter((r) => r.stars >= round.level).map((r) => ({ station: r.station, total: r.total, stars: r.stars }));
-  const publication = { round, publicationFrom: today, publicationTo: today, entries, generatedAt, timeZone };
-  await writeFile(path.join(outDir, 'publication-list.pdf'), await renderPublicationListPdf(publication));
-  await toFile(path.join(outDir, 'publication-list.xlsx'), (out) => renderPublicationListXlsx(publication, out));
-  const rows: ResultRow[] = ranking.map((r) => {
-    const d = digests.get(r.station.code)!;
-    return { station: r.station, status: r.stars >= round.level ? 'AWARDED' : 'NOT_AWARDED', raw: d.raw, applicable: d.applicable, rebased: r.rebased, bonus: r.bonus, total: r.total, stars: r.stars, eligible: true, vetoCount: 0, pendingCount: d.pending_count, resultDigest: d.result_digest };
+/**
+ * A rating round over the demo province: every station applies (materials on the first
+ * criterion, a declared missing item for the picked station), every assessed criterion is
+ * reviewed at full points, the round is published; then the round's forms and lists are
+ * downloaded from its endpoints as the service serves them.
+ */
+async function roundSamples(app: NestFastifyApplication, db: DataSource, pick: { code: string; county_code: string; province_code: string }, keys: { county: string; province: CreatedApiKey }, outDir: string): Promise<void> {
+  const principal = { keyId: keys.province.id, role: keys.province.role, regionCode: keys.province.regionCode };
+  const today = todayIn(app.get(APP_CONFIG).timeZone);
+  const cutOff = `${Number(today.slice(0, 4)) - 1}-12-31`;
+  const round = await app.get(RoundsService).open(systemContext(principal), {
+    provinceCode: pick.province_code,
+    name: `${cutOff.slice(0, 4)}年度三星市场监督管理所评定（示例）`,
+    level: 'THREE_STAR',
+    cutOff,
+    applicationDeadline: new Date(Date.now() + 86_400_000),
+    publicationDays: 7,
   });
-  await toFile(path.join(outDir, 'results.xlsx'), (out) => renderResultsXlsx({ round, rows, generatedAt, timeZone }, out));
-  console.log(`publication-list.pdf/.xlsx (${entries.length} stations), results.xlsx (${rows.length} rows)`);
+  const index = getRubricIndex(getRubric(round.rubricVersion));
+  const file = await insertFile(db, '市场准入业务指导记录.pdf', principal.keyId);
+  const missing = index.criteria.filter((c) => c.source === 'ASSESSED')[10];
+  const codes = (await db.query<{ code: string }[]>(`SELECT code FROM station WHERE province_code = $1 ORDER BY code`, [pick.province_code])).map((r) => r.code);
+  for (const code of codes) {
+    const own = code === pick.code;
+    const application = await apply(db, round, code, {
+      status: 'REVIEWED',
+      materials: [{ criterionId: index.criteria[0].id, items: [{ title: '市场准入业务指导记录', fileIds: [file] }] }],
+      missingItems: own ? [{ itemId: missing.id, duty: 'SPECIAL_EQUIPMENT', reason: '辖区无特种设备监管职责' }] : [],
+    });
+    await reviewAll(db, round, application.id);
+    if (own) await decideMissingItem(db, application.id, missing.id, true, '经核实无此职责');
+  }
+  await setRoundStatus(db, round, 'PUBLICIZING');
+  const forms = roundFormPaths(round.id, pick.code);
+  const lists = roundListPaths(round.id);
+  await download(app, outDir, [
+    ['round-form1-scoring-sheet.xlsx', forms.scoringSheetXlsx, keys.county],
+    ['round-form1-scoring-sheet.pdf', forms.scoringSheetPdf, keys.county],
+    ['round-form2-staff-list.xlsx', forms.staffListXlsx, keys.county],
+    ['round-form3-certification.pdf', forms.certificationPdf, keys.county],
+    ['publication-list.xlsx', lists.publicationListXlsx, keys.county],
+    ['publication-list.pdf', lists.publicationListPdf, keys.county],
+    ['results.xlsx', lists.resultsXlsx, keys.province.key],
+  ]);
 }
 
-async function toFile(file: string, render: (out: NodeJS.WritableStream & import('node:stream').Writable) => Promise<number>): Promise<void> {
-  const out = createWriteStream(file);
-  await render(out);
-  await finished(out);
+async function download(app: NestFastifyApplication, outDir: string, files: readonly (readonly [string, string, string])[]): Promise<void> {
+  for (const [file, route, bearer] of files) {
+    const res = await app.inject({ method: 'GET', url: route, headers: { authorization: `Bearer ${bearer}` } });
+    if (res.statusCode !== 200) throw new Error(`${route}: ${res.statusCode} ${res.body}`);
+    await writeFile(path.join(outDir, file), res.rawPayload);
+    console.log(`${file}  ${res.rawPayload.length} bytes  (${route})`);
+  }
 }
 
 async function admin(url: string, sql: string): Promise<void> {

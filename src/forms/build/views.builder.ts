@@ -24,9 +24,11 @@ export function trainingYearFor(date: IsoDate): number {
   return Number(date.slice(0, 4)) - 1;
 }
 
-/** 附件2 for a reader who may (or may not) see personal data. */
-export function staffListView(station: FormStation, people: readonly RosterPerson[], filledOn: IsoDate, personalVisible: boolean): StaffListView {
-  const trainingYear = trainingYearFor(filledOn);
+/**
+ * 附件2 for a reader who may (or may not) see personal data. A round passes its own
+ * training year (the year before its cut-off), whatever day the form is filled.
+ */
+export function staffListView(station: FormStation, people: readonly RosterPerson[], filledOn: IsoDate, personalVisible: boolean, trainingYear = trainingYearFor(filledOn)): StaffListView {
   return {
     station,
     filledOn,

@@ -6,7 +6,7 @@ import { circled } from '../../rubric/build.js';
 import { getRubricIndex, type RubricCriterion } from '../../rubric/index.js';
 import type { BonusItemResult, CriterionResult, CriterionStatus } from '../../scoring/engine/score-result.js';
 import { civilTime, type FormEvaluation } from '../views/common.js';
-import type { ScoringSheetView } from '../views/scoring-sheet.view.js';
+import type { DeclaredMissingItemLine, ScoringSheetView } from '../views/scoring-sheet.view.js';
 import { levelLabel, NONE, SOURCE_LABELS, STATUS_LABELS, VETO_LABELS, pointsText, starsLabel } from '../labels.js';
 
 export const SHEET_TITLE = '五星市场监督管理所评定申报材料清单和提供材料目录';
@@ -95,7 +95,8 @@ export function scoringSheetLayout(view: ScoringSheetView): ScoringSheetLayout {
       for (const third of second.indicators) {
         const thirdFrom = lines.length;
         for (const criterion of third.criteria) {
-          lines.push(criterionLine(criterion, third.criteria.length, results.get(criterion.id), missing.get(criterion.id), view.materials.get(criterion.id) ?? []));
+          const provided = { titles: view.materials.get(criterion.id) ?? [], declared: view.declaredMissingItems?.get(criterion.id) };
+          lines.push(criterionLine(criterion, third.criteria.length, results.get(criterion.id), missing.get(criterion.id), provided));
         }
         spans.push({ level: 3, id: third.id, text: `${third.code}.${third.name}（${pointsText(third.points)}分）${third.starred ? '※' : ''}`, from: thirdFrom, to: lines.length - 1 });
         materials.set(third.id, third.materials.length > 0 ? third.materials.join('\n') : '——');
@@ -119,16 +120,23 @@ export function scoringSheetLayout(view: ScoringSheetView): ScoringSheetLayout {
       ['结果摘要', view.resultDigest],
       ['输入哈希', score.inputHash],
       ['生成时间', civilTime(view.generatedAt, view.timeZone)],
-      ['核对', '结果摘要与服务中该评分的 resultDigest 相同，即为同一评分结果'],
+      ['核对', view.evaluation.kind === 'ROUND' ? '结果摘要与该批次评定结果的 resultDigest 相同，即为同一评定结果' : '结果摘要与服务中该评分的 resultDigest 相同，即为同一评分结果'],
     ],
   };
 }
 
-function criterionLine(criterion: RubricCriterion, siblings: number, result: CriterionResult | undefined, missingReason: string | undefined, titles: readonly string[]): CriterionLine {
+interface ProvidedMaterials {
+  readonly titles: readonly string[];
+  /** A round's declared missing item of this criterion. */
+  readonly declared: DeclaredMissingItemLine | undefined;
+}
+
+function criterionLine(criterion: RubricCriterion, siblings: number, result: CriterionResult | undefined, missingReason: string | undefined, { titles, declared }: ProvidedMaterials): CriterionLine {
   const mark = siblings > 1 ? circled(criterion.ordinal) : '';
   const status: CriterionStatus = result?.status ?? 'PENDING_ASSESSMENT';
   const provided: string[] = [];
-  if (status === 'MISSING_ITEM') provided.push(`合理缺项：${missingReason ?? result?.reason ?? ''}`);
+  if (declared !== undefined) provided.push(declaredText(declared));
+  else if (status === 'MISSING_ITEM') provided.push(`合理缺项：${missingReason ?? result?.reason ?? ''}`);
   provided.push(...titles.map((t, i) => (titles.length > 1 ? `${i + 1}. ${t}` : t)));
   const by = result === undefined ? '' : result.assessed ? '评审' : SOURCE_LABELS[result.source];
   return {
@@ -141,6 +149,12 @@ function criterionLine(criterion: RubricCriterion, siblings: number, result: Cri
     provided: provided.join('\n'),
     reason: result === undefined ? '本次评分无此项' : `${STATUS_LABELS[status]}（${by}）：${result.reason}`,
   };
+}
+
+/** "合理缺项（申报）：reason（无duty职责）；审核：采纳（…）" — the decision, or 待审核 while there is none. */
+function declaredText(declared: DeclaredMissingItemLine): string {
+  const decision = declared.decision === null ? '待审核' : `${declared.decision.accepted ? '采纳' : '不采纳'}（${declared.decision.reason}）`;
+  return `合理缺项（申报）：${declared.reason}（职责：${declared.duty}）；审核：${decision}`;
 }
 
 function headerLines(view: ScoringSheetView): [string, string][] {
@@ -159,7 +173,7 @@ export function evaluationText(evaluation: FormEvaluation, timeZone: string): st
     case 'LIVE':
       return `实时评估（评估于 ${civilTime(evaluation.evaluatedAt, timeZone)}）`;
     case 'ROUND':
-      return evaluation.roundName;
+      return evaluation.detail === undefined ? evaluation.roundName : `${evaluation.roundName}（${evaluation.detail}）`;
   }
 }
 

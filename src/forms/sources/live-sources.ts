@@ -19,7 +19,8 @@ import type { FormStation } from '../views/common.js';
 import type { RankingRow } from '../views/lists.view.js';
 import type { CertificationSource, LiveScore, LiveScoreSource, RankingSource, RosterSource, StationSource } from './ports.js';
 
-function formStation(row: Pick<StationRow, 'code' | 'name' | 'county_code' | 'city_code' | 'county_name' | 'city_name' | 'province_name' | 'province_code'>): FormStation {
+/** A form's station from a station row with its region names (the round adapters use it too). */
+export function formStation(row: Pick<StationRow, 'code' | 'name' | 'county_code' | 'city_code' | 'county_name' | 'city_name' | 'province_name' | 'province_code'>): FormStation {
   return {
     code: row.code,
     name: row.name,

@@ -25,6 +25,8 @@ export type FormEvaluation =
       readonly kind: 'ROUND';
       readonly roundId: string;
       readonly roundName: string;
+      /** What the sheet shows of the round, e.g. "评定等级五星；公示中；申报提交于 2026-06-20 10:00". */
+      readonly detail?: string;
     };
 
 /** The county bureau (县级市场监管部门) that fills and seals 附件2 and 附件3. */
