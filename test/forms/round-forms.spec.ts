@@ -145,6 +145,24 @@ describe('附件1 of an application', () => {
   });
 });
 
+describe('download paths over GraphQL', () => {
+  test('round.lists and application.forms name the endpoints that serve them', async () => {
+    const res = await t.graphql(
+      `query($id: ID!) { round(id: $id) { lists { publicationListXlsx publicationListPdf resultsXlsx } applications(first: 1) { edges { node { stationCode forms { scoringSheetXlsx scoringSheetPdf staffListXlsx certificationXlsx certificationPdf } } } } } }`,
+      { id: round.id },
+      s.keys.county,
+    );
+    expect(res.body.errors).toBeUndefined();
+    const { lists, applications } = res.body.data.round;
+    expect(lists).toEqual(roundListPaths(round.id));
+    const node = applications.edges[0].node;
+    expect(node.stationCode).toBe(s.countyStation);
+    expect(node.forms).toEqual(roundFormPaths(round.id, s.countyStation));
+    expect((await get(node.forms.certificationPdf, s.keys.county)).status).toBe(200);
+    expect((await get(node.forms.scoringSheetXlsx, s.keys.county)).status).toBe(200);
+  });
+});
+
 describe('附件2 and 附件3 of an application', () => {
   test('附件2: the frozen personnel on the roster at the cut-off, names for the county key, training of the year before the cut-off', async () => {
     const frozen = apps.get(s.countyStation)!.frozenFacts!;
@@ -290,13 +308,14 @@ describe('results.xlsx', () => {
     const computed = await roundScore(t.dataSource, round, app.id);
     const stored = { ...computed, total: 99.5, stars: 3 as const, eligible: true, blockingVetoes: [] };
     const digest = 'f'.repeat(64);
-    await setRoundStatus(t.dataSource, round, 'CONFIRMED');
+    // The result goes in before the round is CONFIRMED: the sealing trigger refuses results of a confirmed round.
     await t.dataSource.query(`UPDATE round_application SET status = 'AWARDED', version = version + 1 WHERE id = $1`, [app.id]);
     await t.dataSource.query(
-      `INSERT INTO round_result (application_id, round_id, station_code, seq, input_hash, result_digest, previous_hash, chain_hash, result, total, stars, awarded, confirmed_at)
-       VALUES ($1, $2, $3, 1, $4, $5, NULL, $6, $7::jsonb, $8, $9, true, now())`,
+      `INSERT INTO round_result (application_id, round_id, station_code, seq, input_hash, result_digest, previous_hash, chain_hash, result, inputs, total, stars, awarded, confirmed_at)
+       VALUES ($1, $2, $3, 1, $4, $5, NULL, $6, $7::jsonb, '{}'::jsonb, $8, $9, true, now())`,
       [app.id, round.id, s.countyStation, app.frozenInputHash, digest, 'e'.repeat(64), JSON.stringify(stored), stored.total, stored.stars],
     );
+    await setRoundStatus(t.dataSource, round, 'CONFIRMED');
     const row = (await resultRows(s.keys.admin)).find((r) => r.code === s.countyStation);
     expect(row).toEqual({ code: s.countyStation, status: '认定', total: 99.5, digest });
     const sheet = (await readXlsx((await get(roundFormPaths(round.id, s.countyStation).scoringSheetXlsx, s.keys.county)).body)).getWorksheet(SCORING_SHEET_NAME)!;
