@@ -30,8 +30,3 @@ export function isAboveRegion(principal: Principal, regionCode: string): boolean
   const prefix = regionPrefix(regionCode);
   return prefix.length < regionPrefix(principal.regionCode).length && principal.regionCode.startsWith(prefix);
 }
-
-/** Roles allowed to score criteria, mark missing items and set policy (reviewers). */
-export function isReviewer(principal: Principal): boolean {
-  return principal.role === 'PROVINCE' || principal.role === 'CITY' || principal.role === 'ADMIN';
-}

@@ -32,7 +32,6 @@ export const STATION_ORDERS = ['TOTAL_DESC', 'TOTAL_ASC', 'NAME', 'CODE'] as con
 export type StationOrder = (typeof STATION_ORDERS)[number];
 
 export const INDICATOR_SET_KINDS = ['ALL', 'STARRED', 'LIST'] as const;
-export type IndicatorSetKind = (typeof INDICATOR_SET_KINDS)[number];
 
 export const GqlDuty = enumOf(DUTIES);
 export const GqlRoom = enumOf(ROOMS);

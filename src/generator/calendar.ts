@@ -45,5 +45,3 @@ export function startOfYear(year: number): number {
   }
   return day;
 }
-
-export const DAYS_PER_YEAR = 365;

@@ -11,7 +11,7 @@ import { buildRegions, type RegionSeed } from './regions.js';
 import { generateStation } from './station.js';
 
 export type { RegionSeed } from './regions.js';
-export { MAX_STATIONS, MAX_STATIONS_PER_COUNTY } from './regions.js';
+export { MAX_STATIONS } from './regions.js';
 
 export const DEFAULT_PROVINCE_CODE = '130000';
 

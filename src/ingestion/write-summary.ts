@@ -23,10 +23,6 @@ export function addSummaries(...summaries: WriteSummary[]): WriteSummary {
   return total;
 }
 
-export function summaryChanged(summary: WriteSummary): boolean {
-  return summary.created + summary.updated + summary.removed > 0;
-}
-
 /** OpenAPI shape of WriteSummary. */
 export class WriteSummaryDto implements WriteSummary {
   @ApiProperty({ description: 'rows that did not exist before', example: 3 })

@@ -14,7 +14,7 @@ export * from './model/rubric.js';
 export * from './model/data-rules.js';
 export * from './model/star-policy.js';
 export { NATIONAL_2023, NATIONAL_2023_VERSION } from './data/national-2023.js';
-export { NATIONAL_DEFAULT_POLICY, NATIONAL_DEFAULT_POLICY_ID, validateStarPolicy } from './data/star-policy-defaults.js';
+export { NATIONAL_DEFAULT_POLICY, validateStarPolicy } from './data/star-policy-defaults.js';
 
 export const RUBRIC_VERSIONS = [NATIONAL_2023_VERSION] as const;
 export type RubricVersion = (typeof RUBRIC_VERSIONS)[number];

@@ -4,8 +4,6 @@ import type { EntityManager } from 'typeorm';
 import type { ScoreResult } from './engine/index.js';
 import { resultDigest } from './result-digest.js';
 
-export type WriteOutcome = 'changed' | 'confirmed' | 'skipped';
-
 export interface WriteSummary {
   changed: string[];
   confirmed: string[];

@@ -10,7 +10,6 @@ export const PROVINCE = '130000';
 export const CITY = '130100';
 export const COUNTY = '130102';
 export const OTHER_COUNTY = '130104';
-export const OTHER_CITY_COUNTY = '130203';
 export const OTHER_PROVINCE_COUNTY = '140105';
 
 export interface Keys {

@@ -354,11 +354,6 @@ export function nestedTypesOf(ctor: object): ReadonlyMap<string, () => new () =>
   return merged;
 }
 
-/** The nested DTO class of a property, looking through base classes. */
-export function nestedTypeOf(ctor: object, property: string): (() => new () => object) | undefined {
-  return nestedTypesOf(ctor)?.get(property);
-}
-
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** isIsoDate (domain/dates.ts) without a Date object per call: same answers, tested. */

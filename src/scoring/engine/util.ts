@@ -1,9 +1,4 @@
-// Small helpers: exhaustiveness, half-point arithmetic, rounding and percent display.
-
-/** Compile-time exhaustiveness check for switches over unions. */
-export function assertUnreachable(x: never): never {
-  throw new Error(`unreachable: ${JSON.stringify(x)}`);
-}
+// Small helpers: half-point arithmetic, rounding and percent display.
 
 /** Points are multiples of 0.5; the engine adds them as integers of half-points. */
 export function toHalf(points: number): number {
