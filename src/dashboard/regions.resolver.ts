@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Int, Parent, Query, ResolveField, Resolver, type ComplexityEstimatorArgs } from '@nestjs/graphql';
 import { DomainError } from '../common/errors/domain-error.js';
+import { LARGEST_RUBRIC } from '../rubric/index.js';
 import { checkRegionCode } from './args.js';
 import { Ctx, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
@@ -52,11 +53,19 @@ export class RegionsResolver {
   }
 }
 
+/** The region summary shows the five weakest third-level indicators unless asked for more. */
+const WEAKEST_INDICATORS_SHOWN = 5;
+/** At most every third-level indicator of the largest rubric. */
+const WEAKEST_INDICATORS_MAX = LARGEST_RUBRIC.thirdLevel;
+
 @Resolver(() => RegionSummary)
 export class RegionSummaryResolver {
-  @ResolveField(() => [IndicatorAverage], { description: 'Third-level indicators with the lowest Σ points / Σ applicable max, weakest first.', complexity: listOf(5) })
-  weakestIndicators(@Parent() summary: RegionSummary, @Args('first', { type: () => Int, defaultValue: 5 }) first: number): IndicatorAverage[] {
-    if (!Number.isInteger(first) || first < 1 || first > 46) throw DomainError.badInput('first must be 1..46', [{ path: 'first', reason: 'an integer 1..46' }]);
+  @ResolveField(() => [IndicatorAverage], { description: 'Third-level indicators with the lowest Σ points / Σ applicable max, weakest first.', complexity: listOf(WEAKEST_INDICATORS_SHOWN) })
+  weakestIndicators(@Parent() summary: RegionSummary, @Args('first', { type: () => Int, defaultValue: WEAKEST_INDICATORS_SHOWN }) first: number): IndicatorAverage[] {
+    if (!Number.isInteger(first) || first < 1 || first > WEAKEST_INDICATORS_MAX) {
+      const range = `1..${WEAKEST_INDICATORS_MAX}`;
+      throw DomainError.badInput(`first must be ${range}`, [{ path: 'first', reason: `an integer ${range}` }]);
+    }
     return summary.thirdLevelAverages.slice(0, first);
   }
 }

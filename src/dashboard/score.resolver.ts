@@ -1,5 +1,6 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { ComplexityEstimatorArgs } from '@nestjs/graphql';
+import { LARGEST_RUBRIC } from '../rubric/index.js';
 import { GqlCriterionSource, GqlCriterionStatus } from './enums.js';
 import { Ctx } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
@@ -7,20 +8,25 @@ import { criteriaOf, indicatorsOf, INLINE_SNAPSHOTS, type SnapshotContents } fro
 import { listOf } from './types/common.types.js';
 import { CriterionScore, IndicatorScore, ScoreSnapshot } from './types/score.types.js';
 
-const INDICATORS_PER_LEVEL: Record<number, number> = { 1: 5, 2: 21, 3: 46 };
+// Query cost of the indicator and criterion lists: as many rows as the largest rubric has.
+const INDICATORS_PER_LEVEL: Readonly<Record<number, number>> = {
+  1: LARGEST_RUBRIC.firstLevel,
+  2: LARGEST_RUBRIC.secondLevel,
+  3: LARGEST_RUBRIC.thirdLevel,
+};
 
 /** Indicator and criterion rows of a score, joined with the rubric texts. */
 @Resolver(() => ScoreSnapshot)
 export class ScoreResolver {
   @ResolveField(() => [IndicatorScore], {
     description: 'Indicators of every level (or of one level), depth first in rubric order.',
-    complexity: ({ args, childComplexity }: ComplexityEstimatorArgs) => 1 + (INDICATORS_PER_LEVEL[args.level as number] ?? 72) * Math.max(childComplexity, 1),
+    complexity: ({ args, childComplexity }: ComplexityEstimatorArgs) => 1 + (INDICATORS_PER_LEVEL[args.level as number] ?? LARGEST_RUBRIC.indicators) * Math.max(childComplexity, 1),
   })
   async indicators(@Parent() score: ScoreSnapshot, @Ctx() ctx: DashboardContext, @Args('level', { type: () => Int, nullable: true }) level: number | null): Promise<IndicatorScore[]> {
     return indicatorsOf(await contents(ctx, score), level);
   }
 
-  @ResolveField(() => [CriterionScore], { description: 'Criteria in rubric order, optionally filtered.', complexity: listOf(121) })
+  @ResolveField(() => [CriterionScore], { description: 'Criteria in rubric order, optionally filtered.', complexity: listOf(LARGEST_RUBRIC.criteria) })
   async criteria(
     @Parent() score: ScoreSnapshot,
     @Ctx() ctx: DashboardContext,

@@ -123,3 +123,32 @@ export function findIndicator(rubric: Rubric, idOrCode: string): RubricIndicator
   const index = getRubricIndex(rubric);
   return index.indicatorById.get(idOrCode) ?? index.indicatorByCode.get(idOrCode);
 }
+
+/** How many indicators of each level and criteria a rubric has. */
+export interface RubricSizes {
+  readonly firstLevel: number;
+  readonly secondLevel: number;
+  readonly thirdLevel: number;
+  /** Indicators of every level together. */
+  readonly indicators: number;
+  readonly criteria: number;
+}
+
+function sizesOf(rubric: Rubric): RubricSizes {
+  const index = getRubricIndex(rubric);
+  const [firstLevel, secondLevel, thirdLevel] = [index.firstLevel.length, index.secondLevel.length, index.thirdLevel.length];
+  return { firstLevel, secondLevel, thirdLevel, indicators: firstLevel + secondLevel + thirdLevel, criteria: index.criteria.length };
+}
+
+/**
+ * The largest sizes over every rubric version (national 2023: 5 / 21 / 46 indicators, 121
+ * criteria). Static bounds — GraphQL query cost, argument limits — are declared before a
+ * score says which version it used, so they take the largest.
+ */
+export const LARGEST_RUBRIC: RubricSizes = RUBRIC_VERSIONS.map((version) => sizesOf(RUBRICS[version])).reduce((a, b) => ({
+  firstLevel: Math.max(a.firstLevel, b.firstLevel),
+  secondLevel: Math.max(a.secondLevel, b.secondLevel),
+  thirdLevel: Math.max(a.thirdLevel, b.thirdLevel),
+  indicators: Math.max(a.indicators, b.indicators),
+  criteria: Math.max(a.criteria, b.criteria),
+}));

@@ -12,8 +12,9 @@ export interface FieldProblem {
 }
 
 /**
- * The one error type services throw. REST and GraphQL each map its code once
- * (http-exception.filter.ts, graphql-errors.ts); nothing else decides status codes.
+ * The one error type services throw. Its code is mapped in one place: http-status.ts gives
+ * the HTTP status, which app-exception.filter.ts (REST) and graphql-errors.ts (GraphQL
+ * extensions) both use; nothing else decides status codes.
  */
 export class DomainError extends Error {
   constructor(

@@ -8,6 +8,7 @@ import {
   findIndicator,
   getRubric,
   getRubricIndex,
+  LARGEST_RUBRIC,
   NATIONAL_2023,
   RUBRIC_VERSIONS,
   RubricError,
@@ -385,5 +386,13 @@ describe('rubric national-2023: bonus, vetoes, notes, parameters', () => {
     expect(rubric.parameters.previousYearFallbackUntil).toEqual({ month: 3, day: 31 });
     expect(rubric.parameters.certificationValidYears).toBe(2);
     expect(rubric.parameters.starThresholdsIncludeBonus).toBe(true);
+  });
+});
+
+describe('rubric sizes (bounds of GraphQL list costs and arguments)', () => {
+  it('the largest rubric is national-2023 while it is the only version: 5 / 21 / 46 indicators, 121 criteria', () => {
+    expect(RUBRIC_VERSIONS).toEqual(['national-2023']);
+    expect(LARGEST_RUBRIC).toEqual({ firstLevel: 5, secondLevel: 21, thirdLevel: 46, indicators: 72, criteria: 121 });
+    expect(LARGEST_RUBRIC.criteria).toBe(index.criteria.length);
   });
 });
