@@ -58,9 +58,15 @@ const WEAKEST_INDICATORS_SHOWN = 5;
 /** At most every third-level indicator of the largest rubric. */
 const WEAKEST_INDICATORS_MAX = LARGEST_RUBRIC.thirdLevel;
 
+/** Query cost: as many rows as asked for (at most every third-level indicator), not the default's five. */
+function weakestCost(estimate: ComplexityEstimatorArgs): number {
+  const first = typeof estimate.args.first === 'number' ? estimate.args.first : WEAKEST_INDICATORS_SHOWN;
+  return listOf(Math.min(Math.max(first, 1), WEAKEST_INDICATORS_MAX))(estimate);
+}
+
 @Resolver(() => RegionSummary)
 export class RegionSummaryResolver {
-  @ResolveField(() => [IndicatorAverage], { description: 'Third-level indicators with the lowest Σ points / Σ applicable max, weakest first.', complexity: listOf(WEAKEST_INDICATORS_SHOWN) })
+  @ResolveField(() => [IndicatorAverage], { description: 'Third-level indicators with the lowest Σ points / Σ applicable max, weakest first.', complexity: weakestCost })
   weakestIndicators(@Parent() summary: RegionSummary, @Args('first', { type: () => Int, defaultValue: WEAKEST_INDICATORS_SHOWN }) first: number): IndicatorAverage[] {
     if (!Number.isInteger(first) || first < 1 || first > WEAKEST_INDICATORS_MAX) {
       const range = `1..${WEAKEST_INDICATORS_MAX}`;

@@ -161,6 +161,12 @@ describe('the measured cost depends on every variable it reads (F5)', () => {
     expect(tooComplex(await gql(t, s.keys.province, level, { l: 3 }))).toEqual({ status: 400, code: 'QUERY_TOO_COMPLEX' });
   });
 
+  test('weakestIndicators costs the rows it asks for (first), not the default five', async () => {
+    const query = `query($n: Int) { regions { children { children { summary { weakestIndicators(first: $n) { code } } } } } }`;
+    expect((await gql(t, s.keys.province, query, { n: 5 })).errors).toBeUndefined();
+    expect(tooComplex(await gql(t, s.keys.province, query, { n: 46 }))).toEqual({ status: 400, code: 'QUERY_TOO_COMPLEX' });
+  });
+
   test('variables the estimate does not read share one measurement', async () => {
     const query = `query($c: String!) { station(code: $c) { code score { total } } }`;
     for (const code of s.province.stationCodes.slice(0, 3)) expect((await gql(t, s.keys.province, query, { c: code })).errors).toBeUndefined();
