@@ -32,6 +32,7 @@ import { RecomputePipelineModule } from './recompute/recompute-pipeline.module.j
 import { RecomputeModule } from './recompute/recompute.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { RegionsModule } from './regions/regions.module.js';
+import { RoundsGraphqlModule } from './rounds/graphql/rounds-graphql.module.js';
 import { RoundsModule } from './rounds/rounds.module.js';
 import { RubricModule } from './rubric/rubric.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
@@ -83,6 +84,8 @@ export class AppModule {
         RubricModule,
         // Rating rounds (评定批次): the model, frozen facts and round scoring.
         RoundsModule,
+        // Rounds over GraphQL: reviewers' mutations, round reads, verification.
+        RoundsGraphqlModule,
         ScoringModule,
         // GraphQL for provincial dashboards and reviewers.
         DashboardModule,

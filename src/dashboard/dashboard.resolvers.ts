@@ -1,6 +1,7 @@
 // Every resolver of the GraphQL API, listed once for the module and the schema printer.
 import { AboutResolver } from '../about/about.resolver.js';
 import { FORMS_RESOLVERS } from '../forms/forms.resolver.js';
+import { ROUNDS_RESOLVERS } from '../rounds/graphql/rounds.resolvers.js';
 import { RecomputeResolver } from './recompute.resolver.js';
 import { RegionSummaryResolver, RegionsResolver } from './regions.resolver.js';
 import { ReviewsResolver } from './reviews.resolver.js';
@@ -27,4 +28,4 @@ export const DASHBOARD_RESOLVERS = [
 ];
 
 /** Resolvers of the whole schema (the public `about` included). */
-export const SCHEMA_RESOLVERS = [AboutResolver, ...DASHBOARD_RESOLVERS, ...FORMS_RESOLVERS];
+export const SCHEMA_RESOLVERS = [AboutResolver, ...DASHBOARD_RESOLVERS, ...FORMS_RESOLVERS, ...ROUNDS_RESOLVERS];

@@ -3,7 +3,7 @@ import type { ComplexityEstimatorArgs } from '@nestjs/graphql';
 import { GqlCriterionSource, GqlCriterionStatus } from './enums.js';
 import { Ctx } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
-import { criteriaOf, indicatorsOf, type CachedSnapshot } from './loaders/snapshot-cache.js';
+import { criteriaOf, indicatorsOf, INLINE_SNAPSHOTS, type SnapshotContents } from './loaders/snapshot-cache.js';
 import { listOf } from './types/common.types.js';
 import { CriterionScore, IndicatorScore, ScoreSnapshot } from './types/score.types.js';
 
@@ -39,7 +39,9 @@ export class ScoreResolver {
   }
 }
 
-async function contents(ctx: DashboardContext, score: ScoreSnapshot): Promise<CachedSnapshot> {
+async function contents(ctx: DashboardContext, score: ScoreSnapshot): Promise<SnapshotContents> {
+  const inline = INLINE_SNAPSHOTS.get(score);
+  if (inline !== undefined) return inline;
   const found = await ctx.loaders.snapshot.load(score.id);
   if (!found) throw new Error(`snapshot ${score.id} has no rows`);
   return found;

@@ -5,6 +5,7 @@ import { DepartedStaffAndCaseDates1796530183721 } from '../../migrations/1796530
 import { EvidenceFiles1796541390155 } from '../../migrations/1796541390155-EvidenceFiles.js';
 import { InitialSchema1795265484071 } from '../../migrations/1795265484071-InitialSchema.js';
 import { RatingRounds1796541603606 } from '../../migrations/1796541603606-RatingRounds.js';
+import { RoundResultsSealed1796542417182 } from '../../migrations/1796542417182-RoundResultsSealed.js';
 import { RecomputeRunChunksAndHashedCheckNames1795266870272 } from '../../migrations/1795266870272-RecomputeRunChunksAndHashedCheckNames.js';
 import { ScoreDataNotifications1795269269281 } from '../../migrations/1795269269281-ScoreDataNotifications.js';
 import { StationDataNotifications1795276636049 } from '../../migrations/1795276636049-StationDataNotifications.js';
@@ -18,6 +19,7 @@ export const MIGRATIONS: MigrationClass[] = [
   DepartedStaffAndCaseDates1796530183721,
   EvidenceFiles1796541390155,
   RatingRounds1796541603606,
+  RoundResultsSealed1796542417182,
 ];
 
 type MigrationClass = new () => MigrationInterface;

@@ -4,11 +4,13 @@ import type { ScoreResult } from '../scoring/engine/index.js';
 import { Station } from '../stations/station.entity.js';
 import { RatingRoundRecord } from './rating-round.entity.js';
 import { RoundApplicationRecord } from './round-application.entity.js';
+import type { RoundResultInputs } from './review/round-chain.js';
 
 /**
  * A confirmed result (认定) of one application, a link of the round's hash chain:
- * chain_hash = sha256(previous_hash, input_hash, result_digest, …) in `seq` order; the round
- * stores the last one as chain_head. Written once at confirmation.
+ * chain_hash = sha256(previous_hash | seq | station_code | input_hash | result_digest) in `seq`
+ * order (review/round-chain.ts); the round stores the last one as chain_head. Written once at
+ * confirmation; database triggers refuse any UPDATE or DELETE (migration RoundResultsSealed).
  */
 @Entity('round_result')
 @Unique('uq_round_result_seq', ['roundId', 'seq'])
@@ -66,6 +68,10 @@ export class RoundResultRecord {
 
   @Column({ type: 'timestamptz' })
   confirmedAt: Date;
+
+  /** What the result was computed from (RoundResultInputs): verification reads nothing mutable. */
+  @Column({ type: 'jsonb' })
+  inputs: RoundResultInputs;
 }
 
 /** 摘星: an award revoked after confirmation, with its reason (the result row stays as it was). */

@@ -16,12 +16,24 @@ import { FilesModule } from '../files/files.module.js';
 import { RubricModule } from '../rubric/rubric.module.js';
 import { ApplicationsService } from './applications/applications.service.js';
 import { RoundsController } from './applications/rounds.controller.js';
+import { RoundPublicationService } from './review/round-publication.service.js';
+import { RoundReviewService } from './review/round-review.service.js';
+import { RoundVerificationService } from './review/round-verification.service.js';
 import { RoundsService } from './rounds.service.js';
 
+// The reviewers' services (review/): RoundReviewService (close, return, review, inspection,
+// missing items), RoundPublicationService (publish, objections, confirm, revoke) and
+// RoundVerificationService; their GraphQL resolvers are in graphql/ (RoundsGraphqlModule).
 @Module({
   imports: [RubricModule, FilesModule],
   controllers: [RoundsController],
-  providers: [RoundsService, ApplicationsService],
-  exports: [RoundsService],
+  providers: [
+    RoundsService,
+    ApplicationsService,
+    RoundReviewService,
+    RoundPublicationService,
+    RoundVerificationService,
+  ],
+  exports: [RoundsService, RoundReviewService, RoundPublicationService, RoundVerificationService],
 })
 export class RoundsModule {}

@@ -47,7 +47,7 @@ function expectOneLine(run: Run, code: number, pattern: RegExp): void {
 
 describe('help', () => {
   test('the command lists every subcommand; no command is a usage error', async () => {
-    expect(commandNames()).toEqual(['apikey', 'generate', 'health', 'migrate', 'recompute', 'schema']);
+    expect(commandNames()).toEqual(['apikey', 'generate', 'health', 'migrate', 'recompute', 'round', 'schema']);
     const help = await scorecard(['--help']);
     expect(help.code).toBe(0);
     for (const name of commandNames()) expect(help.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));

@@ -1,12 +1,15 @@
 // Authorization of every query and mutation by role and region: no key → UNAUTHENTICATED;
 // a region outside the key → FORBIDDEN; a station or veto outside it → NOT_FOUND, as if it
 // did not exist; a role without the right → FORBIDDEN.
+import { systemContext } from '../../src/ingestion/write-context.js';
+import { RoundsService } from '../../src/rounds/rounds.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { CITY, COUNTY, PROVINCE, errorCodes, gql, seedProvince, type Keys, type Seeded } from './dashboard-support.js';
 
 let t: TestApp;
 let s: Seeded;
 let vetoId: string;
+let roundId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -15,6 +18,9 @@ beforeAll(async () => {
     `INSERT INTO veto_event (station_code, kind, date, description, origin, content_digest) VALUES ($1, 'OTHER', '2026-01-10', '其他', 'PUSHED', 'auth-1') RETURNING id`,
     [s.countyStation],
   );
+  const [key] = await t.dataSource.query(`SELECT id, role, region_code FROM api_key WHERE role = 'PROVINCE' AND region_code = $1`, [PROVINCE]);
+  const principal = { keyId: key.id, role: key.role, regionCode: key.region_code };
+  roundId = (await t.app.get(RoundsService).open(systemContext(principal), { provinceCode: PROVINCE, name: '授权测试批次', level: 'FIVE_STAR', cutOff: '2026-06-30', applicationDeadline: new Date(Date.now() + 86_400_000), publicationDays: 7 })).id;
 });
 
 afterAll(async () => {
@@ -101,6 +107,13 @@ const OPERATIONS: Operation[] = [
     variables: () => ({}),
     allowed: inProvince,
   },
+  // Rating rounds: any key inside the province reads them; another province's round does not exist for the key.
+  { name: 'rounds', query: `{ rounds { id } }`, variables: () => ({}), allowed: everyone },
+  { name: 'rounds(province)', query: `{ rounds(provinceCode: "${PROVINCE}") { id } }`, variables: () => ({}), allowed: { ...everyone, otherProvince: 'FORBIDDEN' } },
+  { name: 'round', query: `query($r: ID!) { round(id: $r) { id counts { status } applications(first: 5) { totalCount } warnings { stationCode } } }`, variables: () => ({ r: roundId }), allowed: { ...everyone, otherProvince: 'NOT_FOUND' } },
+  { name: 'verifyRound', query: `query($r: ID!) { verifyRound(id: $r) { ok } }`, variables: () => ({ r: roundId }), allowed: { ...everyone, otherProvince: 'NOT_FOUND' } },
+  // The mutations' full matrix is test/rounds/review-rules.spec.ts; an unknown round: NOT_FOUND for the roles that may manage rounds.
+  { name: 'closeApplications(unknown round)', query: `mutation { closeApplications(roundId: "00000000-0000-4000-8000-000000000000") { id } }`, variables: () => ({}), allowed: { admin: 'NOT_FOUND', province: 'NOT_FOUND', otherProvince: 'NOT_FOUND' } },
   { name: 'startRecompute(city)', query: `mutation { startRecompute(regionCode: "${CITY}") { id } }`, variables: () => ({}), allowed: { ...inProvince, city: 'OK' } },
   { name: 'startRecompute(county)', query: `mutation { startRecompute(regionCode: "${COUNTY}") { id } }`, variables: () => ({}), allowed: { ...inProvince, city: 'OK' } },
 ];

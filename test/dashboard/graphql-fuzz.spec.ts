@@ -7,6 +7,9 @@
 import fc from 'fast-check';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ERROR_CODES } from '../../src/common/errors/error-code.js';
+import { RoundsService } from '../../src/rounds/rounds.service.js';
+import { submitApplication } from '../rounds/review-support.js';
+import { as, openInput, principals } from '../rounds/rounds-support.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { CITY, COUNTY, OTHER_PROVINCE, PROVINCE, seedProvince, type Seeded } from './dashboard-support.js';
 import { buildFuzzCase, type FuzzCase, type FuzzValues } from './fuzz-documents.js';
@@ -26,6 +29,10 @@ beforeAll(async () => {
     `INSERT INTO veto_event (station_code, kind, date, description, origin, content_digest) VALUES ($1, 'OTHER', '2026-01-10', '其他', 'PUSHED', 'fuzz-1') RETURNING id`,
     [s.province.stationCodes[0]],
   );
+  // A rating round with a submitted application: the rounds' queries and mutations reach real rows.
+  const province = (await principals(t))[`PROVINCE:${PROVINCE}`];
+  const round = await t.app.get(RoundsService).open(as(province), openInput({ name: '模糊测试批次' }));
+  await submitApplication(t, round, s.province.stationCodes[0]);
   const cursor = Buffer.from(JSON.stringify(['TOTAL_DESC', 80, s.province.stationCodes[1]])).toString('base64url');
   const badCursor = Buffer.from(JSON.stringify(['CODE', 'a\u0000'])).toString('base64url');
   values = {
@@ -46,6 +53,7 @@ beforeAll(async () => {
       '4.15.32',
       'national-2023',
       vetoId,
+      round.id,
       '00000000-0000-0000-0000-000000000000',
       cursor,
       badCursor,

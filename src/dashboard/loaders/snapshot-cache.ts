@@ -20,6 +20,12 @@ export interface SnapshotContents {
   indicatorApplicable: Float64Array;
 }
 
+/**
+ * Scores computed on request rather than stored as snapshots (a rating round's result):
+ * the ScoreSnapshot object → its contents, read by ScoreResolver instead of the cache.
+ */
+export const INLINE_SNAPSHOTS = new WeakMap<object, SnapshotContents>();
+
 export interface CachedSnapshot extends SnapshotContents {
   header: SnapshotHeader;
 }

@@ -1,0 +1,145 @@
+// Fields of RatingRound and RoundApplication, each batched through the request's RoundLoaders.
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor, checkFirst } from '../../dashboard/cursor.js';
+import { checkRegionCode } from '../../dashboard/args.js';
+import { Ctx } from '../../dashboard/graphql-auth.js';
+import type { DashboardContext } from '../../dashboard/graphql-context.js';
+import { regionColumn, scopeFilter } from '../../dashboard/permissions.js';
+import { listOf, perItem } from '../../dashboard/types/common.types.js';
+import { ScoreSnapshot } from '../../dashboard/types/score.types.js';
+import { Station } from '../../dashboard/types/station.types.js';
+import { RoundApplicationRecord } from '../round-application.entity.js';
+import { roundLoaders } from './round-loaders.js';
+import { toApplication } from './round-mapping.js';
+import {
+  ApplicationTransition,
+  AwardWarning,
+  CriterionReview,
+  DeclaredMissingItem,
+  Inspection,
+  Objection,
+  RatingRound,
+  RoundApplication,
+  RoundApplicationConnection,
+  RoundApplicationFilter,
+  RoundStatusCount,
+} from './round.types.js';
+
+const CURSOR = 'ROUND_APPLICATION';
+
+@Resolver(() => RatingRound)
+export class RatingRoundFieldsResolver {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @ResolveField(() => [RoundStatusCount], { description: 'Applications per status (those the key may see).' })
+  counts(@Parent() round: RatingRound, @Ctx() ctx: DashboardContext): Promise<RoundStatusCount[]> {
+    return roundLoaders(ctx, this.dataSource).counts.load(round.id);
+  }
+
+  @ResolveField(() => RoundApplicationConnection, { description: 'Applications in station-code order (those the key may see).', complexity: perItem(20) })
+  async applications(
+    @Parent() round: RatingRound,
+    @Ctx() ctx: DashboardContext,
+    @Args('filter', { type: () => RoundApplicationFilter, nullable: true }) filter: RoundApplicationFilter | null,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<RoundApplicationConnection> {
+    const limit = checkFirst(first, 100);
+    const key = after == null ? null : decodeCursor(CURSOR, after, 1);
+    const where: string[] = ['a.round_id = $1'];
+    const params: unknown[] = [round.id];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    if (filter?.status != null) add((n) => `a.status = $${n}`, filter.status);
+    if (filter?.regionCode != null) {
+      const code = checkRegionCode(filter.regionCode, 'filter.regionCode');
+      add((n) => `s.${regionColumn(code)} = $${n}`, code);
+    }
+    const scope = scopeFilter(ctx.principal);
+    if (scope) add((n) => `s.${scope.column} = $${n}`, scope.code);
+    const countParams = [...params];
+    const countWhere = [...where];
+    if (key !== null) add((n) => `a.station_code > $${n}`, key[0]);
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT a.id FROM round_application a JOIN station s ON s.code = a.station_code WHERE ${where.join(' AND ')} ORDER BY a.station_code LIMIT ${limit + 1}`,
+      params,
+    );
+    const [{ count }] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM round_application a JOIN station s ON s.code = a.station_code WHERE ${countWhere.join(' AND ')}`, countParams);
+    const ids = rows.slice(0, limit).map((r) => r.id);
+    const records = ids.length === 0 ? [] : await this.dataSource.getRepository(RoundApplicationRecord).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).orderBy('a.station_code').getMany();
+    const edges = records.map((r) => ({ cursor: encodeCursor(CURSOR, [r.stationCode]), node: toApplication(r) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: count };
+  }
+
+  @ResolveField(() => [AwardWarning], { description: 'Awarded stations whose live score now shows a veto.', complexity: listOf(10) })
+  async warnings(@Parent() round: RatingRound, @Ctx() ctx: DashboardContext): Promise<AwardWarning[]> {
+    const scope = scopeFilter(ctx.principal);
+    const rows = await this.dataSource.query<{ station_code: string }[]>(
+      `SELECT a.station_code FROM round_application a JOIN station s ON s.code = a.station_code WHERE a.round_id = $1 AND a.status = 'AWARDED' ${scope ? `AND s.${scope.column} = $2` : ''} ORDER BY a.station_code`,
+      scope ? [round.id, scope.code] : [round.id],
+    );
+    const loaders = roundLoaders(ctx, this.dataSource);
+    const vetoes = await Promise.all(rows.map((r) => loaders.liveVeto.load(r.station_code)));
+    return rows.flatMap((r, i) => (vetoes[i] === null ? [] : [{ stationCode: r.station_code, ...vetoes[i]! }]));
+  }
+}
+
+@Resolver(() => RoundApplication)
+export class RoundApplicationFieldsResolver {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @ResolveField(() => Station, { nullable: true, description: 'The station (null if the key may no longer read it).' })
+  station(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<Station | null> {
+    return ctx.loaders.station.load(application.stationCode);
+  }
+
+  @ResolveField(() => [ApplicationTransition], { complexity: listOf(8) })
+  history(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<ApplicationTransition[]> {
+    return roundLoaders(ctx, this.dataSource).history.load(application.id);
+  }
+
+  @ResolveField(() => [DeclaredMissingItem], { complexity: listOf(3) })
+  async missingItems(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<DeclaredMissingItem[]> {
+    const decisions = await roundLoaders(ctx, this.dataSource).decisions.load(application.id);
+    return application.declared.map((m) => {
+      const d = decisions.find((x) => x.itemId === m.itemId);
+      return { itemId: m.itemId, duty: m.duty, reason: m.reason, decision: d ? { accepted: d.accepted, reason: d.reason, decidedAt: d.decidedAt } : null };
+    });
+  }
+
+  @ResolveField(() => [CriterionReview], { complexity: listOf(20) })
+  reviews(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<CriterionReview[]> {
+    return roundLoaders(ctx, this.dataSource).reviews.load(application.id);
+  }
+
+  @ResolveField(() => [Inspection], { complexity: listOf(3) })
+  inspections(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<Inspection[]> {
+    return roundLoaders(ctx, this.dataSource).inspections.load(application.id);
+  }
+
+  @ResolveField(() => [Objection], { complexity: listOf(3) })
+  objections(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<Objection[]> {
+    return roundLoaders(ctx, this.dataSource).objections.load(application.id);
+  }
+
+  @ResolveField(() => ScoreSnapshot, { nullable: true, description: "A score of the same shape as a station's score: the round scoring on the frozen facts with the round's reviews; the stored result once confirmed. Null for a draft never submitted." })
+  result(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<ScoreSnapshot | null> {
+    return roundLoaders(ctx, this.dataSource).result.load(application.id);
+  }
+
+  @ResolveField(() => AwardWarning, { nullable: true, description: "AWARDED only: a veto the station's live score currently shows, with its reason." })
+  async liveVetoWarning(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<AwardWarning | null> {
+    if (application.status !== 'AWARDED') return null;
+    const veto = await roundLoaders(ctx, this.dataSource).liveVeto.load(application.stationCode);
+    return veto === null ? null : { stationCode: application.stationCode, ...veto };
+  }
+
+  @ResolveField(() => String, { nullable: true, description: '摘星: why the award was revoked.' })
+  revocationReason(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<string | null> {
+    return roundLoaders(ctx, this.dataSource).revocation.load(application.id);
+  }
+}

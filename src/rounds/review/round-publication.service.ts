@@ -1,0 +1,203 @@
+// Publication (公示), objections (异议), confirmation (认定) and revocation (摘星) of a
+// round, each in one transaction with its audit rows. Confirmation writes the hash chain
+// (round-chain.ts); the database refuses any later change to it (migration RoundResultsSealed).
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { checkUuid } from '../../dashboard/args.js';
+import { assertRole } from '../../dashboard/permissions.js';
+import { digestOf, keyIdOf } from '../../dashboard/reviews/review-support.js';
+import { addDays } from '../../domain/dates.js';
+import type { WriteContext } from '../../ingestion/write-context.js';
+import { resultDigest } from '../../scoring/result-digest.js';
+import { transitionApplication } from '../application-transitions.js';
+import { RatingRoundRecord } from '../rating-round.entity.js';
+import { RoundApplicationRecord } from '../round-application.entity.js';
+import { loadOverlays } from '../round-overlay.js';
+import { RoundObjectionRecord } from '../round-review.entities.js';
+import { isAwarded } from '../round-scoring.js';
+import { assertTransition } from '../round-status.js';
+import { assertApplicationStatus, assertRoundStatus, lockApplication, lockRoundFor } from './round-access.js';
+import { Problems, REASON_MAX } from './review-input.js';
+import { describeProgress, reviewProgress } from './review-progress.js';
+import { chainHash, inputsHash, resultInputs, scoreInputs } from './round-chain.js';
+import { RoundReviewService } from './round-review.service.js';
+
+export interface ObjectionInput {
+  receivedOn: string;
+  fromWhom: string;
+  content: string;
+}
+
+@Injectable()
+export class RoundPublicationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly review: RoundReviewService,
+  ) {}
+
+  /** REVIEW → PUBLICIZING for publicationDays from `from`; refused while an application in review has pending criteria (named). */
+  async publish(ctx: WriteContext, roundId: string, from: string): Promise<RatingRoundRecord> {
+    await this.review.closeDue(roundId);
+    return this.dataSource.transaction(async (manager) => {
+      const round = await lockRoundFor(manager, ctx.principal, roundId, 'publishing a round');
+      const problems = new Problems();
+      const start = problems.date(from, 'from');
+      problems.throwIfAny('publishRound');
+      assertTransition('round', round.status, 'publish');
+      const open = await manager.getRepository(RoundApplicationRecord).find({ where: [{ roundId: round.id, status: 'SUBMITTED' }, { roundId: round.id, status: 'IN_REVIEW' }], order: { stationCode: 'ASC' } });
+      if (open.length > 0) {
+        const overlays = await loadOverlays(manager, round, open.map((a) => a.id));
+        const named = open.map((a) => `${a.stationCode} (${a.status}: ${describeProgress(reviewProgress(round.rubricVersion, a.missingItems, overlays.get(a.id)!)) || 'not reviewed yet'})`);
+        throw DomainError.conflict(`the round is REVIEW and ${open.length} application(s) are still in review: ${named.join('; ')}`);
+      }
+      const to = addDays(start!, round.publicationDays - 1);
+      await manager.query(
+        `UPDATE rating_round SET status = 'PUBLICIZING', published_at = now(), publication_from = $2, publication_to = $3, version = version + 1 WHERE id = $1`,
+        [round.id, start, to],
+      );
+      await this.audit.record(manager, ctx, 'round.publish', [{ stationCode: null, entity: 'rating_round', entityKey: round.id, beforeDigest: null, afterDigest: null, detail: { publicationFrom: start, publicationTo: to } }]);
+      return manager.getRepository(RatingRoundRecord).findOneByOrFail({ id: round.id });
+    });
+  }
+
+  /** An objection received during publication against a station's result. */
+  async recordObjection(ctx: WriteContext, roundId: string, stationCode: string, input: ObjectionInput): Promise<RoundObjectionRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      const round = await lockRoundFor(manager, ctx.principal, roundId, 'recording an objection');
+      const application = await lockApplication(manager, round, stationCode);
+      const problems = new Problems();
+      const receivedOn = problems.date(input?.receivedOn, 'input.receivedOn', new Date().toISOString().slice(0, 10));
+      const fromWhom = problems.text(input?.fromWhom, 'input.fromWhom', 200);
+      const content = problems.text(input?.content, 'input.content', 5000, { multiline: true });
+      problems.throwIfAny('recordObjection');
+      assertRoundStatus(round, ['PUBLICIZING'], 'recordObjection');
+      assertApplicationStatus(application, ['REVIEWED', 'IN_REVIEW'], 'recordObjection');
+      const repo = manager.getRepository(RoundObjectionRecord);
+      const objection = await repo.save(repo.create({ applicationId: application.id, receivedOn: receivedOn!, fromWhom: fromWhom!, content: content!, status: 'OPEN', recordedBy: keyIdOf(ctx) }));
+      await this.audit.record(manager, ctx, 'round.objection.record', [
+        { stationCode: application.stationCode, entity: 'round_objection', entityKey: objection.id, beforeDigest: null, afterDigest: digestOf({ receivedOn, fromWhom, content }), detail: { roundId: round.id, receivedOn, fromWhom } },
+      ]);
+      return repo.findOneByOrFail({ id: objection.id });
+    });
+  }
+
+  /** Upheld: the application goes back to review (IN_REVIEW); dismissed: nothing else changes. */
+  async resolveObjection(ctx: WriteContext, objectionId: string, upheld: boolean, reason: string): Promise<RoundObjectionRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      assertRole(ctx.principal, 'manageRounds', 'resolving an objection');
+      const id = checkUuid(typeof objectionId === 'string' ? objectionId : '', 'objectionId');
+      const [found] = await manager.query<{ round_id: string; station_code: string }[]>(
+        `SELECT a.round_id, a.station_code FROM round_objection o JOIN round_application a ON a.id = o.application_id WHERE o.id = $1`,
+        [id],
+      );
+      if (!found) throw DomainError.notFound(`objection ${id}`);
+      const round = await lockRoundFor(manager, ctx.principal, found.round_id, 'resolving an objection');
+      const application = await lockApplication(manager, round, found.station_code);
+      const problems = new Problems();
+      if (typeof upheld !== 'boolean') problems.add('upheld', 'true or false');
+      const text = problems.text(reason, 'reason', REASON_MAX, { multiline: true });
+      problems.throwIfAny('resolveObjection');
+      assertRoundStatus(round, ['PUBLICIZING'], 'resolveObjection');
+      const repo = manager.getRepository(RoundObjectionRecord);
+      const objection = await repo.findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (objection.status !== 'OPEN') throw DomainError.conflict(`the objection is ${objection.status}; resolveObjection needs OPEN`);
+      if (upheld && application.status === 'REVIEWED') await transitionApplication(manager, ctx, application, 'reopenReview', `异议成立：${text}`);
+      await manager.query(`UPDATE round_objection SET status = $2, resolution_reason = $3, resolved_by = $4, resolved_at = now() WHERE id = $1`, [id, upheld ? 'UPHELD' : 'DISMISSED', text, keyIdOf(ctx)]);
+      await this.audit.record(manager, ctx, 'round.objection.resolve', [
+        { stationCode: application.stationCode, entity: 'round_objection', entityKey: id, beforeDigest: null, afterDigest: null, detail: { roundId: round.id, upheld, reason: text } },
+      ]);
+      return repo.findOneByOrFail({ id });
+    });
+  }
+
+  /**
+   * 认定: refused while an objection is open, an application is not REVIEWED, or before the
+   * publication period has ended (unless an ADMIN key gives earlyReason). Then, in station-code
+   * order, each REVIEWED application's result is stored as a link of the chain, the
+   * application AWARDED or NOT_AWARDED by the round's level, and the round CONFIRMED.
+   */
+  async confirm(ctx: WriteContext, roundId: string, earlyReason: string | null, today: string): Promise<RatingRoundRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      const round = await lockRoundFor(manager, ctx.principal, roundId, 'confirming a round');
+      const problems = new Problems();
+      const early = earlyReason == null ? null : problems.text(earlyReason, 'earlyReason', REASON_MAX, { multiline: true });
+      problems.throwIfAny('confirmRound');
+      assertTransition('round', round.status, 'confirm');
+      await this.assertConfirmable(manager, round);
+      if (today <= round.publicationTo!) {
+        if (early === null) throw DomainError.conflict(`the round is PUBLICIZING until ${round.publicationTo}; confirming before the period ends needs an ADMIN key and earlyReason`);
+        if (ctx.principal.role !== 'ADMIN') throw DomainError.forbidden('confirming before the publication period ends needs an ADMIN key');
+      } else if (early !== null && ctx.principal.role !== 'ADMIN') {
+        throw DomainError.forbidden('earlyReason is for an ADMIN key confirming before the period ends');
+      }
+      const head = await this.writeChain(manager, ctx, round);
+      await manager.query(
+        `UPDATE rating_round SET status = 'CONFIRMED', confirmed_at = now(), confirmed_by = $2, early_confirm_reason = $3, chain_head = $4, version = version + 1 WHERE id = $1`,
+        [round.id, keyIdOf(ctx), today <= round.publicationTo! ? early : null, head],
+      );
+      await this.audit.record(manager, ctx, 'round.confirm', [{ stationCode: null, entity: 'rating_round', entityKey: round.id, beforeDigest: null, afterDigest: head, detail: { chainHead: head, earlyReason: early } }]);
+      return manager.getRepository(RatingRoundRecord).findOneByOrFail({ id: round.id });
+    });
+  }
+
+  /** 摘星: AWARDED → REVOKED with a reason; the confirmed result stays as it was. */
+  async revokeAward(ctx: WriteContext, roundId: string, stationCode: string, reason: string): Promise<RoundApplicationRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      const round = await lockRoundFor(manager, ctx.principal, roundId, 'revoking an award');
+      const application = await lockApplication(manager, round, stationCode);
+      const problems = new Problems();
+      const text = problems.text(reason, 'reason', REASON_MAX, { multiline: true });
+      problems.throwIfAny('revokeAward');
+      assertRoundStatus(round, ['CONFIRMED'], 'revokeAward');
+      await transitionApplication(manager, ctx, application, 'revoke', text);
+      await manager.query(`INSERT INTO round_award_revocation (application_id, reason, revoked_by) VALUES ($1, $2, $3)`, [application.id, text, keyIdOf(ctx)]);
+      await this.audit.record(manager, ctx, 'round.award.revoke', [
+        { stationCode: application.stationCode, entity: 'round_award_revocation', entityKey: application.id, beforeDigest: null, afterDigest: null, detail: { roundId: round.id, reason: text } },
+      ]);
+      return manager.getRepository(RoundApplicationRecord).findOneByOrFail({ id: application.id });
+    });
+  }
+
+  private async assertConfirmable(manager: EntityManager, round: RatingRoundRecord): Promise<void> {
+    const objections = await manager.query<{ station_code: string; id: string }[]>(
+      `SELECT a.station_code, o.id FROM round_objection o JOIN round_application a ON a.id = o.application_id WHERE a.round_id = $1 AND o.status = 'OPEN' ORDER BY a.station_code, o.id`,
+      [round.id],
+    );
+    if (objections.length > 0) throw DomainError.conflict(`the round is PUBLICIZING with ${objections.length} open objection(s): ${objections.map((o) => `${o.station_code} (${o.id})`).join(', ')}`);
+    const unreviewed = await manager.query<{ station_code: string; status: string }[]>(
+      `SELECT station_code, status FROM round_application WHERE round_id = $1 AND status IN ('SUBMITTED', 'IN_REVIEW') ORDER BY station_code`,
+      [round.id],
+    );
+    if (unreviewed.length > 0) throw DomainError.conflict(`the round is PUBLICIZING but not every application is REVIEWED: ${unreviewed.map((a) => `${a.station_code} is ${a.status}`).join(', ')}`);
+  }
+
+  /** The chain over the REVIEWED applications in station-code order; answers its head. */
+  private async writeChain(manager: EntityManager, ctx: WriteContext, round: RatingRoundRecord): Promise<string | null> {
+    const applications = await manager.getRepository(RoundApplicationRecord).find({ where: { roundId: round.id, status: 'REVIEWED' }, order: { stationCode: 'ASC' } });
+    const overlays = await loadOverlays(manager, round, applications.map((a) => a.id));
+    let previous: string | null = null;
+    let seq = 0;
+    for (const application of applications) {
+      seq += 1;
+      const inputs = resultInputs(round, { stationCode: application.stationCode, frozenFacts: application.frozenFacts!, missingItems: application.missingItems, certification: application.certification }, overlays.get(application.id)!);
+      // Scored from the stored inputs themselves, exactly as verification will.
+      const result = scoreInputs(inputs);
+      const inputHash = inputsHash(inputs);
+      const digest = resultDigest(result);
+      const hash = chainHash(previous, seq, application.stationCode, inputHash, digest);
+      const awarded = isAwarded(result, round.level);
+      await manager.query(
+        `INSERT INTO round_result (application_id, round_id, station_code, seq, input_hash, result_digest, previous_hash, chain_hash, result, total, stars, awarded, confirmed_at, inputs)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, now(), $13::jsonb)`,
+        [application.id, round.id, application.stationCode, seq, inputHash, digest, previous, hash, JSON.stringify(result), result.total, result.stars, awarded, JSON.stringify(inputs)],
+      );
+      await transitionApplication(manager, ctx, application, awarded ? 'award' : 'notAward');
+      previous = hash;
+    }
+    return previous;
+  }
+}
