@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../../src/config/app-config.js';
 import { addDays, todayIn } from '../../src/domain/dates.js';
 import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { AS_OF, COUNTY, PROVINCE, gql, ok, seedProvince, type Seeded } from '../dashboard/dashboard-support.js';
+import { AS_OF, COUNTY, PROVINCE, countStatements, gql, ok, seedProvince, type Seeded } from '../dashboard/dashboard-support.js';
 import { assessedCriteria, nodes, Q, reviewAll, submitApplication } from './review-support.js';
 import { principals } from './rounds-support.js';
 
@@ -253,4 +253,31 @@ test('a COUNTY key sees only its own stations’ applications; filters by status
   const page2 = (await ok(t, s.keys.province, Q.applications, { id: round.id, first: 2, after: page1.pageInfo.endCursor })).round.applications;
   expect([...page1.edges, ...page2.edges].map((e: any) => e.node.stationCode)).toEqual([A, B, C].sort());
   expect(codes(await gql(t, s.keys.otherProvince, Q.round, { id: round.id }))).toEqual(['NOT_FOUND']);
+});
+
+test('every step is audited, with the acting key', async () => {
+  const rows = await t.dataSource.query(`SELECT action, actor_role, count(*)::int AS n FROM audit_log WHERE action LIKE 'round.%' GROUP BY action, actor_role ORDER BY action, actor_role`);
+  const actions = Object.fromEntries(rows.map((r: any) => [`${r.action} ${r.actor_role}`, r.n]));
+  expect(actions).toMatchObject({
+    'round.open PROVINCE': 1,
+    'round.closeApplications PROVINCE': 1,
+    'round.application.return PROVINCE': 1,
+    'round.inspection PROVINCE': 1,
+    'round.missingItem.decide PROVINCE': 2,
+    'round.publish PROVINCE': 1,
+    'round.objection.record PROVINCE': 2,
+    'round.objection.resolve PROVINCE': 2,
+    'round.confirm ADMIN': 1,
+    'round.award.revoke PROVINCE': 1,
+  });
+  expect(actions['round.review PROVINCE']).toBeGreaterThanOrEqual(2 * assessed().length - 2);
+});
+
+test('no N+1: a page of applications with every relation runs each statement once, whatever its size', async () => {
+  const { statements } = await countStatements(t.dataSource, () => ok(t, s.keys.province, Q.applications, { id: round.id, first: 3 }));
+  // A statement per relation per page: the same SQL twice would be a per-item query.
+  expect(new Set(statements).size).toBe(statements.length);
+  expect(statements.length).toBeLessThanOrEqual(20);
+  // Reading a round that is not due to close writes nothing.
+  expect(statements.filter((q) => /^(START|UPDATE|INSERT)/.test(q))).toEqual([]);
 });

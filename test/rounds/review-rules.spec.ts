@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../../src/auth/principal.js';
 import { getRubric, getRubricIndex } from '../../src/rubric/index.js';
+import { RoundPublicationService } from '../../src/rounds/review/round-publication.service.js';
 import { reviewOwnerId } from '../../src/rounds/review/round-review.service.js';
 import { RoundsService } from '../../src/rounds/rounds.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -139,6 +140,7 @@ test.each(WRONG_STATUS)('wrong status: %s → CONFLICT naming the status', async
 
 const BAD: [string, string, () => Record<string, unknown>, string[]][] = [
   ['malformed roundId', Q.close, () => ({ r: 'round-1' }), ['roundId']],
+  ['a roundId of 36 dashes', Q.review, () => ({ r: '-'.repeat(36), s: stations[0], c: assessedCode(), p: 0, n: 'x' }), ['roundId']],
   ['malformed stationCode', Q.return, () => ({ r: rounds.REVIEW.id, s: 'bad code!', reason: '补正' }), ['stationCode']],
   ['return: a blank reason', Q.return, () => ({ r: rounds.REVIEW.id, s: stations[0], reason: '   ' }), ['reason']],
   ['review: an unknown criterion', Q.review, () => ({ r: rounds.REVIEW.id, s: stations[0], c: '99⑨', p: 0, n: 'x' }), ['criterionId']],
@@ -215,4 +217,23 @@ test('reads: rounds(provinceCode) for keys of the province; another province FOR
   expect(await outcome(s.keys.otherProvince, Q.verify, { id: rounds.CONFIRMED.id })).toBe('NOT_FOUND');
   expect((await ok(t, s.keys.county, Q.verify, { id: rounds.OPEN.id })).verifyRound).toEqual({ ok: true, checked: 0, mismatches: [], chainHead: null });
   expect(publicizingObjection).toBeDefined();
+});
+
+test('confirmation is one transaction: a result that cannot be computed leaves no result, no award and the round PUBLICIZING', async () => {
+  const round = await t.app.get(RoundsService).open(as(province), openInput({ name: '原子性测试' }));
+  const ids = [await submitApplication(t, round, stations[3]), await submitApplication(t, round, stations[4])];
+  for (const id of ids) await setStatus(id, 'REVIEWED');
+  // The second application's frozen facts are unreadable: its result fails after the first one was written.
+  await t.dataSource.query(`UPDATE round_application SET frozen_facts = '{"format": "unknown"}'::jsonb WHERE id = $1`, [ids[1]]);
+  await t.dataSource.query(
+    `UPDATE rating_round SET status = 'PUBLICIZING', applications_closed_at = now(), published_at = now(), publication_from = '2026-01-01', publication_to = '2026-01-07', version = version + 1 WHERE id = $1`,
+    [round.id],
+  );
+  const admin = (await principals(t))[`ADMIN:${PROVINCE}`];
+  const before = await written();
+  await expect(t.app.get(RoundPublicationService).confirm(as(admin), round.id, null, '2026-02-01')).rejects.toThrow(/unknown format/);
+  expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM round_result WHERE round_id = $1`, [round.id])).toEqual([{ n: 0 }]);
+  expect((await t.dataSource.query(`SELECT status FROM round_application WHERE round_id = $1 ORDER BY station_code`, [round.id])).map((r: any) => r.status)).toEqual(['REVIEWED', 'REVIEWED']);
+  expect(await t.dataSource.query(`SELECT status, chain_head FROM rating_round WHERE id = $1`, [round.id])).toEqual([{ status: 'PUBLICIZING', chain_head: null }]);
+  expect(await written()).toEqual(before);
 });

@@ -38,7 +38,8 @@ export class RoundsResolver {
 
   @Query(() => RatingRound, { description: 'One round; NOT_FOUND when unknown or outside the key\'s province.' })
   async round(@Ctx() ctx: DashboardContext, @Args('id', { type: () => ID }) id: string): Promise<RatingRound> {
-    await this.roundsService.get(ctx.principal, id);
+    const round = await this.roundsService.get(ctx.principal, id);
+    if (round.status !== 'OPEN' || round.applicationDeadline.getTime() > Date.now()) return round;
     await this.review.closeDue(id);
     return this.roundsService.get(ctx.principal, id);
   }

@@ -70,7 +70,7 @@ export class RoundPublicationService {
       const round = await lockRoundFor(manager, ctx.principal, roundId, 'recording an objection');
       const application = await lockApplication(manager, round, stationCode);
       const problems = new Problems();
-      const receivedOn = problems.date(input?.receivedOn, 'input.receivedOn', new Date().toISOString().slice(0, 10));
+      const receivedOn = problems.date(input?.receivedOn, 'input.receivedOn', this.review.today());
       const fromWhom = problems.text(input?.fromWhom, 'input.fromWhom', 200);
       const content = problems.text(input?.content, 'input.content', 5000, { multiline: true });
       problems.throwIfAny('recordObjection');

@@ -2,13 +2,15 @@
 // 退回补正): each in one transaction with its audit row, and the application's status
 // recomputed afterwards (review-progress.ts). The round closes lazily at its deadline.
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_PRINCIPAL } from '../../auth/principal.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { todayIn } from '../../domain/dates.js';
 import { digestOf, keyIdOf } from '../../dashboard/reviews/review-support.js';
-import { FileAttachments } from '../../files/file-attachments.js';
+import { FileAttachments, UUID_PATTERN } from '../../files/file-attachments.js';
 import { systemContext, type WriteContext } from '../../ingestion/write-context.js';
 import { getRubric, findCriterion, findIndicator } from '../../rubric/index.js';
 import { transitionApplication } from '../application-transitions.js';
@@ -49,16 +51,23 @@ export function reviewOwnerId(applicationId: string, criterionId: string): strin
 export class RoundReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly files: FileAttachments,
   ) {}
+
+  /** Today in the configured time zone (no inspection or objection is dated later). */
+  today(): string {
+    return todayIn(this.config.timeZone);
+  }
 
   /**
    * Closes the round when it is OPEN and past its deadline (its own transaction, by the
    * system): every read and action on a round calls it first, so the deadline needs no job.
    */
   async closeDue(roundId: string): Promise<void> {
-    if (!/^[0-9a-f-]{36}$/i.test(roundId)) return;
+    // A malformed id is left to the caller's checks (BAD_USER_INPUT on roundId).
+    if (typeof roundId !== 'string' || !UUID_PATTERN.test(roundId)) return;
     await this.dataSource.transaction(async (manager) => {
       const closed = await manager.query<{ id: string }[]>(
         `UPDATE rating_round SET status = 'REVIEW', applications_closed_at = now(), version = version + 1
@@ -141,7 +150,7 @@ export class RoundReviewService {
     return this.onApplication(ctx, roundId, stationCode, 'recording an inspection', async (manager, round, application) => {
       const rubric = getRubric(round.rubricVersion);
       const problems = new Problems();
-      const date = problems.date(input?.date, 'input.date', new Date().toISOString().slice(0, 10));
+      const date = problems.date(input?.date, 'input.date', this.today());
       const inspectors = Array.isArray(input?.inspectors) ? input.inspectors.map((name, i) => problems.text(name, `input.inspectors.${i}`, 50)) : [];
       if (!Array.isArray(input?.inspectors) || input.inspectors.length === 0) problems.add('input.inspectors', 'at least one inspector');
       const findings = problems.text(input?.findings, 'input.findings', 5000, { multiline: true });
