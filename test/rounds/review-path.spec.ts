@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../../src/config/app-config.js';
 import { addDays, todayIn } from '../../src/domain/dates.js';
 import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { AS_OF, COUNTY, PROVINCE, countStatements, gql, ok, seedProvince, type Seeded } from '../dashboard/dashboard-support.js';
+import { AS_OF, PROVINCE, countStatements, gql, ok, seedProvince, type Seeded } from '../dashboard/dashboard-support.js';
 import { assessedCriteria, nodes, Q, reviewAll, submitApplication } from './review-support.js';
 import { principals } from './rounds-support.js';
 
@@ -21,6 +21,8 @@ let today: string;
 let A: string; // reviewed in full, missing items, inspection, objection dismissed, awarded, revoked
 let B: string; // objection upheld, re-reviewed
 let C: string; // returned
+let D: string; // returned; a COUNTY key of its county reads the round
+let countyKey: string;
 const assessed = () => assessedCriteria(round.rubricVersion);
 
 beforeAll(async () => {
@@ -30,8 +32,10 @@ beforeAll(async () => {
   today = todayIn(t.app.get<AppConfig>(APP_CONFIG).timeZone);
   const vetoed = new Set((await t.dataSource.query(`SELECT DISTINCT station_code FROM veto_event`)).map((r: any) => r.station_code));
   const clean = s.province.stationCodes.filter((c) => !vetoed.has(c));
-  A = clean.find((c) => c.startsWith(COUNTY)) ?? clean[0];
+  A = clean[0];
   [B, C] = clean.filter((c) => c !== A);
+  D = s.province.stationCodes.find((c) => ![A, B, C].includes(c))!;
+  countyKey = await t.apiKey('COUNTY', D.slice(0, 6));
   const opened = await ok(t, s.keys.province, Q.open, {
     i: { provinceCode: PROVINCE, name: '2026年第一批三星所评定', level: 'THREE_STAR', cutOff: AS_OF, applicationDeadline: new Date(Date.now() + 86_400_000).toISOString(), publicationDays: 7 },
   });
@@ -45,13 +49,14 @@ beforeAll(async () => {
   ]);
   await submitApplication(t, round, B);
   await submitApplication(t, round, C);
+  await submitApplication(t, round, D);
 });
 
 afterAll(async () => {
   await t.close();
 });
 
-const app = async (code: string, key = s.keys.province) => nodes(await ok(t, key, Q.applications, { id: round.id, first: 3 })).find((n) => n.stationCode === code);
+const app = async (code: string, key = s.keys.province) => nodes(await ok(t, key, Q.applications, { id: round.id, first: 4 })).find((n) => n.stationCode === code);
 const codes = (body: any) => (body.errors ?? []).map((e: any) => e.extensions.code);
 
 test('a review step while the round is OPEN: CONFLICT naming OPEN; closeApplications → REVIEW', async () => {
@@ -61,7 +66,7 @@ test('a review step while the round is OPEN: CONFLICT naming OPEN; closeApplicat
   expect(body.errors![0].message).toMatch(/the round is OPEN/);
   const closed = await ok(t, s.keys.province, Q.close, { r: round.id });
   expect(closed.closeApplications.status).toBe('REVIEW');
-  expect((await ok(t, s.keys.province, Q.round, { id: round.id })).round.counts).toEqual([{ status: 'SUBMITTED', count: 3 }]);
+  expect((await ok(t, s.keys.province, Q.round, { id: round.id })).round.counts).toEqual([{ status: 'SUBMITTED', count: 4 }]);
 });
 
 test('the first review moves SUBMITTED → IN_REVIEW; the result is the round scoring with that review', async () => {
@@ -129,6 +134,7 @@ test('returnApplication → RETURNED with the reason in the history', async () =
   const { returnApplication } = await ok(t, s.keys.province, Q.return, { r: round.id, s: C, reason: '材料不全，请补正' });
   expect(returnApplication.status).toBe('RETURNED');
   expect((await app(C)).history.at(-1)).toEqual({ fromStatus: 'SUBMITTED', toStatus: 'RETURNED', actorRole: 'PROVINCE', reason: '材料不全，请补正' });
+  await ok(t, s.keys.province, Q.return, { r: round.id, s: D, reason: '缺少附件3盖章扫描件' });
 });
 
 test('publish: PUBLICIZING for publicationDays from `from`', async () => {
@@ -243,15 +249,21 @@ test('revokeAward: AWARDED → REVOKED, the result kept, history kept', async ()
   expect((await ok(t, s.keys.province, Q.verify, { id: round.id })).verifyRound.mismatches.filter((m: any) => m.stationCode === A)).toEqual([]);
 });
 
-test('a COUNTY key sees only its own stations’ applications; filters by status and region; pages', async () => {
-  const county = nodes(await ok(t, s.keys.county, Q.applications, { id: round.id, first: 3 }));
-  expect(county.map((n) => n.stationCode)).toEqual([A, B, C].filter((c) => c.startsWith(COUNTY)).sort());
-  const returned = nodes(await ok(t, s.keys.province, Q.applications, { id: round.id, first: 3, f: { status: 'RETURNED' } }));
-  expect(returned.map((n) => n.stationCode)).toEqual([C]);
+test('a COUNTY key sees only its county’s applications; filters by status and region; pages', async () => {
+  const county = nodes(await ok(t, countyKey, Q.applications, { id: round.id, first: 4 }));
+  expect(county.map((n) => n.stationCode)).toEqual([A, B, C, D].filter((c) => c.startsWith(D.slice(0, 6))).sort());
+  expect(county.map((n) => n.stationCode)).toContain(D);
+  expect(county.length).toBeLessThan(4);
+  const returned = nodes(await ok(t, s.keys.province, Q.applications, { id: round.id, first: 4, f: { status: 'RETURNED' } }));
+  expect(returned.map((n) => n.stationCode)).toEqual([C, D].sort());
+  const inCounty = nodes(await ok(t, s.keys.province, Q.applications, { id: round.id, first: 3, f: { regionCode: D.slice(0, 6) } }));
+  expect(inCounty.map((n) => n.stationCode)).toEqual(county.map((n) => n.stationCode));
+  expect(codes(await gql(t, s.keys.province, Q.applications, { id: round.id, first: 3, f: { regionCode: '13' } }))).toEqual(['BAD_USER_INPUT']);
   const page1 = (await ok(t, s.keys.province, Q.applications, { id: round.id, first: 2 })).round.applications;
-  expect(page1).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+  expect(page1).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
   const page2 = (await ok(t, s.keys.province, Q.applications, { id: round.id, first: 2, after: page1.pageInfo.endCursor })).round.applications;
-  expect([...page1.edges, ...page2.edges].map((e: any) => e.node.stationCode)).toEqual([A, B, C].sort());
+  expect(page2.pageInfo.hasNextPage).toBe(false);
+  expect([...page1.edges, ...page2.edges].map((e: any) => e.node.stationCode)).toEqual([A, B, C, D].sort());
   expect(codes(await gql(t, s.keys.otherProvince, Q.round, { id: round.id }))).toEqual(['NOT_FOUND']);
 });
 
@@ -261,7 +273,7 @@ test('every step is audited, with the acting key', async () => {
   expect(actions).toMatchObject({
     'round.open PROVINCE': 1,
     'round.closeApplications PROVINCE': 1,
-    'round.application.return PROVINCE': 1,
+    'round.application.return PROVINCE': 2,
     'round.inspection PROVINCE': 1,
     'round.missingItem.decide PROVINCE': 2,
     'round.publish PROVINCE': 1,
@@ -274,7 +286,7 @@ test('every step is audited, with the acting key', async () => {
 });
 
 test('no N+1: a page of applications with every relation runs each statement once, whatever its size', async () => {
-  const { statements } = await countStatements(t.dataSource, () => ok(t, s.keys.province, Q.applications, { id: round.id, first: 3 }));
+  const { statements } = await countStatements(t.dataSource, () => ok(t, s.keys.province, Q.applications, { id: round.id, first: 4 }));
   // A statement per relation per page: the same SQL twice would be a per-item query.
   expect(new Set(statements).size).toBe(statements.length);
   expect(statements.length).toBeLessThanOrEqual(20);
