@@ -216,15 +216,16 @@ describe('frozen facts', () => {
     expect(blocked.body.result).toMatchObject({ eligible: false, stars: 0, awarded: false });
     expect(blocked.body.result.total).toBe(clean.body.result.total);
 
-    // Once confirmed, the stored (immutable) result is what is read.
+    // Once confirmed, the stored (immutable) result is what is read. Results are written
+    // before the round is CONFIRMED (the sealing trigger refuses them afterwards).
     const stored = await roundScore(round, code);
-    await setRound(round, `status = 'CONFIRMED', confirmed_at = now()`);
-    expect((await t.http().get(appPath(round.id, code)).set(bearer(key)).expect(200)).body.result.confirmed).toBe(false);
     await t.dataSource.query(
-      `INSERT INTO round_result (application_id, round_id, station_code, seq, input_hash, result_digest, previous_hash, chain_hash, result, total, stars, awarded, confirmed_at)
-       SELECT id, round_id, station_code, 1, frozen_input_hash, repeat('b', 64), NULL, repeat('c', 64), $3::jsonb, 12.5, 0, false, now() FROM round_application WHERE round_id = $1 AND station_code = $2`,
+      `INSERT INTO round_result (application_id, round_id, station_code, seq, input_hash, result_digest, previous_hash, chain_hash, result, inputs, total, stars, awarded, confirmed_at)
+       SELECT id, round_id, station_code, 1, frozen_input_hash, repeat('b', 64), NULL, repeat('c', 64), $3::jsonb, '{}'::jsonb, 12.5, 0, false, now() FROM round_application WHERE round_id = $1 AND station_code = $2`,
       [round.id, code, JSON.stringify(stored)],
     );
+    expect((await t.http().get(appPath(round.id, code)).set(bearer(key)).expect(200)).body.result.confirmed).toBe(false);
+    await setRound(round, `status = 'CONFIRMED', confirmed_at = now()`);
     const confirmed = await t.http().get(appPath(round.id, code)).set(bearer(key)).expect(200);
     expect(confirmed.body.result).toMatchObject({ confirmed: true, total: 12.5, stars: 0, awarded: false, eligible: false });
   });
