@@ -140,7 +140,9 @@ async function phase(w: World, name: string, work: (record: (kind: string, ms: n
   const otherCpuSeconds = Math.max(0, machineSeconds().busy - machine0 - apiCpuSeconds - postgresCpuSeconds);
   const latencies = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarise(v)]));
   const result = { name, wallSeconds, apiCpuSeconds, postgresCpuSeconds, otherCpuSeconds, latencies, note };
-  console.log(`${name}: ${wallSeconds.toFixed(1)} s${note ? ` (${note})` : ''}`);
+  // Each phase printed as it ends (a long run stopped early keeps what it measured).
+  console.log(`${name}: ${wallSeconds.toFixed(1)} s${note ? ` (${note})` : ''}; CPU API ${apiCpuSeconds.toFixed(1)} s, PostgreSQL ${postgresCpuSeconds.toFixed(1)} s, other ${otherCpuSeconds.toFixed(1)} s`);
+  for (const [kind, l] of Object.entries(latencies)) console.log(`  ${kind}: n ${l.count}, p50 ${Math.round(l.p50)} ms, p95 ${Math.round(l.p95)} ms, p99 ${Math.round(l.p99)} ms, max ${Math.round(l.max)} ms`);
   return result;
 }
 
