@@ -81,13 +81,37 @@ test('the first review moves SUBMITTED → IN_REVIEW; the result is the round sc
   expect(a.station.code).toBe(A);
 });
 
+test('steps on different stations do not wait for each other (the round is shared), a round-level step waits for them', async () => {
+  const c = assessed()[3];
+  const other = t.dataSource.createQueryRunner();
+  await other.connect();
+  await other.startTransaction();
+  try {
+    // Another reviewer's step in flight: the round FOR SHARE, A's application FOR UPDATE.
+    await other.query(`SELECT id FROM rating_round WHERE id = $1 FOR SHARE`, [round.id]);
+    await other.query(`SELECT id FROM round_application WHERE round_id = $1 AND station_code = $2 FOR UPDATE`, [round.id, A]);
+    const { reviewCriterion } = await ok(t, s.keys.province, Q.review, { r: round.id, s: B, c: c.code, p: c.points, n: '材料齐全', f: [] });
+    expect(reviewCriterion.status).toBe('IN_REVIEW');
+    // closeApplications locks the round FOR UPDATE: it waits until the step in flight ends.
+    let settled = false;
+    const closing = gql(t, s.keys.province, Q.close, { r: round.id }).then((body) => ((settled = true), body));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
+    await other.commitTransaction();
+    expect((await closing).errors?.map((e) => e.extensions.code)).toEqual(['CONFLICT']);
+  } finally {
+    if (other.isTransactionActive) await other.rollbackTransaction();
+    await other.release();
+  }
+});
+
 test('publishRound is refused while applications are in review, naming them and their pending criteria', async () => {
   const body = await gql(t, s.keys.province, Q.publish, { r: round.id, from: today });
   expect(codes(body)).toEqual(['CONFLICT']);
   const message = body.errors![0].message;
   const [X, Y, , next] = assessed();
   expect(message).toContain(`${A} (IN_REVIEW: pending criteria ${X.code}, ${Y.code}, ${next.code},`);
-  expect(message).toContain(`${B} (SUBMITTED`);
+  expect(message).toContain(`${B} (IN_REVIEW: pending criteria`); // reviewed once while A's step was in flight
   expect(message).toContain('undecided missing items');
 });
 

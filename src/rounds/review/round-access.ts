@@ -12,11 +12,16 @@ import { RoundApplicationRecord } from '../round-application.entity.js';
 import type { ApplicationStatus, RoundStatus } from '../round-status.js';
 import { canReadProvince } from '../rounds.service.js';
 
-/** The round, locked FOR UPDATE for the rest of the transaction, after the shared checks. */
-export async function lockRoundFor(manager: EntityManager, principal: Principal, roundId: unknown, what: string): Promise<RatingRoundRecord> {
+/**
+ * The round, locked for the rest of the transaction, after the shared checks. Round-level steps
+ * (close, publish, confirm, …) lock it FOR UPDATE; a step on one application locks it FOR SHARE
+ * (and the application FOR UPDATE), so steps on different stations run side by side while a
+ * round-level step still waits for them and they for it.
+ */
+export async function lockRoundFor(manager: EntityManager, principal: Principal, roundId: unknown, what: string, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<RatingRoundRecord> {
   assertRole(principal, 'manageRounds', what);
   const id = checkUuid(typeof roundId === 'string' ? roundId : '', 'roundId');
-  const round = await manager.getRepository(RatingRoundRecord).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  const round = await manager.getRepository(RatingRoundRecord).findOne({ where: { id }, lock: { mode: mode === 'shared' ? 'pessimistic_read' : 'pessimistic_write' } });
   if (round === null || !canReadProvince(principal, round.provinceCode)) throw DomainError.notFound(`rating round ${id}`);
   assertPermitted(principal, 'manageRounds', round.provinceCode, what);
   return round;

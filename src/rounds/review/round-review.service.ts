@@ -236,7 +236,7 @@ export class RoundReviewService {
     act: (manager: EntityManager, round: RatingRoundRecord, application: RoundApplicationRecord) => Promise<void>,
   ): Promise<RoundApplicationRecord> {
     return this.dataSource.transaction(async (manager) => {
-      const round = await lockRoundFor(manager, ctx.principal, roundId, what);
+      const round = await lockRoundFor(manager, ctx.principal, roundId, what, 'shared');
       const application = await lockApplication(manager, round, stationCode);
       await act(manager, round, application);
       return manager.getRepository(RoundApplicationRecord).findOneByOrFail({ id: application.id });
