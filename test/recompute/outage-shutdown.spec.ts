@@ -37,6 +37,8 @@ test('the app closes promptly when stopped just as the queue comes back', async 
     const started = Date.now();
     await t.app.close();
     expect(Date.now() - started).toBeLessThan(10_000);
+    // As above: the fetch loop's last blocking call ends on its own; leave no timer behind this file.
+    await waitFor(async () => t.app.get(RecomputeWorker).fetching(), (running) => !running, { timeoutMs: 20_000, intervalMs: 200 });
   } finally {
     await redis.kill();
     await t.database.drop();
