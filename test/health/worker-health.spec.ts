@@ -1,6 +1,6 @@
 // The separate worker's own health endpoint (WORKER_HEALTH_PORT), asked the way the compose
 // file asks it: `scorecard health --worker`.
-import { createServer } from 'node:net';
+import { freePort } from '../support/ports.js';
 import { PassThrough } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -67,13 +67,3 @@ test('without WORKER_HEALTH_PORT the worker opens no port', async () => {
   await worker.close();
   worker = null;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-  });
-}

@@ -2,7 +2,6 @@
 // as the engine says; with the queue's Redis down pushes still succeed and every changed
 // station is rescored once it is back.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { Person, StationBundle } from '../../src/domain/station-data.js';
 import { todayIn } from '../../src/domain/dates.js';
 import { generateProvince, type GeneratedProvince } from '../../src/generator/index.js';
@@ -12,6 +11,7 @@ import { RegionsService } from '../../src/regions/regions.service.js';
 import { getRubric, getRubricIndex, NATIONAL_DEFAULT_POLICY } from '../../src/rubric/index.js';
 import { scoreStation } from '../../src/scoring/engine/index.js';
 import { FactsLoader } from '../../src/scoring/facts-loader.js';
+import { freePort } from '../support/ports.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { waitFor, waitForRecomputesIdle } from '../support/wait-for.js';
 
@@ -154,13 +154,3 @@ describe('queue outage', () => {
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE relayed_at IS NULL`)).toEqual([{ n: 0 }]);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

@@ -2,7 +2,6 @@
 // template database that every test file clones, and one Redis (REDIS_URL, or a
 // redis-server from the PATH, or none: then queues run on the PostgreSQL backend).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer, Socket } from 'node:net';
 import pg from 'pg';
 import type { EmbeddedDatabase } from '../../src/database/embedded-postgres.js';
 
@@ -13,6 +12,8 @@ import type { EmbeddedDatabase } from '../../src/database/embedded-postgres.js';
 const { EmbeddedDatabase: EmbeddedDatabaseClass } = require('../../src/database/embedded-postgres.ts') as typeof import('../../src/database/embedded-postgres.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ENV } = require('./test-environment.ts') as typeof import('./test-environment.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { canConnect, freePort } = require('./ports.ts') as typeof import('./ports.js');
 
 interface TestServices {
   embedded: EmbeddedDatabase | null;
@@ -96,26 +97,4 @@ async function startRedisServer(): Promise<{ process: ChildProcess; url: string 
   }
   child.kill();
   return null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.connect(port, '127.0.0.1');
-  });
 }

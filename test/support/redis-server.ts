@@ -1,7 +1,7 @@
 // A redis-server of a test's own (never the shared one), to kill and start again on the
 // same port: an outage and a return of the queue, with nothing kept across the restart.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, Socket } from 'node:net';
+import { canConnect, freePort } from './ports.js';
 
 export interface OwnRedis {
   url: string;
@@ -37,26 +37,4 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   };
   await redis.start();
   return redis;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.connect(port, '127.0.0.1');
-  });
 }
