@@ -13,7 +13,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { adminQuery, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
 
 interface Options {
   count: number;
@@ -111,15 +111,6 @@ async function run(port: number, key: string, sizeMiB: number, o: Options, seedB
   };
 }
 
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function startS3(dir: string): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
   const { createRequire } = await import('node:module');
@@ -145,13 +136,11 @@ async function main(): Promise<void> {
   const { ApiKeyService } = await import('../../src/auth/api-key.service.js');
   const name = `ss_bench_files_${randomBytes(4).toString('hex')}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-files-'));
-  await admin(adminUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = new URL(await createScratchDatabase(adminUrl, name));
   const s3 = o.store === 's3' ? await startS3(path.join(dir, 's3')) : null;
   try {
     await runMigrations(url.toString());
-    await admin(url.toString(), `INSERT INTO region (code, name, level, parent_code) VALUES ('130000', '河北省', 'PROVINCE', NULL), ('130100', '石家庄市', 'CITY', '130000'), ('130102', '长安区', 'COUNTY', '130100')`);
+    await adminQuery(url.toString(), `INSERT INTO region (code, name, level, parent_code) VALUES ('130000', '河北省', 'PROVINCE', NULL), ('130100', '石家庄市', 'CITY', '130000'), ('130102', '长安区', 'COUNTY', '130100')`);
     const config = loadConfig({ DATABASE_URL: url.toString(), WORKER: 'off', LOG_LEVEL: 'warn', QUEUE_PREFIX: name, FILES_DIR: path.join(dir, 'files'), ...s3?.env });
     const app = await createApp({ config, databaseUrl: url.toString(), databaseEmbedded: false, runWorker: false, emitSchemaFile: false }, { logger: ['error', 'warn'] });
     try {
@@ -170,7 +159,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await s3?.stop();
-    await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropScratchDatabase(adminUrl, name);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -15,7 +15,6 @@
 //   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //     node dist/bench/forms/round-results.js --mode computed|stored [--rows 40000]
 import { randomBytes } from 'node:crypto';
-import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -27,6 +26,8 @@ import { scoreApplication, EMPTY_OVERLAY } from '../../src/rounds/round-scoring.
 import { resultDigest } from '../../src/scoring/result-digest.js';
 import { factsFromBundle } from '../scoring-engine/facts-from-bundle.js';
 import { insertScoredStations } from './scored-stations.js';
+import { createScratchDatabase, dropScratchDatabase } from '../support/database.js';
+import { download } from '../support/download.js';
 
 type Mode = 'computed' | 'stored';
 const TEMPLATES = 50;
@@ -106,27 +107,7 @@ async function fill(client: pg.Client, n: number, mode: Mode): Promise<string> {
   return round.id;
 }
 
-function download(url: string, key: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: { authorization: `Bearer ${key}` } }, (res) => {
-      if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => resolve(bytes));
-      res.on('error', reject);
-    }).on('error', reject);
-  });
-}
 
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function bench(mode: Mode, rows: number): Promise<Record<string, string | number>> {
   const adminUrl = process.env.DATABASE_URL;
@@ -136,9 +117,7 @@ async function bench(mode: Mode, rows: number): Promise<Record<string, string | 
   const { createApp } = await import('../../src/bootstrap.js');
   const { ApiKeyService } = await import('../../src/auth/api-key.service.js');
   const name = `ss_bench_round_${randomBytes(4).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = new URL(await createScratchDatabase(adminUrl, name));
   try {
     await runMigrations(url.toString());
     const load = performance.now();
@@ -166,7 +145,7 @@ async function bench(mode: Mode, rows: number): Promise<Record<string, string | 
     }
   } finally {
     if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${name}`);
-    else await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    else await dropScratchDatabase(adminUrl, name);
   }
 }
 

@@ -13,7 +13,6 @@
 //     node dist/bench/forms/run.js --mode ranking [--rows 40000]
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, statSync, unlinkSync } from 'node:fs';
-import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +22,8 @@ import { renderResultsXlsx } from '../../src/forms/render/xlsx/lists.xlsx.js';
 import type { FormStation } from '../../src/forms/views/common.js';
 import type { ResultRow } from '../../src/forms/views/lists.view.js';
 import { insertScoredStations } from './scored-stations.js';
+import { createScratchDatabase, dropScratchDatabase } from '../support/database.js';
+import { download } from '../support/download.js';
 
 interface Options {
   mode: 'results' | 'ranking';
@@ -83,9 +84,7 @@ async function benchRanking(o: Options): Promise<Record<string, string | number>
   const { createApp } = await import('../../src/bootstrap.js');
   const { ApiKeyService } = await import('../../src/auth/api-key.service.js');
   const name = `ss_bench_forms_${randomBytes(4).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = new URL(await createScratchDatabase(adminUrl, name));
   try {
     await runMigrations(url.toString());
     const load = performance.now();
@@ -105,7 +104,7 @@ async function benchRanking(o: Options): Promise<Record<string, string | number>
       await app.close();
     }
   } finally {
-    await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropScratchDatabase(adminUrl, name);
   }
 }
 
@@ -120,27 +119,7 @@ async function fill(url: string, n: number): Promise<void> {
   }
 }
 
-function download(url: string, key: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: { authorization: `Bearer ${key}` } }, (res) => {
-      if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => resolve(bytes));
-      res.on('error', reject);
-    }).on('error', reject);
-  });
-}
 
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function main(): Promise<void> {
   const o = options(process.argv.slice(2));

@@ -14,11 +14,11 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { EmbeddedDatabase } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { generateProvince } from '../../src/generator/index.js';
 import type { ServerReady } from './server.js';
+import { adminQuery, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/bench/ingest → the repository root
@@ -199,15 +199,6 @@ function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-async function adminQuery(url: string, sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
@@ -219,10 +210,7 @@ async function main(): Promise<void> {
     adminUrl = await embedded.start();
   }
   const database = `ss_bench_${process.pid}_${Date.now().toString(36)}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const databaseUrl = url.toString();
+  const databaseUrl = await createScratchDatabase(adminUrl, database);
   const pgVersion = String((await adminQuery(adminUrl, 'SHOW server_version')).rows[0].server_version);
   const pgSettings = Object.fromEntries(
     (await adminQuery(adminUrl, `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'fsync', 'synchronous_commit', 'max_wal_size')`)).rows.map(
@@ -349,7 +337,7 @@ async function main(): Promise<void> {
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       });
     }
-    if (!options.keep) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
+    if (!options.keep) await dropScratchDatabase(adminUrl, database).catch(() => undefined);
     await embedded?.stop();
   }
 }

@@ -26,6 +26,7 @@ import { todayIn } from '../../src/domain/dates.js';
 import { getRubric, getRubricIndex } from '../../src/rubric/index.js';
 import { machineSeconds, postgresSeconds, postgresSecondsBetween } from '../graphql/machine.js';
 import type { ServerReady } from './server.js';
+import { adminQuery, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/bench/rounds → the repository root
@@ -105,15 +106,6 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
-async function adminQuery(url: string, sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** What a phase needs to talk to the API and account for its CPU. */
 interface World {
@@ -360,10 +352,7 @@ async function main(): Promise<void> {
     adminUrl = await embedded.start();
   }
   const database = `ss_bench_rounds_${process.pid}_${Date.now().toString(36)}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const databaseUrl = url.toString();
+  const databaseUrl = await createScratchDatabase(adminUrl, database);
   const filesDir = path.join(tmp, `files-${process.pid}`);
   let child: ChildProcess | null = null;
   let sampler: NodeJS.Timeout | null = null;
@@ -406,7 +395,7 @@ async function main(): Promise<void> {
     if (sampler) clearInterval(sampler);
     if (child) await stopServer(child);
     rmSync(filesDir, { recursive: true, force: true });
-    if (!options.keep) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
+    if (!options.keep) await dropScratchDatabase(adminUrl, database).catch(() => undefined);
     await embedded?.stop();
   }
 }
