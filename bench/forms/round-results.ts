@@ -92,8 +92,8 @@ async function fill(client: pg.Client, n: number, mode: Mode): Promise<string> {
   if (mode === 'stored') {
     const result = scoreApplication({ ...NATIONAL_DEFAULT_POLICY, level: 'FIVE_STAR', cutOff: CUT_OFF, caseSampleFrom: '2026-03-01', caseSampleTo: CUT_OFF, starPolicy: NATIONAL_DEFAULT_POLICY }, { stationCode: 'x', frozenFacts: facts[0], missingItems: [], certification: CERTIFICATION }, EMPTY_OVERLAY);
     await client.query(
-      `INSERT INTO round_result (application_id, round_id, station_code, seq, input_hash, result_digest, previous_hash, chain_hash, result, total, stars, awarded, confirmed_at)
-       SELECT a.id, a.round_id, a.station_code, a.n, repeat('a', 64), $2, CASE WHEN a.n > 1 THEN repeat('c', 64) END, repeat('c', 64), $3::jsonb, $4, $5::smallint, $5::smallint >= 5, now()
+      `INSERT INTO round_result (application_id, round_id, station_code, seq, input_hash, result_digest, previous_hash, chain_hash, result, inputs, total, stars, awarded, confirmed_at)
+       SELECT a.id, a.round_id, a.station_code, a.n, repeat('a', 64), $2, CASE WHEN a.n > 1 THEN repeat('c', 64) END, repeat('c', 64), $3::jsonb, '{}'::jsonb, $4, $5::smallint, $5::smallint >= 5, now()
        FROM (SELECT id, round_id, station_code, row_number() OVER (ORDER BY station_code) AS n FROM round_application WHERE round_id = $1) a`,
       [round.id, resultDigest(result), JSON.stringify(result), result.total, result.stars],
     );
