@@ -121,8 +121,6 @@ export class AwardWarningsResolver {
        ORDER BY a.station_code, r.cut_off DESC`,
       scope ? [code, scope.code] : [code],
     );
-    const loaders = roundLoaders(ctx, this.dataSource);
-    const vetoes = await Promise.all(rows.map((r) => loaders.liveVeto.load(r.station_code)));
-    return rows.flatMap((r, i) => (vetoes[i] === null ? [] : [{ stationCode: r.station_code, roundId: r.round_id, roundName: r.round_name, ...vetoes[i]! }]));
+    return roundLoaders(ctx, this.dataSource).awardWarnings(rows.map((r) => ({ stationCode: r.station_code, roundId: r.round_id, roundName: r.round_name })));
   }
 }

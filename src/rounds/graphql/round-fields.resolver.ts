@@ -82,9 +82,7 @@ export class RatingRoundFieldsResolver {
       `SELECT a.station_code FROM round_application a JOIN station s ON s.code = a.station_code WHERE a.round_id = $1 AND a.status = 'AWARDED' ${scope ? `AND s.${scope.column} = $2` : ''} ORDER BY a.station_code`,
       scope ? [round.id, scope.code] : [round.id],
     );
-    const loaders = roundLoaders(ctx, this.dataSource);
-    const vetoes = await Promise.all(rows.map((r) => loaders.liveVeto.load(r.station_code)));
-    return rows.flatMap((r, i) => (vetoes[i] === null ? [] : [{ stationCode: r.station_code, roundId: round.id, roundName: round.name, ...vetoes[i]! }]));
+    return roundLoaders(ctx, this.dataSource).awardWarnings(rows.map((r) => ({ stationCode: r.station_code, roundId: round.id, roundName: round.name })));
   }
 }
 

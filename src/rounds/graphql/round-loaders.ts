@@ -149,6 +149,12 @@ export class RoundLoaders {
     return grouped(codes, rows, (r) => r.stationCode);
   });
 
+  /** The early warnings of these awards: those whose station's live score shows a veto now, in the given order. */
+  async awardWarnings(awards: readonly { stationCode: string; roundId: string; roundName: string }[]): Promise<AwardWarning[]> {
+    const vetoes = await Promise.all(awards.map((a) => this.liveVeto.load(a.stationCode)));
+    return awards.flatMap((a, i) => (vetoes[i] === null ? [] : [{ ...a, ...vetoes[i]! }]));
+  }
+
   readonly revocation = new DataLoader<string, string | null>(async (ids) => {
     const rows = await this.db.query<{ application_id: string; reason: string }[]>(`SELECT application_id, reason FROM round_award_revocation WHERE application_id = ANY($1::uuid[])`, [[...ids]]);
     const byId = new Map(rows.map((r) => [r.application_id, r.reason]));
