@@ -5,7 +5,7 @@
 import type { MediationAverage, StationBundle } from '../../src/domain/station-data.js';
 import { rowDigest } from '../../src/ingestion/row-digest.js';
 import { getRubricIndex, type Rubric } from '../../src/rubric/index.js';
-import type { Assessment, StationFacts } from '../../src/scoring/engine/index.js';
+import { collectionDigest, type Assessment, type StationFacts } from '../../src/scoring/engine/index.js';
 
 export function maxAssessments(rubric: Rubric): readonly Assessment[] {
   return Object.freeze(
@@ -36,24 +36,24 @@ export function factsFromBundle(bundle: StationBundle, mediationAverages: readon
 const CERT_ITEMS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
 
 /**
- * The facts with the digests the database holds for them, as the facts loader supplies
- * them: sha256 of each row's canonical JSON (a person's with their trainings and
- * disciplinary records, a certification's items as 12 booleans), vetoes as
- * `${id}:${contentDigest}:${lifted}`, every list sorted (the loader's ORDER BY … COLLATE "C").
+ * The facts with the digests the facts loader supplies for them: one collection digest per
+ * collection (collectionDigest over the rows' stored digests, which the loader computes in
+ * SQL), the stored row digest being sha256 of each row's canonical JSON (a person's with
+ * their trainings and disciplinary records, a certification's items as 12 booleans), and a
+ * veto's `${id}:${contentDigest}:${lifted}`. Annual reviews have no stored digest.
  */
 export function withStoredDigests(facts: StationFacts): StationFacts {
-  const sorted = (xs: string[]) => xs.sort();
   return {
     ...facts,
     digests: {
       profile: rowDigest(facts.profile),
-      personnel: sorted(facts.personnel.map(rowDigest)),
-      equipment: sorted(facts.equipment.map(rowDigest)),
-      cases: sorted(facts.cases.map(rowDigest)),
-      complaintFigures: sorted(facts.complaintFigures.map(rowDigest)),
-      certifications: sorted(facts.certifications.map((c) => rowDigest({ ...c, items: CERT_ITEMS.map((k) => c.items[k] === true) }))),
-      bonusEvents: sorted(facts.bonusEvents.map(rowDigest)),
-      vetoEvents: sorted(
+      personnel: collectionDigest(facts.personnel.map(rowDigest)),
+      equipment: collectionDigest(facts.equipment.map(rowDigest)),
+      cases: collectionDigest(facts.cases.map(rowDigest)),
+      complaintFigures: collectionDigest(facts.complaintFigures.map(rowDigest)),
+      certifications: collectionDigest(facts.certifications.map((c) => rowDigest({ ...c, items: CERT_ITEMS.map((k) => c.items[k] === true) }))),
+      bonusEvents: collectionDigest(facts.bonusEvents.map(rowDigest)),
+      vetoEvents: collectionDigest(
         facts.vetoEvents.map((v) => `${v.id}:${rowDigest({ kind: v.kind, date: v.date, description: v.description, personExternalId: v.personExternalId })}:${v.lifted}`),
       ),
     },

@@ -1,7 +1,9 @@
 // Rebuilds the engine's StationFacts from the database for many stations at once: one
 // query per kind of fact, whatever the number of stations, each ordered by its natural key,
-// plus one query for the stored row digests, which the input hash reads instead of the
-// rows (StationFacts.digests):
+// plus one query for the stored digests, one per station and collection, which the input
+// hash reads instead of the rows (StationFacts.digests). Each collection's digest is
+// computed in PostgreSQL from its rows' stored digests, exactly as collectionDigest() does
+// (sha256 over the row digests in byte order, joined by '\n'):
 // - station, person, equipment, enforcement_case, complaint_figures, certification and
 //   bonus_event: `row_digest`, written by the push from the whole normalised row (a
 //   person's covers their trainings and disciplinary records), so it covers every field
@@ -9,8 +11,7 @@
 // - veto_event: `${id}:${content_digest}:${lifted}` (the content digest covers neither the
 //   id, which a score reports, nor the lifted state);
 // - annual_review has no digest column: its few rows are serialised.
-// Digest lists come sorted (byte order), so the engine need not sort them, and are empty,
-// not absent, for a station without rows of that kind.
+// A station without rows of a kind gets the digest of no rows (count 0), not none.
 import type { EntityManager } from 'typeorm';
 import type {
   AnnualReview,
@@ -22,7 +23,7 @@ import type {
   StationProfile,
   VetoEvent,
 } from '../domain/station-data.js';
-import type { StationFactDigests, StationFacts } from './engine/index.js';
+import { collectionDigest, type CollectionDigest, type StationFactDigests, type StationFacts } from './engine/index.js';
 import { CASE_COLUMNS, caseFromRow, type CaseRow } from '../cases/case-row.js';
 import { PERSON_COLUMNS, personFromRow, trainingFromRow, TRAINING_COLUMNS, type PersonRow, type TrainingRow } from '../personnel/person-row.js';
 
@@ -124,13 +125,13 @@ export class FactsLoader {
           missingItemMarks: [],
           digests: {
             profile: s.row_digest,
-            personnel: [],
-            equipment: [],
-            cases: [],
-            complaintFigures: [],
-            certifications: [],
-            bonusEvents: [],
-            vetoEvents: [],
+            personnel: NO_ROWS,
+            equipment: NO_ROWS,
+            cases: NO_ROWS,
+            complaintFigures: NO_ROWS,
+            certifications: NO_ROWS,
+            bonusEvents: NO_ROWS,
+            vetoEvents: NO_ROWS,
           },
         },
       });
@@ -197,7 +198,7 @@ export class FactsLoader {
     for (const m of marks) facts(m.station_code)?.missingItemMarks.push({ itemId: m.item_id, justification: m.justification });
     for (const d of digestRows) {
       const digests = facts(d.station_code)?.digests as Mutable<StationFactDigests> | undefined;
-      if (digests !== undefined) digests[d.kind] = d.digests;
+      if (digests !== undefined) digests[d.kind] = { rows: d.rows, digest: d.digest };
     }
     return result;
   }
@@ -205,7 +206,13 @@ export class FactsLoader {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
-/** Stored digests per station and kind, each list in byte order (COLLATE "C"). */
+/** The digest of a collection without rows (shared: digests are never mutated). */
+const NO_ROWS: CollectionDigest = collectionDigest([]);
+
+/**
+ * One digest per station and kind: collectionDigest() of the rows' stored digests, in
+ * SQL (byte order is COLLATE "C"; the digests are ASCII, so this is code-unit order).
+ */
 const DIGESTS_SQL = [
   ['personnel', 'person', 'row_digest'],
   ['equipment', 'equipment', 'row_digest'],
@@ -217,7 +224,8 @@ const DIGESTS_SQL = [
 ]
   .map(
     ([kind, table, digest]) =>
-      `SELECT station_code, '${kind}' AS kind, array_agg((${digest})::text COLLATE "C" ORDER BY (${digest})::text COLLATE "C") AS digests
+      `SELECT station_code, '${kind}' AS kind, count(*)::int AS rows,
+              encode(sha256(convert_to(string_agg((${digest})::text, E'\\n' ORDER BY (${digest})::text COLLATE "C"), 'UTF8')), 'hex') AS digest
        FROM ${table} WHERE station_code = ANY($1) GROUP BY station_code`,
   )
   .join('\nUNION ALL\n');
@@ -225,7 +233,8 @@ const DIGESTS_SQL = [
 interface DigestsRow {
   station_code: string;
   kind: 'personnel' | 'equipment' | 'cases' | 'complaintFigures' | 'certifications' | 'bonusEvents' | 'vetoEvents';
-  digests: string[];
+  rows: number;
+  digest: string;
 }
 
 interface StationRow {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { generateProvince } from '../../src/generator/index.js';
 import { getRubric, getRubricIndex, NATIONAL_DEFAULT_POLICY } from '../../src/rubric/index.js';
-import { scoreStation, type StationFacts } from '../../src/scoring/engine/index.js';
+import { collectionDigest, scoreStation, type StationFacts } from '../../src/scoring/engine/index.js';
 import { FactsLoader } from '../../src/scoring/facts-loader.js';
 import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
 import { insertMediationAverages, insertStationBundle } from '../support/fixtures.js';
@@ -60,16 +60,19 @@ test('facts loaded from the database score exactly like the generated bundles', 
   }
 });
 
-test('the loader supplies one stored digest per row, sorted', async () => {
+test('the loader supplies one digest per collection: collectionDigest over the rows’ stored digests', async () => {
   const loaded = await new FactsLoader(t.dataSource.manager).load(codes, rubric.version);
-  for (const { facts } of loaded.values()) {
+  const stored = async (table: string, code: string, digest = 'row_digest') =>
+    (await t.dataSource.query<{ d: string }[]>(`SELECT ${digest} AS d FROM ${table} WHERE station_code = $1`, [code])).map((r) => r.d);
+  const tables = { personnel: 'person', equipment: 'equipment', cases: 'enforcement_case', complaintFigures: 'complaint_figures', certifications: 'certification', bonusEvents: 'bonus_event' } as const;
+  for (const [code, { facts }] of loaded) {
     const d = facts.digests!;
     expect(d.profile).toMatch(/^[0-9a-f]{64}$/);
-    for (const key of ['personnel', 'equipment', 'cases', 'complaintFigures', 'certifications', 'bonusEvents', 'vetoEvents'] as const) {
-      const list = d[key]!;
-      expect([key, list.length]).toEqual([key, facts[key].length]);
-      expect([...list].sort()).toEqual(list);
+    for (const [key, table] of Object.entries(tables) as [keyof typeof tables, string][]) {
+      expect([key, d[key]]).toEqual([key, collectionDigest(await stored(table, code))]);
+      expect([key, d[key]!.rows]).toEqual([key, facts[key].length]);
     }
+    expect(d.vetoEvents).toEqual(collectionDigest(await stored('veto_event', code, `id::text || ':' || content_digest || ':' || (lifted_at IS NOT NULL)::text`)));
     expect(d.annualReviews).toBeUndefined();
   }
 });
@@ -108,9 +111,10 @@ test('two loads of the same data hash alike; a changed row with its new digest c
       const third = await hashes();
       expect(third.get(vetoed)).not.toBe(second.get(vetoed));
       const vetoDigests = async () => (await new FactsLoader(t.dataSource.manager).load([vetoed], rubric.version)).get(vetoed)!.facts.digests!.vetoEvents;
-      expect(await vetoDigests()).toEqual([expect.stringMatching(new RegExp(`^${veto.id}:[0-9a-f]{64}:false$`))]);
+      const vetoDigest = (lifted: boolean) => collectionDigest([`${veto.id}:${createHash('sha256').update('测试否定事项').digest('hex')}:${lifted}`]);
+      expect(await vetoDigests()).toEqual(vetoDigest(false));
       await t.dataSource.query(`UPDATE veto_event SET lifted_at = now(), lift_reason = '复核撤销' WHERE id = $1`, [veto.id]);
-      expect(await vetoDigests()).toEqual([expect.stringMatching(/:true$/)]);
+      expect(await vetoDigests()).toEqual(vetoDigest(true));
       const fourth = await hashes();
       expect(fourth.get(vetoed)).not.toBe(third.get(vetoed));
       expect(fourth.get(vetoed)).not.toBe(second.get(vetoed));

@@ -16,7 +16,7 @@ import type {
 } from '../../rubric/model/rubric.js';
 import type { StarCount, StarLevelRule, StarPolicy } from '../../rubric/model/star-policy.js';
 import { DUTY_BIT, DUTY_LABEL } from './bits.js';
-import { cmpRubricId } from './canonical.js';
+import { cmpRubricId } from './rubric-id.js';
 import type { DataRuleId } from '../../rubric/model/data-rules.js';
 import { bindRule, type BoundRule } from './rules/index.js';
 import type { RuleParameterTable } from './rules/rule-input.js';

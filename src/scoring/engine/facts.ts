@@ -31,37 +31,54 @@ export interface MissingItemMark {
 }
 
 /**
- * Stored digests of the rows behind the facts, so the input hash need not serialise every
- * row again on every evaluation (the service keeps a digest of every pushed row).
+ * One stored digest for a whole collection of a station's rows (StationFactDigests).
+ * `digest` is `collectionDigest(rowDigests)` (collection-digest.ts): sha256 over the
+ * collection's row digests in code-unit order, joined by '\n'; `rows` is how many rows it
+ * covers (0 for an empty collection, whose digest is that of no rows).
+ */
+export interface CollectionDigest {
+  readonly rows: number;
+  readonly digest: string;
+}
+
+/**
+ * Stored digests behind the facts, so the input hash need not serialise every row again on
+ * every evaluation: one digest per collection (the service keeps a digest of every pushed
+ * row and combines them per station and collection when it loads the facts).
  *
  * Contract, for every collection given here:
- * - one digest per row of that collection (same length; any order: the hash sorts them);
- * - a digest determines every field of its row that the engine reads (the profile's, a
+ * - `digest` is collectionDigest() over one row digest per row of that collection, and
+ *   `rows` is the number of rows (a count that differs from the collection's length is
+ *   ignored rather than trusted: the collection is then serialised row by row);
+ * - a row digest determines every field of its row that the engine reads (the profile's, a
  *   person's including their trainings and disciplinary records, a case's, …): two rows
  *   with the same digest must be the same row to the engine. The caller guarantees this;
  *   the engine cannot check it, and a digest that misses a field makes the hash miss a
- *   change of that field (a skipped recomputation).
+ *   change of that field (a skipped recomputation);
  * - veto events: the stored content digest does not cover the id or the lifted state, so
- *   the caller supplies `${id}:${contentDigest}:${lifted}`.
+ *   a veto's row digest is `${id}:${contentDigest}:${lifted}`;
+ * - row digests are ASCII without '\n' (hex, ids, ':'), so code-unit order is byte order
+ *   (PostgreSQL's COLLATE "C") and the joined text is unambiguous.
  *
- * A collection whose digests are given replaces its rows in the hash by the sorted
- * digests; a collection without digests (or with a digest count that does not match its
- * rows, which is ignored rather than trusted) is serialised row by row. Assessments,
- * missing-item marks, mediation averages, the station code, the cut-off, the rubric
- * version and the star policy are always serialised. The same facts hash differently with
- * and without digests; each form is deterministic and independent of the order of rows
- * and digests.
+ * A collection whose digest is given replaces its rows in the hash by its row count and
+ * collection digest; a collection without one is serialised row by row. Assessments,
+ * missing-item marks, mediation averages, annual reviews without a digest, the station
+ * code, the cut-off, the rubric version and the star policy are always serialised. The
+ * same facts hash differently with and without digests (INPUT_HASH_FORMAT 5 with any
+ * digest, SERIALISED_INPUT_HASH_FORMAT 4 without); each form is deterministic and
+ * independent of the order of the rows.
  */
 export interface StationFactDigests {
+  /** The profile's row digest (one row). */
   profile?: string;
-  personnel?: readonly string[];
-  equipment?: readonly string[];
-  cases?: readonly string[];
-  complaintFigures?: readonly string[];
-  certifications?: readonly string[];
-  bonusEvents?: readonly string[];
-  vetoEvents?: readonly string[];
-  annualReviews?: readonly string[];
+  personnel?: CollectionDigest;
+  equipment?: CollectionDigest;
+  cases?: CollectionDigest;
+  complaintFigures?: CollectionDigest;
+  certifications?: CollectionDigest;
+  bonusEvents?: CollectionDigest;
+  vetoEvents?: CollectionDigest;
+  annualReviews?: CollectionDigest;
 }
 
 export interface StationFacts {
@@ -78,7 +95,7 @@ export interface StationFacts {
   annualReviews: readonly AnnualReview[];
   assessments: readonly Assessment[];
   missingItemMarks: readonly MissingItemMark[];
-  /** Stored row digests used by the input hash instead of the rows (see StationFactDigests). */
+  /** Stored collection digests used by the input hash instead of the rows (see StationFactDigests). */
   digests?: StationFactDigests;
 }
 

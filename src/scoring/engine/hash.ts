@@ -2,21 +2,34 @@
 // canonical order, fixed field order, a tagged binary encoding), the cut-off date, the
 // rubric version, the star policy (id and content, levels highest first, indicator sets
 // sorted) and, for a round, its case-sample window. Shuffling any input array does not change it; changing any field does.
-// Collections whose stored row digests the caller supplies (StationFacts.digests) are
-// hashed through their sorted digests instead of their rows: see StationFactDigests for
-// the contract.
+// Collections whose stored digest the caller supplies (StationFacts.digests) are hashed
+// through their row count and collection digest instead of their rows: see
+// StationFactDigests for the contract.
 import { createHash, type Hash } from 'node:crypto';
 import type { StarLevelRule, StarPolicy } from '../../rubric/model/star-policy.js';
-import { FactsEncoder, prepareFacts, visitFacts } from './canonical.js';
+import { prepareFacts } from './canonical.js';
+import { FactsEncoder } from './encoder.js';
+import { visitFacts } from './visitors.js';
 import { compileRubric } from './compile.js';
 import type { EvaluationContext, StationFacts } from './facts.js';
 
 /**
  * Bump when the serialization changes shape or the rules read the same inputs differently,
  * so old and new hashes never collide and every station is scored again (4: corrected
- * period and scope rules, leftOn, fileReviewedOn, overturnedOn, rounds).
+ * period and scope rules, leftOn, fileReviewedOn, overturnedOn, rounds; 5: one digest per
+ * collection instead of one per row). The format of every hash that reads a stored digest.
  */
-export const INPUT_HASH_FORMAT = 4;
+export const INPUT_HASH_FORMAT = 5;
+
+/**
+ * The format of a hash without any stored digest. Format 5 changed only how digests are
+ * hashed, so facts without digests serialise exactly as under format 4 and keep its hash:
+ * sealed round results (round_result, whose frozen facts carry no digests) hold format-4
+ * input hashes in their stored result, and verifyRound recomputes and compares them.
+ * Bump it (with INPUT_HASH_FORMAT) only when the rows' serialization or the rules change,
+ * and then keep the previous one for verifying sealed results.
+ */
+export const SERIALISED_INPUT_HASH_FORMAT = 4;
 
 const encoder = new FactsEncoder();
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -39,26 +52,33 @@ let memoCutOff: string | null = null;
 let memoVersion: string | null = null;
 let memoPolicy: StarPolicy | null = null;
 let memoRound: string | null = null;
-let memoPrefixed: Hash | null = null;
+/** The header's prefix per format: [serialised, with digests]. */
+const memoPrefixed: (Hash | null)[] = [null, null];
 
 /**
  * A sha256 that has already read the header's first part (format, cut-off, rubric version,
- * policy): built once per context and copied for every station.
+ * policy): built once per context and format, and copied for every station.
  */
-function prefixedHash(ctx: EvaluationContext): Hash {
+function prefixedHash(ctx: EvaluationContext, withDigests: boolean): Hash {
   // a round's evaluation differs from the rolling one of the same day (no year fallback, its own sample)
   const round = ctx.round === undefined ? 'rolling' : JSON.stringify([ctx.round.caseSampleFrom, ctx.round.caseSampleTo]);
-  if (memoPrefixed === null || ctx.cutOff !== memoCutOff || ctx.rubric.version !== memoVersion || ctx.policy !== memoPolicy || round !== memoRound) {
-    let policyJson = POLICY_JSON.get(ctx.policy);
-    if (policyJson === undefined) POLICY_JSON.set(ctx.policy, (policyJson = canonicalPolicyJson(ctx.policy)));
-    const prefix = `scorecard-input/${INPUT_HASH_FORMAT}` + JSON.stringify([ctx.cutOff, ctx.rubric.version, round]) + policyJson;
-    memoPrefixed = createHash('sha256').update(prefix, 'utf16le');
+  if (ctx.cutOff !== memoCutOff || ctx.rubric.version !== memoVersion || ctx.policy !== memoPolicy || round !== memoRound) {
+    memoPrefixed[0] = memoPrefixed[1] = null;
     memoCutOff = ctx.cutOff;
     memoVersion = ctx.rubric.version;
     memoPolicy = ctx.policy;
     memoRound = round;
   }
-  return memoPrefixed.copy();
+  const slot = withDigests ? 1 : 0;
+  let prefixed = memoPrefixed[slot];
+  if (prefixed === null) {
+    let policyJson = POLICY_JSON.get(ctx.policy);
+    if (policyJson === undefined) POLICY_JSON.set(ctx.policy, (policyJson = canonicalPolicyJson(ctx.policy)));
+    const format = withDigests ? INPUT_HASH_FORMAT : SERIALISED_INPUT_HASH_FORMAT;
+    const prefix = `scorecard-input/${format}` + JSON.stringify([ctx.cutOff, ctx.rubric.version, round]) + policyJson;
+    memoPrefixed[slot] = prefixed = createHash('sha256').update(prefix, 'utf16le');
+  }
+  return prefixed.copy();
 }
 
 /** lens, nums and tags side by side, so they are hashed in one call. */
@@ -80,10 +100,10 @@ export function hashCanonical(canonicalFacts: StationFacts, ctx: EvaluationConte
   visitFacts(canonicalFacts, encoder);
   const e = encoder;
   // the header ends with the stream sizes; the digests' length only when there are any,
-  // so facts without digests hash as before
-  const digests = e.digestLength > 0;
+  // so facts without digests hash exactly as under format 4
+  const digests = e.digestCount > 0;
   const sizes = digests ? `[${e.stringsLength},${e.ns},${e.nn},${e.nt},${e.digestLength}]` : `[${e.stringsLength},${e.ns},${e.nn},${e.nt}]`;
-  const hash = prefixedHash(ctx).update(e.strings(sizes), 'utf16le');
+  const hash = prefixedHash(ctx, digests).update(e.strings(sizes), 'utf16le');
   if (digests) hash.update(e.digestText(), 'utf8');
   const lensBytes = e.ns * 4;
   const numsBytes = e.nn * 8;

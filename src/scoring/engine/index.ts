@@ -1,5 +1,6 @@
 // Public API of the scoring engine: pure TypeScript, no framework.
-export type { Assessment, EvaluationContext, MissingItemMark, StationFactDigests, StationFacts } from './facts.js';
+export type { Assessment, CollectionDigest, EvaluationContext, MissingItemMark, StationFactDigests, StationFacts } from './facts.js';
+export { collectionDigest } from './collection-digest.js';
 export type { CriterionResult, IndicatorResult, ScoreResult } from './score-result.js';
 export { scoreStation } from './score.js';
 export { hashInputs } from './hash.js';

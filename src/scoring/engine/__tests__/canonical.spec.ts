@@ -1,7 +1,8 @@
 // The canonical order and serialization behind inputHash, and small numeric helpers.
 import { addDays, toDayNumber } from '../../../domain/dates.js';
 import type { Equipment, VetoEvent } from '../../../domain/station-data.js';
-import { canonicalizeFacts, cmpRubricId } from '../canonical.js';
+import { canonicalizeFacts } from '../canonical.js';
+import { cmpRubricId } from '../rubric-id.js';
 import type { StationFacts } from '../facts.js';
 import { hashInputs, scoreStation } from '../index.js';
 import { dayNumber, divRoundHalfUp, fmt, pct } from '../util.js';
