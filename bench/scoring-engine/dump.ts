@@ -2,24 +2,27 @@
 // versions of the engine can be compared byte for byte (`cmp`, `diff`):
 //
 //   npm run build && node dist/bench/scoring-engine/dump.js --out /tmp/before.ndjson
-//        [--stations 40000] [--seed bench] [--cut-off 2025-06-30] [--no-hash]
+//        [--stations 40000] [--seed bench] [--cut-off 2025-06-30] [--no-hash] [--digests]
 //
-// The facts are the benchmark's (facts-from-bundle.ts). --no-hash blanks the input hash, for
-// comparing versions whose hash format differs on purpose.
+// The facts are the benchmark's (facts-from-bundle.ts), without stored digests unless
+// --digests gives them the digests the facts loader supplies (the benchmark's "digests"
+// mode). --no-hash blanks the input hash, for comparing versions whose hash format differs
+// on purpose.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { generateProvince } from '../../src/generator/index.js';
 import { getRubric, NATIONAL_DEFAULT_POLICY } from '../../src/rubric/index.js';
 import { scoreStation, type EvaluationContext } from '../../src/scoring/engine/index.js';
-import { factsFromBundle, maxAssessments } from './facts-from-bundle.js';
+import { factsFromBundle, maxAssessments, withStoredDigests } from './facts-from-bundle.js';
 
 async function main(): Promise<void> {
-  const o = { stations: 40_000, seed: 'bench', cutOff: '2025-06-30', out: '', hash: true };
+  const o = { stations: 40_000, seed: 'bench', cutOff: '2025-06-30', out: '', hash: true, digests: false };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--no-hash') {
-      o.hash = false;
+    if (flag === '--no-hash' || flag === '--digests') {
+      if (flag === '--no-hash') o.hash = false;
+      else o.digests = true;
       continue;
     }
     const value = argv[++i];
@@ -37,7 +40,8 @@ async function main(): Promise<void> {
   const province = generateProvince({ stations: o.stations, seed: o.seed, asOf: o.cutOff });
   const out = createWriteStream(o.out);
   for (const bundle of province.stations()) {
-    const result = scoreStation(factsFromBundle(bundle, province.mediationAverages, assessments), ctx);
+    const facts = factsFromBundle(bundle, province.mediationAverages, assessments);
+    const result = scoreStation(o.digests ? withStoredDigests(facts) : facts, ctx);
     if (!o.hash) result.inputHash = '';
     if (!out.write(`${JSON.stringify(result)}\n`)) await once(out, 'drain');
   }

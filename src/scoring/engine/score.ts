@@ -4,45 +4,30 @@
 //
 // The rubric is compiled once (compile.ts: flat per-criterion columns, index arrays), the
 // facts are aggregated in one pass per collection (rules/rule-input.ts), and points are
-// added as integers of half-points. Scratch objects are reused between evaluations (the
-// engine is synchronous), so an evaluation allocates little beyond its result.
+// added as integers of half-points (criteria.ts). Scratch objects are reused between
+// evaluations (the engine is synchronous), and criterion and indicator results that say
+// what the previous station's said are shared (frozen), so an evaluation allocates little
+// beyond the parts of its result that are its own.
 import { Attester, selectCertification } from './attested.js';
 import { scoreBonus } from './bonus.js';
 import { prepareFacts } from './canonical.js';
-import { compileRubric, SOURCE_ASSESSED, SOURCE_ATTESTED, SOURCE_DATA, starPlan, type CompiledRubric } from './compile.js';
+import { compileRubric, starPlan, type CompiledRubric } from './compile.js';
+import { scoreCriteria } from './criteria.js';
 import type { EvaluationContext, StationFacts } from './facts.js';
 import { hashCanonical } from './hash.js';
-import { oneLine, resolveMissing } from './missing.js';
-import { RuleInput, type RuleOutcome } from './rules/rule-input.js';
-import type { CriterionResult, CriterionStatus, IndicatorResult, MissingItemResult, ScoreResult } from './score-result.js';
+import { resolveMissing } from './missing.js';
+import { RuleInput } from './rules/rule-input.js';
+import type { IndicatorResult, MissingItemResult, ScoreResult, StarLevelResult } from './score-result.js';
 import { evaluateStarLevels } from './stars.js';
-import { divRoundHalfUp, fmt, isHalfStep, toHalf } from './util.js';
+import { divRoundHalfUp, fmt } from './util.js';
 import { blockingVetoes } from './vetoes.js';
-
-const PREFIXES: string[][] = [];
-
-/** "评审评分 1/2：" (built once: short strings concatenated piece by piece are slow). */
-function assessedPrefix(h: number, maxH: number, withNote: boolean): string {
-  const key = withNote ? 1 : 0;
-  const row = (PREFIXES[maxH * 2 + key] ??= []);
-  return (row[h] ??= `评审评分 ${fmt(h / 2)}/${fmt(maxH / 2)}${withNote ? '：' : ''}`);
-}
-
-const SCRATCH = new WeakMap<CompiledRubric, { pts: Int32Array; app: Int32Array }>();
-function scratch(compiled: CompiledRubric): { pts: Int32Array; app: Int32Array } {
-  let s = SCRATCH.get(compiled);
-  if (s === undefined) SCRATCH.set(compiled, (s = { pts: new Int32Array(compiled.thirds.length), app: new Int32Array(compiled.thirds.length) }));
-  return s;
-}
 
 const input = new RuleInput();
 const attester = new Attester();
-const outcome: RuleOutcome = { points: 0, reason: '' };
 
 export function scoreStation(station: StationFacts, ctx: EvaluationContext): ScoreResult {
-  const { rubric, policy, cutOff } = ctx;
+  const { rubric, cutOff } = ctx;
   const compiled = compileRubric(rubric);
-  const plan = starPlan(compiled, policy);
   const prepared = prepareFacts(station, compiled);
   const facts = prepared.facts;
   const inputHash = hashCanonical(facts, ctx);
@@ -50,103 +35,20 @@ export function scoreStation(station: StationFacts, ctx: EvaluationContext): Sco
   const certification = selectCertification(facts, x.year);
   attester.reset(certification, certification !== null && certification.year <= x.year - rubric.parameters.certificationValidYears);
   const missingReason = resolveMissing(compiled, facts.missingItemMarks, x.duties);
-  const assessment = prepared.firstAssessment;
-
-  const n = compiled.ids.length;
-  const { ids, codes, indicatorIds, max: maxima, maxHs, sourceCodes, sources, rules, attestedItems, thirdOf } = compiled;
-  // per third-level indicator: earned and applicable half-points (scratch arrays, consumed below)
-  const thirdPtsH = scratch(compiled).pts.fill(0);
-  const thirdAppH = scratch(compiled).app;
-  thirdAppH.set(compiled.thirdMaxHs);
-  const criteria = new Array<CriterionResult>(n);
-  const pendingCriteria: string[] = [];
-  const missingItems: MissingItemResult[] = [];
-  let rawH = 0;
-  let missingH = 0;
-
-  for (let i = 0; i < n; i++) {
-    const max = maxima[i];
-    const maxH = maxHs[i];
-    const source = sourceCodes[i];
-    const a = assessment[i];
-    let points = 0;
-    let status: CriterionStatus;
-    let assessed = false;
-    let reason: string;
-    const missed = missingReason === null ? null : missingReason[i];
-    if (missed !== null) {
-      status = 'MISSING_ITEM';
-      reason = a !== undefined ? `${missed}（评审评分不计）` : missed;
-      missingH += maxH;
-      thirdAppH[thirdOf[i]] -= maxH;
-      missingItems.push({ id: ids[i], code: codes[i], max, reason });
-      criteria[i] = { id: ids[i], code: codes[i], indicatorId: indicatorIds[i], points: 0, max, source: sources[i], assessed, status, reason };
-      continue;
-    }
-    if (a !== undefined && typeof a.points === 'number' && isHalfStep(a.points) && a.points >= 0 && a.points <= max) {
-      points = a.points;
-      assessed = true;
-      const note = oneLine(a.note);
-      reason = note ? assessedPrefix(toHalf(points), maxH, true) + note : assessedPrefix(toHalf(points), maxH, false);
-    } else {
-      if (source === SOURCE_DATA) {
-        rules[i]!(x, max, outcome);
-        points = outcome.points;
-        reason = outcome.reason;
-        const items = attestedItems[i];
-        if (items.length > 0) {
-          if (!attester.ok(items)) points = 0;
-          reason = `${reason}；${attester.reason(items)}`;
-        }
-      } else if (source === SOURCE_ATTESTED) {
-        const items = attestedItems[i];
-        points = attester.ok(items) ? max : 0;
-        reason = attester.reason(items);
-      } else {
-        reason = '未评审';
-      }
-      if (a !== undefined) reason = `评审评分 ${String(a.points)} 无效（应为0至${fmt(max)}、0.5的整数倍），未采用；${reason}`;
-    }
-    const h = toHalf(points);
-    thirdPtsH[thirdOf[i]] += h;
-    rawH += h;
-    if (!assessed && source === SOURCE_ASSESSED) {
-      status = 'PENDING_ASSESSMENT';
-      pendingCriteria.push(ids[i]);
-    } else status = h >= maxH ? 'MET' : h === 0 ? 'NOT_MET' : 'PARTLY_MET';
-    criteria[i] = { id: ids[i], code: codes[i], indicatorId: indicatorIds[i], points: h / 2, max, source: sources[i], assessed, status, reason };
-  }
-
-  const applicableH = compiled.totalH - missingH;
+  const tally = scoreCriteria(compiled, x, attester, prepared.firstAssessment, missingReason);
+  const { rawH, thirdPtsH, thirdAppH, missingItems } = tally;
+  const applicableH = compiled.totalH - tally.missingH;
   const rebasedHundredths = applicableH > 0 ? divRoundHalfUp(rawH * 10000, applicableH) : 0;
   const bonus = scoreBonus(facts.bonusEvents, rubric.bonus, cutOff);
   const totalHundredths = rebasedHundredths + bonus.bonusH * 50;
   const vetoes = blockingVetoes(facts.vetoEvents, cutOff, rubric.parameters.defaultWindowYears);
   const eligible = vetoes.length === 0;
-  const starLevels = evaluateStarLevels(plan, {
-    thirdPtsH,
-    thirdAppH,
-    rawH,
-    applicableH,
-    bonusH: bonus.bonusH,
-    totalHundredths,
-    eligible,
-    fiveStarMinimum: rubric.parameters.fiveStarMinimum,
-  });
-  let stars: ScoreResult['stars'] = 0;
-  if (eligible) {
-    for (let i = 0; i < starLevels.length; i++) {
-      if (starLevels[i].passed) {
-        stars = starLevels[i].stars;
-        break;
-      }
-    }
-  }
-
+  const starInputs = { thirdPtsH, thirdAppH, rawH, applicableH, bonusH: bonus.bonusH, totalHundredths, eligible, fiveStarMinimum: rubric.parameters.fiveStarMinimum };
+  const starLevels = evaluateStarLevels(starPlan(compiled, ctx.policy), starInputs);
   return {
     stationCode: facts.code,
     rubricVersion: rubric.version,
-    policyId: policy.id,
+    policyId: ctx.policy.id,
     cutOff,
     inputHash,
     raw: rawH / 2,
@@ -154,17 +56,23 @@ export function scoreStation(station: StationFacts, ctx: EvaluationContext): Sco
     rebased: rebasedHundredths / 100,
     bonus: bonus.bonusH / 2,
     total: totalHundredths / 100,
-    stars,
+    stars: eligible ? highestPassed(starLevels) : 0,
     eligible,
     blockingVetoes: vetoes,
     starLevels,
-    pendingCriteria,
+    pendingCriteria: tally.pendingCriteria,
     missingItems,
     rebaseNote: rebaseNote(missingItems, rawH, applicableH, rebasedHundredths),
-    indicators: indicatorResults(compiled, thirdPtsH, compiled.thirdMaxHs, thirdAppH),
-    criteria,
+    indicators: indicatorResults(compiled, thirdPtsH, thirdAppH),
+    criteria: tally.criteria,
     bonusItems: bonus.items,
   };
+}
+
+/** The first (highest) level passed, or 0. */
+function highestPassed(levels: readonly StarLevelResult[]): ScoreResult['stars'] {
+  for (let i = 0; i < levels.length; i++) if (levels[i].passed) return levels[i].stars;
+  return 0;
 }
 
 function rebaseNote(items: readonly MissingItemResult[], rawH: number, applicableH: number, rebasedHundredths: number): string | null {
@@ -174,9 +82,21 @@ function rebaseNote(items: readonly MissingItemResult[], rawH: number, applicabl
   return `合理缺项 ${list}不计，适用分值 ${fmt(applicableH / 2)} 分，基础得分 ${fmt(rawH / 2)} ÷ ${fmt(applicableH / 2)} × 100 = ${fmt(rebasedHundredths / 100)}`;
 }
 
+/** The last indicator result per position (depth-first index), shared like criterion results (criteria.ts). */
+const INDICATOR_MEMO = new WeakMap<CompiledRubric, (IndicatorResult | undefined)[]>();
+
+function indicatorResult(memo: (IndicatorResult | undefined)[], k: number, d: { id: string; code: string; name: string }, level: 1 | 2 | 3, starred: boolean, ptsH: number, maxH: number, appH: number): IndicatorResult {
+  const last = memo[k];
+  if (last !== undefined && last.points === ptsH / 2 && last.applicableMax === appH / 2) return last;
+  return (memo[k] = Object.freeze({ id: d.id, code: d.code, level, name: d.name, points: ptsH / 2, max: maxH / 2, applicableMax: appH / 2, starred }));
+}
+
 /** Every indicator, depth first in rubric order: first level, its second levels, each followed by its third levels. */
-function indicatorResults(compiled: CompiledRubric, thirdPtsH: Int32Array, thirdMaxH: Int32Array, thirdAppH: Int32Array): IndicatorResult[] {
+function indicatorResults(compiled: CompiledRubric, thirdPtsH: Int32Array, thirdAppH: Int32Array): IndicatorResult[] {
+  const thirdMaxH = compiled.thirdMaxHs;
   const out = new Array<IndicatorResult>(compiled.firsts.length + compiled.seconds.length + compiled.thirds.length);
+  let memo = INDICATOR_MEMO.get(compiled);
+  if (memo === undefined) INDICATOR_MEMO.set(compiled, (memo = new Array<IndicatorResult | undefined>(out.length).fill(undefined)));
   let k = 0;
   for (const first of compiled.firsts) {
     const firstAt = k++;
@@ -191,19 +111,18 @@ function indicatorResults(compiled: CompiledRubric, thirdPtsH: Int32Array, third
       let sa = 0;
       for (const ti of second.thirds) {
         const t = compiled.thirds[ti].def;
-        out[k++] = { id: t.id, code: t.code, level: 3, name: t.name, points: thirdPtsH[ti] / 2, max: thirdMaxH[ti] / 2, applicableMax: thirdAppH[ti] / 2, starred: t.starred };
+        out[k] = indicatorResult(memo, k, t, 3, t.starred, thirdPtsH[ti], thirdMaxH[ti], thirdAppH[ti]);
+        k++;
         sp += thirdPtsH[ti];
         sm += thirdMaxH[ti];
         sa += thirdAppH[ti];
       }
-      const d = second.def;
-      out[secondAt] = { id: d.id, code: d.code, level: 2, name: d.name, points: sp / 2, max: sm / 2, applicableMax: sa / 2, starred: false };
+      out[secondAt] = indicatorResult(memo, secondAt, second.def, 2, false, sp, sm, sa);
       fp += sp;
       fm += sm;
       fa += sa;
     }
-    const d = first.def;
-    out[firstAt] = { id: d.id, code: d.code, level: 1, name: d.name, points: fp / 2, max: fm / 2, applicableMax: fa / 2, starred: false };
+    out[firstAt] = indicatorResult(memo, firstAt, first.def, 1, false, fp, fm, fa);
   }
   return out;
 }

@@ -48,14 +48,47 @@ const ROOM_BIT_MAP: ReadonlyMap<string, number> = new Map(ROOMS.map((r, i) => [r
 export const BACHELOR_OR_HIGHER: ReadonlySet<Education> = new Set(['BACHELOR', 'MASTER', 'DOCTORATE']);
 const RELEVANT_MAJORS: ReadonlySet<MajorCategory> = new Set(['LAW', 'FOOD', 'DRUG', 'MEDICINE', 'INDUSTRIAL_PRODUCT', 'SPECIAL_EQUIPMENT']);
 
-const STAFFING_SETS = new WeakMap<Rubric, { established: ReadonlySet<StaffingType>; civilServants: ReadonlySet<StaffingType> }>();
-function staffingSets(rubric: Rubric): { established: ReadonlySet<StaffingType>; civilServants: ReadonlySet<StaffingType> } {
+interface StaffingSets {
+  established: ReadonlySet<StaffingType>;
+  civilServants: ReadonlySet<StaffingType>;
+}
+
+const STAFFING_SETS = new WeakMap<Rubric, StaffingSets>();
+function staffingSets(rubric: Rubric): StaffingSets {
   let sets = STAFFING_SETS.get(rubric);
   if (sets === undefined) {
     const { establishedStaffingTypes, civilServantStaffingTypes } = rubric.parameters;
     STAFFING_SETS.set(rubric, (sets = { established: new Set(establishedStaffingTypes), civilServants: new Set(civilServantStaffingTypes) }));
   }
   return sets;
+}
+
+/** The roster rules' thresholds for one evaluation. */
+interface RosterTerms {
+  trainingYear: number;
+  /** 36①: trained enough with this many offline days or this many hours in all. */
+  minDays: number;
+  minHours: number;
+  /** 36②: years looked at, and provincial-level trainings needed in each. */
+  directorYears: number;
+  minPerYear: number;
+  /** 33: civil servants hired on or after this date are exempt. */
+  exemptFrom: IsoDate;
+  /** 36①: people hired after this date are not yet subject. */
+  hiredBy: IsoDate;
+}
+
+function rosterTerms(params: RuleParameterTable, cutOff: IsoDate, trainingYear: number): RosterTerms {
+  const training = params.ANNUAL_TRAINING;
+  return {
+    trainingYear,
+    minDays: training?.minOfflineDays ?? Infinity,
+    minHours: training?.minTotalHours ?? Infinity,
+    directorYears: Math.max(1, params.DIRECTOR_PROVINCIAL_TRAINING?.years ?? 1),
+    minPerYear: params.DIRECTOR_PROVINCIAL_TRAINING?.minPerYear ?? 1,
+    exemptFrom: windowFrom(cutOff, params.ENFORCEMENT_CERT_COVERAGE?.newHireExemptYears ?? 0),
+    hiredBy: `${trainingYear}-12-31`,
+  };
 }
 
 /**
@@ -208,12 +241,35 @@ export class RuleInput {
 
   /** Fills every aggregate from canonical facts (the object is reused between evaluations). */
   derive(facts: StationFacts, ctx: EvaluationContext, params: RuleParameterTable): this {
-    const { cutOff, rubric, policy } = ctx;
-    const parameters = rubric.parameters;
+    this.setContext(ctx);
     this.facts = facts;
+    this.generalCasesText = null;
+    this.roster(facts.personnel, staffingSets(ctx.rubric), params);
+    this.equipment(facts);
+    this.cases(facts);
+    this.profile(facts);
+    this.yearly(facts, params);
+    return this;
+  }
+
+  private ctxCutOff = '';
+  private ctxRubric: Rubric | null = null;
+  private ctxPolicy: EvaluationContext['policy'] | null = null;
+  private ctxRound: EvaluationContext['round'] | null = null;
+
+  /** Windows and texts that follow from the context alone: computed when it changes, not per station. */
+  private setContext(ctx: EvaluationContext): void {
+    const { cutOff, rubric, policy, round } = ctx;
+    const sameRound = round === this.ctxRound || (round !== undefined && this.ctxRound !== null && this.ctxRound !== undefined && round.caseSampleFrom === this.ctxRound.caseSampleFrom && round.caseSampleTo === this.ctxRound.caseSampleTo);
+    if (cutOff === this.ctxCutOff && rubric === this.ctxRubric && policy === this.ctxPolicy && sameRound) return;
+    this.ctxCutOff = cutOff;
+    this.ctxRubric = rubric;
+    this.ctxPolicy = policy;
+    this.ctxRound = round === undefined ? undefined : { caseSampleFrom: round.caseSampleFrom, caseSampleTo: round.caseSampleTo };
+    const parameters = rubric.parameters;
     this.cutOff = cutOff;
     this.year = Number(cutOff.slice(0, 4));
-    this.inRound = ctx.round !== undefined;
+    this.inRound = round !== undefined;
     const until = parameters.previousYearFallbackUntil;
     this.canFallBack = !this.inRound && cutOff <= `${this.year}-${String(until.month).padStart(2, '0')}-${String(until.day).padStart(2, '0')}`;
     this.fallbackUntilText = `${until.month}月${until.day}日`;
@@ -224,17 +280,10 @@ export class RuleInput {
     this.caseEntryDeadlineDays = policy.caseEntryDeadlineDays;
     this.window2.set(this.recent2From, cutOff);
     this.window1.set(this.recent1From, cutOff);
-    const sampleFrom = ctx.round?.caseSampleFrom ?? caseSampleFrom(cutOff, parameters.caseSampleMonths);
-    const sampleTo = ctx.round?.caseSampleTo ?? cutOff;
+    const sampleFrom = round?.caseSampleFrom ?? caseSampleFrom(cutOff, parameters.caseSampleMonths);
+    const sampleTo = round?.caseSampleTo ?? cutOff;
     this.sample.set(sampleFrom, sampleTo);
     this.sampleText = describeSample(sampleFrom, sampleTo);
-    this.generalCasesText = null;
-    this.roster(facts.personnel, staffingSets(rubric), params);
-    this.equipment(facts);
-    this.cases(facts);
-    this.profile(facts);
-    this.yearly(facts, params);
-    return this;
   }
 
   /** Y−1, or Y−2 standing in for it while the rolling evaluation may fall back and Y−1 has nothing. */
@@ -244,138 +293,116 @@ export class RuleInput {
     return { year: y1, missing: 0 };
   }
 
-  private roster(personnel: readonly Person[], staffing: { established: ReadonlySet<StaffingType>; civilServants: ReadonlySet<StaffingType> }, params: RuleParameterTable): void {
+  private roster(personnel: readonly Person[], staffing: StaffingSets, params: RuleParameterTable): void {
     const cutOff = this.cutOff;
-    const training = params.ANNUAL_TRAINING;
-    const minDays = training?.minOfflineDays ?? Infinity;
-    const minHours = training?.minTotalHours ?? Infinity;
-    const directorYears = Math.max(1, params.DIRECTOR_PROVINCIAL_TRAINING?.years ?? 1);
-    const minPerYear = params.DIRECTOR_PROVINCIAL_TRAINING?.minPerYear ?? 1;
-    const exemptFrom = windowFrom(cutOff, params.ENFORCEMENT_CERT_COVERAGE?.newHireExemptYears ?? 0);
     const onRoster = (p: Person) => p.leftOn === null || p.leftOn === undefined || p.leftOn > cutOff;
     const ty = (this.trainingYear = this.lastYear((year) => personnel.some((p) => onRoster(p) && p.trainings?.some((t) => t.year === year) === true)));
-    const hiredBy = `${ty.year}-12-31`;
-    const window2 = this.window2;
-    const window1 = this.window1;
-    let nEstablished = 0;
-    let directors = 0;
-    let firstDirector: Person | null = null;
-    let firstQualified: Person | null = null;
-    let everyYear = false;
-    let firstProvincial: number[] = [];
-    let reported = false;
-    let seconded = 0;
-    let secondedMonths = 0;
-    let bachelors = 0;
-    let relevant = 0;
-    let seValid = 0;
-    let seExpired = 0;
-    let seOther = 0;
-    let civilServants = 0;
-    let certSubject = 0;
-    let certCertified = 0;
-    let trainingSubject = 0;
-    let trainingOk = 0;
-    let healthOk = 0;
-    let officers = 0;
-    let admins = 0;
-    let records = 0;
-    let people = 0;
+    const terms = rosterTerms(params, cutOff, ty.year);
+    this.resetRoster();
     for (let i = 0; i < personnel.length; i++) {
       const p = personnel[i];
       const isEstablished = staffing.established.has(p.staffingType);
       // 18② 党员干部: established staff, including those who have left since
-      const recs = p.disciplinaryRecords;
-      if (isEstablished && recs !== undefined && recs !== null && recs.length > 0) {
-        let mine = 0;
-        for (let j = 0; j < recs.length; j++) if (window2.has(recs[j].date)) mine++;
-        if (mine > 0) people++;
-        records += mine;
-      }
+      if (isEstablished) this.countDiscipline(p);
       if (!onRoster(p)) continue;
-      const certified = hasText(p.enforcementCertNo);
-      if (p.informationAdministrator === true) admins++;
+      if (p.informationAdministrator === true) this.informationAdministrators++;
       const isDirector = p.position === 'DIRECTOR';
       if (!isDirector && !isEstablished) continue;
-      // training of trainingYear (36①) and provincial-level trainings of 36②'s years; rows of one year add up
-      let days = 0;
-      let hours = 0;
-      const provincial = isDirector ? new Array<number>(directorYears).fill(0) : null;
-      const trainings = p.trainings;
-      if (trainings !== undefined && trainings !== null) {
-        for (let j = 0; j < trainings.length; j++) {
-          const t = trainings[j];
-          if (t.year === ty.year) {
-            reported = true;
-            days += t.offlineDays || 0;
-            hours += (t.offlineHours || 0) + (t.onlineHours || 0);
-          }
-          const back = ty.year - t.year;
-          if (provincial !== null && back >= 0 && back < directorYears) provincial[back] += t.provincialTrainings || 0;
-        }
-      }
-      if (provincial !== null) {
-        directors++;
-        if (firstDirector === null) {
-          firstDirector = p;
-          firstProvincial = provincial;
-        }
-        if (firstQualified === null && certified && BACHELOR_OR_HIGHER.has(p.education)) firstQualified = p;
-        if (provincial.every((n) => n >= minPerYear)) everyYear = true;
-      }
-      if (!isEstablished) continue;
-      nEstablished++;
-      if (p.secondedMonths > 0) {
-        seconded++;
-        secondedMonths += p.secondedMonths;
-      }
-      if (BACHELOR_OR_HIGHER.has(p.education)) bachelors++;
-      if (RELEVANT_MAJORS.has(p.majorCategory)) relevant++;
-      const cert = p.specialEquipmentCert;
-      if (cert) {
-        if (cert.class !== 'B') seOther++;
-        else if (cert.expiresOn >= cutOff) seValid++;
-        else seExpired++;
-      }
-      const hiredOn = p.hiredOn;
-      if (staffing.civilServants.has(p.staffingType)) {
-        civilServants++;
-        if (hiredOn === null || hiredOn === undefined || hiredOn < exemptFrom) {
-          certSubject++;
-          if (certified) certCertified++;
-        }
-      }
-      if (hiredOn === null || hiredOn === undefined || !(hiredOn > hiredBy)) {
-        trainingSubject++;
-        if (days >= minDays || hours >= minHours) trainingOk++;
-      }
-      if (window1.has(p.lastHealthCheckOn)) healthOk++;
-      if (certified) officers++;
+      const trained = this.training(p, isDirector, terms);
+      if (isDirector) this.countDirector(p, terms);
+      if (isEstablished) this.countEstablished(p, staffing, terms, trained);
     }
-    this.established = nEstablished;
-    this.directors = directors;
-    this.firstDirector = firstDirector;
-    this.firstQualifiedDirector = firstQualified;
-    this.trainingReported = reported;
-    this.directorTrainedEveryYear = everyYear;
-    this.firstDirectorProvincial = firstProvincial;
-    this.seconded = seconded;
-    this.secondedMonths = secondedMonths;
-    this.bachelors = bachelors;
-    this.relevantMajors = relevant;
-    this.seValid = seValid;
-    this.seExpired = seExpired;
-    this.seOtherClass = seOther;
-    this.civilServants = civilServants;
-    this.certSubject = certSubject;
-    this.certCertified = certCertified;
-    this.trainingSubject = trainingSubject;
-    this.trainingOk = trainingOk;
-    this.healthOk = healthOk;
-    this.officers = officers;
-    this.informationAdministrators = admins;
-    this.disciplinaryRecords = records;
-    this.disciplinedPeople = people;
+  }
+
+  private resetRoster(): void {
+    this.established = this.directors = this.seconded = this.secondedMonths = this.bachelors = this.relevantMajors = 0;
+    this.seValid = this.seExpired = this.seOtherClass = this.civilServants = this.certSubject = this.certCertified = 0;
+    this.trainingSubject = this.trainingOk = this.healthOk = this.officers = this.informationAdministrators = 0;
+    this.disciplinaryRecords = this.disciplinedPeople = 0;
+    this.firstDirector = this.firstQualifiedDirector = null;
+    this.trainingReported = this.directorTrainedEveryYear = false;
+    this.firstDirectorProvincial = [];
+  }
+
+  /** 18②: a person's disciplinary records in 近2年. */
+  private countDiscipline(p: Person): void {
+    const recs = p.disciplinaryRecords;
+    if (recs === undefined || recs === null || recs.length === 0) return;
+    let mine = 0;
+    for (let j = 0; j < recs.length; j++) if (this.window2.has(recs[j].date)) mine++;
+    if (mine > 0) this.disciplinedPeople++;
+    this.disciplinaryRecords += mine;
+  }
+
+  /** A director's provincial-level trainings per year back from trainingYear (36②); scratch, see training(). */
+  private provincial: number[] = [];
+
+  /**
+   * Training of trainingYear (36①): whether the person was trained enough; for a director,
+   * also their provincial-level trainings of 36②'s years (in `provincial`). Rows of one
+   * year add up.
+   */
+  private training(p: Person, isDirector: boolean, terms: RosterTerms): boolean {
+    const year = terms.trainingYear;
+    let days = 0;
+    let hours = 0;
+    const provincial = isDirector ? (this.provincial = new Array<number>(terms.directorYears).fill(0)) : null;
+    const trainings = p.trainings;
+    if (trainings !== undefined && trainings !== null) {
+      for (let j = 0; j < trainings.length; j++) {
+        const t = trainings[j];
+        if (t.year === year) {
+          this.trainingReported = true;
+          days += t.offlineDays || 0;
+          hours += (t.offlineHours || 0) + (t.onlineHours || 0);
+        }
+        const back = year - t.year;
+        if (provincial !== null && back >= 0 && back < terms.directorYears) provincial[back] += t.provincialTrainings || 0;
+      }
+    }
+    return days >= terms.minDays || hours >= terms.minHours;
+  }
+
+  private countDirector(p: Person, terms: RosterTerms): void {
+    const provincial = this.provincial;
+    this.directors++;
+    if (this.firstDirector === null) {
+      this.firstDirector = p;
+      this.firstDirectorProvincial = provincial;
+    }
+    if (this.firstQualifiedDirector === null && hasText(p.enforcementCertNo) && BACHELOR_OR_HIGHER.has(p.education)) this.firstQualifiedDirector = p;
+    if (provincial.every((n) => n >= terms.minPerYear)) this.directorTrainedEveryYear = true;
+  }
+
+  private countEstablished(p: Person, staffing: StaffingSets, terms: RosterTerms, trained: boolean): void {
+    const certified = hasText(p.enforcementCertNo);
+    this.established++;
+    if (p.secondedMonths > 0) {
+      this.seconded++;
+      this.secondedMonths += p.secondedMonths;
+    }
+    if (BACHELOR_OR_HIGHER.has(p.education)) this.bachelors++;
+    if (RELEVANT_MAJORS.has(p.majorCategory)) this.relevantMajors++;
+    const cert = p.specialEquipmentCert;
+    if (cert) {
+      if (cert.class !== 'B') this.seOtherClass++;
+      else if (cert.expiresOn >= this.cutOff) this.seValid++;
+      else this.seExpired++;
+    }
+    const hiredOn = p.hiredOn;
+    if (staffing.civilServants.has(p.staffingType)) {
+      this.civilServants++;
+      if (hiredOn === null || hiredOn === undefined || hiredOn < terms.exemptFrom) {
+        this.certSubject++;
+        if (certified) this.certCertified++;
+      }
+    }
+    if (hiredOn === null || hiredOn === undefined || !(hiredOn > terms.hiredBy)) {
+      this.trainingSubject++;
+      if (trained) this.trainingOk++;
+    }
+    if (this.window1.has(p.lastHealthCheckOn)) this.healthOk++;
+    if (certified) this.officers++;
   }
 
   private equipment(facts: StationFacts): void {
