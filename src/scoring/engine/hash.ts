@@ -5,7 +5,7 @@
 // Collections whose stored digest the caller supplies (StationFacts.digests) are hashed
 // through their row count and collection digest instead of their rows: see
 // StationFactDigests for the contract.
-import { createHash, type Hash } from 'node:crypto';
+import { hash as sha } from 'node:crypto';
 import type { StarLevelRule, StarPolicy } from '../../rubric/model/star-policy.js';
 import { prepareFacts } from './canonical.js';
 import { FactsEncoder } from './encoder.js';
@@ -52,37 +52,41 @@ let memoCutOff: string | null = null;
 let memoVersion: string | null = null;
 let memoPolicy: StarPolicy | null = null;
 let memoRound: string | null = null;
-/** The header's prefix per format: [serialised, with digests]. */
-const memoPrefixed: (Hash | null)[] = [null, null];
+/** The header's first part as bytes, per format: [serialised, with digests]. */
+const memoPrefix: (Buffer | null)[] = [null, null];
 
 /**
- * A sha256 that has already read the header's first part (format, cut-off, rubric version,
- * policy): built once per context and format, and copied for every station.
+ * The header's first part (format, cut-off, rubric version, policy) as UTF-16LE bytes:
+ * built once per context and format, and copied in front of every station's streams.
  */
-function prefixedHash(ctx: EvaluationContext, withDigests: boolean): Hash {
+function prefixBytes(ctx: EvaluationContext, withDigests: boolean): Buffer {
   // a round's evaluation differs from the rolling one of the same day (no year fallback, its own sample)
   const round = ctx.round === undefined ? 'rolling' : JSON.stringify([ctx.round.caseSampleFrom, ctx.round.caseSampleTo]);
   if (ctx.cutOff !== memoCutOff || ctx.rubric.version !== memoVersion || ctx.policy !== memoPolicy || round !== memoRound) {
-    memoPrefixed[0] = memoPrefixed[1] = null;
+    memoPrefix[0] = memoPrefix[1] = null;
     memoCutOff = ctx.cutOff;
     memoVersion = ctx.rubric.version;
     memoPolicy = ctx.policy;
     memoRound = round;
   }
   const slot = withDigests ? 1 : 0;
-  let prefixed = memoPrefixed[slot];
-  if (prefixed === null) {
+  let prefix = memoPrefix[slot];
+  if (prefix === null) {
     let policyJson = POLICY_JSON.get(ctx.policy);
     if (policyJson === undefined) POLICY_JSON.set(ctx.policy, (policyJson = canonicalPolicyJson(ctx.policy)));
     const format = withDigests ? INPUT_HASH_FORMAT : SERIALISED_INPUT_HASH_FORMAT;
-    const prefix = `scorecard-input/${format}` + JSON.stringify([ctx.cutOff, ctx.rubric.version, round]) + policyJson;
-    memoPrefixed[slot] = prefixed = createHash('sha256').update(prefix, 'utf16le');
+    memoPrefix[slot] = prefix = Buffer.from(`scorecard-input/${format}` + JSON.stringify([ctx.cutOff, ctx.rubric.version, round]) + policyJson, 'utf16le');
   }
-  return prefixed.copy();
+  return prefix;
 }
 
-/** lens, nums and tags side by side, so they are hashed in one call. */
-let binary = new Uint8Array(65536);
+/** Everything hashed for one station, in one buffer: one sha256 call (reused between calls). */
+let hashed = Buffer.alloc(65536);
+
+function reserve(bytes: number): Buffer {
+  if (hashed.length < bytes) hashed = Buffer.alloc(Math.max(bytes, hashed.length * 2));
+  return hashed;
+}
 
 function bytes(view: ArrayBufferView, byteLength: number): Uint8Array {
   const u8 = new Uint8Array(view.buffer, view.byteOffset, byteLength);
@@ -103,16 +107,23 @@ export function hashCanonical(canonicalFacts: StationFacts, ctx: EvaluationConte
   // so facts without digests hash exactly as under format 4
   const digests = e.digestCount > 0;
   const sizes = digests ? `[${e.stringsLength},${e.ns},${e.nn},${e.nt},${e.digestLength}]` : `[${e.stringsLength},${e.ns},${e.nn},${e.nt}]`;
-  const hash = prefixedHash(ctx, digests).update(e.strings(sizes), 'utf16le');
-  if (digests) hash.update(e.digestText(), 'utf8');
+  const prefix = prefixBytes(ctx, digests);
+  const strings = e.strings(sizes);
+  const digestText = digests ? e.digestText() : '';
   const lensBytes = e.ns * 4;
   const numsBytes = e.nn * 8;
-  const total = lensBytes + numsBytes + e.nt;
-  if (binary.length < total) binary = new Uint8Array(Math.max(total, binary.length * 2));
-  binary.set(bytes(e.lens, lensBytes), 0);
-  binary.set(bytes(e.nums, numsBytes), lensBytes);
-  binary.set(new Uint8Array(e.tags.buffer, 0, e.nt), lensBytes + numsBytes);
-  return hash.update(binary.subarray(0, total)).digest('hex');
+  // the bytes hashed: prefix and strings as UTF-16LE, digests as UTF-8, then lens, nums, tags
+  const out = reserve(prefix.length + strings.length * 2 + digestText.length * 3 + lensBytes + numsBytes + e.nt);
+  let at = prefix.copy(out, 0);
+  at += out.write(strings, at, 'utf16le');
+  if (digests) at += out.write(digestText, at, 'utf8');
+  out.set(bytes(e.lens, lensBytes), at);
+  at += lensBytes;
+  out.set(bytes(e.nums, numsBytes), at);
+  at += numsBytes;
+  out.set(new Uint8Array(e.tags.buffer, 0, e.nt), at);
+  at += e.nt;
+  return sha('sha256', out.subarray(0, at), 'hex');
 }
 
 export function hashInputs(facts: StationFacts, ctx: EvaluationContext): string {
