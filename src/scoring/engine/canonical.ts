@@ -62,10 +62,21 @@ function canonicalProfile(p: StationProfile): StationProfile {
   return { ...p, duties: duties as StationProfile['duties'], premises: { ...p.premises, rooms: rooms as StationProfile['premises']['rooms'] } };
 }
 
-/** The usable digests: a collection digest whose row count differs from its rows' is ignored. */
+const DIGESTED = ['personnel', 'equipment', 'cases', 'complaintFigures', 'certifications', 'bonusEvents', 'vetoEvents', 'annualReviews'] as const;
+
+/**
+ * The usable digests: a collection digest whose row count differs from its rows' is
+ * ignored. The caller's object itself when every digest given is usable (the usual case).
+ */
 function canonicalDigests(f: StationFacts): StationFactDigests | undefined {
   const d = f.digests;
   if (d === undefined || d === null) return undefined;
+  let allUsable = d.profile === undefined || typeof d.profile === 'string';
+  for (let i = 0; allUsable && i < DIGESTED.length; i++) {
+    const c = d[DIGESTED[i]];
+    allUsable = c === undefined || usable(c, f[DIGESTED[i]]) !== undefined;
+  }
+  if (allUsable) return d;
   return {
     profile: typeof d.profile === 'string' ? d.profile : undefined,
     personnel: usable(d.personnel, f.personnel),
@@ -153,13 +164,15 @@ function orderAssessments(list: readonly Assessment[] = [], compiled: CompiledRu
   const index = compiled.criterionIndex;
   const first = clearedFirst(compiled.ids.length);
   if (compiled.rubricOrderIsCanonical) {
-    let previous = -1;
+    // walk the rubric's ids alongside: no lookup per assessment
+    const ids = compiled.ids;
+    let ci = 0;
     let i = 0;
     for (; i < list.length; i++) {
-      const ci = index.get(list[i].criterionId);
-      if (ci === undefined || ci <= previous) break;
-      first[ci] = list[i];
-      previous = ci;
+      const id = list[i].criterionId;
+      while (ci < ids.length && ids[ci] !== id) ci++;
+      if (ci === ids.length) break;
+      first[ci++] = list[i];
     }
     if (i === list.length) return { sorted: list, first };
     first.fill(undefined);

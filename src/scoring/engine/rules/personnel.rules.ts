@@ -162,9 +162,17 @@ export const annualTraining: RuleFn<'ANNUAL_TRAINING'> = (x, max, out, p) => {
   set(out, ok === subject ? max : 0, text);
 };
 
-/** "2025、2024年度" for the years read, newest first. */
+const YEAR_LISTS = new Map<number, string>();
+
+/** "2025、2024年度" for the years read, newest first (built once per distinct list, up to a bound). */
 function yearList(last: number, years: number): string {
-  return `${Array.from({ length: years }, (_, i) => last - i).join('、')}年度`;
+  const key = last * 64 + years;
+  let text = Number.isInteger(key) && years < 64 ? YEAR_LISTS.get(key) : undefined;
+  if (text === undefined) {
+    text = `${Array.from({ length: years }, (_, i) => last - i).join('、')}年度`;
+    if (YEAR_LISTS.size < 1024 && Number.isInteger(key) && years < 64) YEAR_LISTS.set(key, text);
+  }
+  return text;
 }
 
 export const directorProvincialTraining: RuleFn<'DIRECTOR_PROVINCIAL_TRAINING'> = (x, max, out, p) => {
