@@ -1,5 +1,5 @@
 // Where the engine's time goes, warm: the same generated stations (default 2,000, with
-// stored digests) scored over and over, each part timed on its own, CPU time per station,
+// collection digests) scored over and over, each part timed on its own, CPU time per station,
 // best of 7 rounds. Complements run.ts (one pass over 40,000 fresh stations, which also
 // pays for cold caches and garbage collection).
 //
