@@ -18,7 +18,7 @@ import type { StarCount, StarLevelRule, StarPolicy } from '../../rubric/model/st
 import { DUTY_BIT, DUTY_LABEL } from './bits.js';
 import { cmpRubricId } from './rubric-id.js';
 import type { DataRuleId } from '../../rubric/model/data-rules.js';
-import { bindRule, type BoundRule } from './rules/index.js';
+import { ruleOf, type AnyRule, type AnyRuleParameters } from './rules/index.js';
 import type { RuleParameterTable } from './rules/rule-input.js';
 import { toHalf } from './util.js';
 
@@ -29,7 +29,7 @@ export const SOURCE_ASSESSED = 2;
 export interface CompiledCriterion {
   readonly def: RubricCriterion;
   readonly maxH: number;
-  readonly rule: BoundRule | null;
+  readonly rule: { fn: AnyRule; parameters: AnyRuleParameters } | null;
   readonly thirdIdx: number;
 }
 export interface CompiledThird {
@@ -74,7 +74,9 @@ export interface CompiledRubric {
   readonly maxHs: Int32Array;
   readonly sourceCodes: Uint8Array;
   readonly sources: readonly CriterionSource[];
-  readonly rules: readonly (BoundRule | null)[];
+  /** The rule of every data criterion (null for others), and its parameters. */
+  readonly rules: readonly (AnyRule | null)[];
+  readonly ruleArgs: readonly (AnyRuleParameters | null)[];
   /** The parameters of each data rule the rubric uses (aggregates read some: rules/rule-input.ts). */
   readonly ruleParameters: RuleParameterTable;
   readonly attestedItems: readonly (readonly CertificationItemNo[])[];
@@ -137,7 +139,7 @@ function compile(rubric: Rubric): CompiledRubric {
         const own: number[] = [];
         for (const def of third.criteria) {
           own.push(criteria.length);
-          criteria.push({ def, maxH: toHalf(def.points), rule: def.source === 'DATA' ? bindRule(def.rule, def.parameters) : null, thirdIdx });
+          criteria.push({ def, maxH: toHalf(def.points), rule: def.source === 'DATA' ? ruleOf(def.rule, def.parameters) : null, thirdIdx });
         }
         thirds.push({ def: third, secondIdx, criteria: own });
       }
@@ -167,7 +169,8 @@ function compile(rubric: Rubric): CompiledRubric {
     maxHs: Int32Array.from(criteria, (c) => c.maxH),
     sourceCodes: Uint8Array.from(criteria, (c) => (c.def.source === 'DATA' ? SOURCE_DATA : c.def.source === 'ATTESTED' ? SOURCE_ATTESTED : SOURCE_ASSESSED)),
     sources: criteria.map((c) => c.def.source),
-    rules: criteria.map((c) => c.rule),
+    rules: criteria.map((c) => c.rule?.fn ?? null),
+    ruleArgs: criteria.map((c) => c.rule?.parameters ?? null),
     ruleParameters: ruleParameterTable(criteria),
     attestedItems: criteria.map((c) => (c.def.source === 'ASSESSED' ? [] : c.def.attestedItems)),
     thirdOf: Int32Array.from(criteria, (c) => c.thirdIdx),

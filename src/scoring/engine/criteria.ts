@@ -104,7 +104,7 @@ function evaluate(compiled: CompiledRubric, i: number, x: RuleInput, attester: A
   const items = compiled.attestedItems[i];
   let points = 0;
   if (source === SOURCE_DATA) {
-    compiled.rules[i]!(x, max, outcome);
+    compiled.rules[i]!(x, max, outcome, compiled.ruleArgs[i]!);
     points = outcome.points;
     p.head = outcome.reason;
     if (items.length > 0) {

@@ -31,7 +31,7 @@ import {
   stationRatedExcellent,
 } from './personnel.rules.js';
 import { functionalRooms, independentPremises, livingFacilities, networks } from './premises.rules.js';
-import type { RuleFn, RuleInput, RuleOutcome } from './rule-input.js';
+import type { RuleFn } from './rule-input.js';
 
 export const DATA_RULES: { readonly [K in DataRuleId]: RuleFn<K> } = {
   CASE_ENTRY_AND_ARCHIVING: caseEntryAndArchiving,
@@ -70,13 +70,16 @@ export const DATA_RULES: { readonly [K in DataRuleId]: RuleFn<K> } = {
   INFORMATION_ADMINISTRATOR: informationAdministrator,
 };
 
-/** A criterion's rule with its parameters bound (compile.ts, once per rubric). */
-export type BoundRule = (x: RuleInput, max: number, out: RuleOutcome) => void;
+/** A data rule as the criterion pass calls it: rule(x, max, out, parameters). */
+export type AnyRule = RuleFn<DataRuleId>;
+export type AnyRuleParameters = Parameters<AnyRule>[3];
 
-export function bindRule(id: DataRuleId, parameters: Readonly<Record<string, number>>): BoundRule {
+/**
+ * A criterion's rule and parameters (compile.ts, once per rubric), kept apart rather than
+ * bound in a closure, so each evaluation makes one call per data criterion, not two.
+ */
+export function ruleOf(id: DataRuleId, parameters: Readonly<Record<string, number>>): { fn: AnyRule; parameters: AnyRuleParameters } {
   // The rubric model types parameters loosely; DataRuleParameters[id] is checked by the
   // rubric's integrity test (every declared parameter present, nothing else).
-  const rule = DATA_RULES[id] as RuleFn<DataRuleId>;
-  const p = parameters as Parameters<RuleFn<DataRuleId>>[3];
-  return (x, max, out) => rule(x, max, out, p);
+  return { fn: DATA_RULES[id] as AnyRule, parameters: parameters as AnyRuleParameters };
 }
