@@ -13,13 +13,15 @@ import { RecomputeRequestsService } from './reviews/recompute-requests.service.j
 import { ReviewsService } from './reviews/reviews.service.js';
 import { StarPolicyService } from './reviews/star-policy.service.js';
 import { VetoLiftService } from './reviews/vetoes.service.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 
 /**
  * The GraphQL API of provincial dashboards and reviewers. Resolvers are thin; the SQL lives
  * in queries/ (reads, batched by the request's loaders) and reviews/ (mutations).
  */
 @Module({
-  imports: [RubricModule, RecomputeModule],
+  imports: [OutboxModule, AuditModule, RubricModule, RecomputeModule],
   providers: [
     ...DASHBOARD_RESOLVERS,
     GraphQLContextFactory,
