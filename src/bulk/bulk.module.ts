@@ -4,6 +4,7 @@ import { EquipmentModule } from '../equipment/equipment.module.js';
 import { PersonnelModule } from '../personnel/personnel.module.js';
 import { BulkController } from './bulk.controller.js';
 import { BulkService } from './bulk.service.js';
+import { IngestionModule } from '../ingestion/ingestion.module.js';
 
-@Module({ imports: [PersonnelModule, EquipmentModule, CasesModule], controllers: [BulkController], providers: [BulkService] })
+@Module({ imports: [IngestionModule, PersonnelModule, EquipmentModule, CasesModule], controllers: [BulkController], providers: [BulkService] })
 export class BulkModule {}

@@ -1,5 +1,6 @@
 import './enums.js';
 import { Module } from '@nestjs/common';
+import { AssessmentsModule } from '../assessments/assessments.module.js';
 import { RecomputeModule } from '../recompute/recompute.module.js';
 import { RubricModule } from '../rubric/rubric.module.js';
 import { DASHBOARD_RESOLVERS } from './dashboard.resolvers.js';
@@ -10,16 +11,16 @@ import { StationsQuery } from './queries/stations.query.js';
 import { ResponseCache } from './response-cache/response-cache.js';
 import { ResponseCachePlugin } from './response-cache/response-cache.plugin.js';
 import { RecomputeRequestsService } from './reviews/recompute-requests.service.js';
-import { ReviewsService } from './reviews/reviews.service.js';
 import { StarPolicyService } from './reviews/star-policy.service.js';
-import { VetoLiftService } from './reviews/vetoes.service.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 
 /**
  * The GraphQL API of provincial dashboards and reviewers. Resolvers are thin; the SQL lives
  * in queries/ (reads, batched by the request's loaders) and reviews/ (mutations).
  */
 @Module({
-  imports: [RubricModule, RecomputeModule],
+  imports: [AssessmentsModule, OutboxModule, AuditModule, RubricModule, RecomputeModule],
   providers: [
     ...DASHBOARD_RESOLVERS,
     GraphQLContextFactory,
@@ -28,8 +29,6 @@ import { VetoLiftService } from './reviews/vetoes.service.js';
     ResponseCache,
     ResponseCachePlugin,
     StationsQuery,
-    ReviewsService,
-    VetoLiftService,
     StarPolicyService,
     RecomputeRequestsService,
   ],

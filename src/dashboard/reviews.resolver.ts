@@ -3,8 +3,8 @@ import { Args, Float, Mutation, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../common/errors/domain-error.js';
 import { Ctx, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
-import { ReviewsService } from './reviews/reviews.service.js';
-import { VetoLiftService } from './reviews/vetoes.service.js';
+import { AssessmentsService } from '../assessments/assessments.service.js';
+import { VetoLiftService } from '../assessments/veto-lift.service.js';
 import { AssessCriterionPayload, LiftVetoPayload, MissingItemPayload } from './types/review.types.js';
 import type { Station } from './types/station.types.js';
 
@@ -15,7 +15,7 @@ const QUEUED = 'The station is queued for recompute in the same transaction (out
 @UseGuards(GqlAuthGuard)
 export class ReviewsResolver {
   constructor(
-    private readonly reviews: ReviewsService,
+    private readonly reviews: AssessmentsService,
     private readonly vetoes: VetoLiftService,
   ) {}
 

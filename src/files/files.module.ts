@@ -7,6 +7,8 @@ import { FilesController } from './files.controller.js';
 import { FilesService } from './files.service.js';
 import { LocalBlobStore } from './local-blob-store.js';
 import { S3BlobStore } from './s3-blob-store.js';
+import { IngestionModule } from '../ingestion/ingestion.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 
 /** The configured store: a local directory by default, an S3-compatible bucket when FILES_S3_* is set. */
 export function createBlobStore(config: AppConfig): BlobStore {
@@ -23,6 +25,7 @@ export function createBlobStore(config: AppConfig): BlobStore {
 
 /** Evidence files (佐证材料): upload, download, delete, and attachments for rating rounds. */
 @Module({
+  imports: [AuditModule, IngestionModule],
   controllers: [FilesController],
   providers: [FileAttachments, FilesService, { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: createBlobStore }],
   exports: [FileAttachments],

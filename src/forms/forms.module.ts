@@ -10,13 +10,14 @@ import { RoundFormsService } from './rounds-forms.service.js';
 import { RoundFormsSource } from './sources/round-sources.js';
 import { DbCertificationSource, DbRankingSource, DbRosterSource, DbStationSource, SnapshotLiveScoreSource } from './sources/live-sources.js';
 import { CERTIFICATION_SOURCE, LIVE_SCORE_SOURCE, RANKING_SOURCE, ROSTER_SOURCE, STATION_SOURCE } from './sources/ports.js';
+import { IngestionModule } from '../ingestion/ingestion.module.js';
 
 /**
  * The official forms (附件1/2/3) and lists as .xlsx and PDF, live and of rating rounds: REST
  * downloads and their GraphQL paths (a round's paths: roundFormPaths / roundListPaths in download.ts).
  */
 @Module({
-  imports: [DashboardModule, CertificationsModule, RoundsModule],
+  imports: [IngestionModule, DashboardModule, CertificationsModule, RoundsModule],
   controllers: [FormsController, RoundFormsController],
   providers: [
     FormsService,

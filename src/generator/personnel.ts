@@ -113,117 +113,132 @@ interface Draft {
 
 export function generatePersonnel(ctx: StationContext): Person[] {
   const rng = ctx.rng.fork('personnel');
-  const { asOfDay, year: Y } = ctx.province;
-  const traits = ctx.traits;
   const size = rng.pickWeighted(HEADCOUNT);
+  const positions = stationPositions(rng, size);
+  const staffCount = positions.filter((p) => p === 'STAFF').length;
+  const auxiliary = min(staffCount, round(size * rng.real(0.15, 0.25)));
+  const firstAux = size - auxiliary;
+  const drafts = positions.map((position, i) => draftPerson(rng, ctx, position, i, i >= firstAux));
 
+  const established = drafts.filter((d) => isEstablished(d.person));
+  assignEnforcementCerts(rng, ctx, drafts, established);
+  assignSpecialEquipmentCerts(rng, ctx, established);
+  assignSecondments(rng, established);
+  assignTrainings(rng, ctx, drafts);
+  assignHealthChecks(rng, ctx, drafts);
+  assignInformationAdministrators(rng, drafts);
+  maybeDiscipline(rng, ctx, established);
+  return drafts.map((d) => d.person);
+}
+
+/** A director (rarely vacant), one or two deputies, the rest staff. */
+function stationPositions(rng: Rng, size: number): Position[] {
   const positions: Position[] = [];
   if (!rng.chance(0.01)) positions.push('DIRECTOR'); // a vacant director post is rare
   const deputies = rng.chance(0.55) ? 1 : 2;
   for (let i = 0; i < deputies; i++) positions.push('DEPUTY_DIRECTOR');
   while (positions.length < size) positions.push('STAFF');
-  const staffCount = positions.filter((p) => p === 'STAFF').length;
-  const auxiliary = min(staffCount, round(size * rng.real(0.15, 0.25)));
-  const firstAux = size - auxiliary;
+  return positions;
+}
 
-  const drafts: Draft[] = positions.map((position, i) => {
-    const aux = i >= firstAux;
-    const leader = position !== 'STAFF';
-    const recent = !leader && rng.chance(aux ? 0.25 : 0.1);
-    const age =
-      position === 'DIRECTOR'
-        ? rng.int(38, 56)
-        : position === 'DEPUTY_DIRECTOR'
-          ? rng.int(33, 56)
-          : recent
-            ? rng.int(25, 32)
-            : aux
-              ? rng.int(25, 50)
-              : rng.int(25, 58);
-    // Born `age` years before Y: at asOf the person is age or age − 1, so always 24..58.
-    const birthYear = Y - age;
-    const birthMonth = rng.int(1, 12);
-    const earliestHire = startOfYear(birthYear + 22) + 180;
-    const hiredDay = recent
-      ? asOfDay - rng.int(30, 700)
-      : rng.int(max(earliestHire, asOfDay - 35 * 365), asOfDay - 731);
+/** One person's profile: age by position, hiring date, education, major and staffing type. */
+function draftPerson(rng: Rng, ctx: StationContext, position: Position, i: number, aux: boolean): Draft {
+  const { asOfDay, year: Y } = ctx.province;
+  const leader = position !== 'STAFF';
+  const recent = !leader && rng.chance(aux ? 0.25 : 0.1);
+  const age =
+    position === 'DIRECTOR'
+      ? rng.int(38, 56)
+      : position === 'DEPUTY_DIRECTOR'
+        ? rng.int(33, 56)
+        : recent
+          ? rng.int(25, 32)
+          : aux
+            ? rng.int(25, 50)
+            : rng.int(25, 58);
+  // Born `age` years before Y: at asOf the person is age or age − 1, so always 24..58.
+  const birthYear = Y - age;
+  const birthMonth = rng.int(1, 12);
+  const earliestHire = startOfYear(birthYear + 22) + 180;
+  const hiredDay = recent
+    ? asOfDay - rng.int(30, 700)
+    : rng.int(max(earliestHire, asOfDay - 35 * 365), asOfDay - 731);
 
-    const education = rng.pickWeighted(leader ? EDUCATION_LEADER : aux ? EDUCATION_AUXILIARY : EDUCATION_ESTABLISHED);
-    let major: string | null;
-    let majorCategory: MajorCategory;
-    if (education === 'SECONDARY_OR_BELOW') {
-      majorCategory = 'OTHER';
-      major = rng.chance(0.3) ? rng.pick(SECONDARY_MAJORS) : null;
-    } else {
-      majorCategory = rng.pickWeighted(aux ? CATEGORY_AUXILIARY : CATEGORY_ESTABLISHED);
-      major = rng.pick(MAJORS[majorCategory]);
-    }
-    const staffingType: StaffingType = aux
-      ? 'AUXILIARY'
-      : rng.pickWeighted(leader ? STAFFING_LEADER : STAFFING_ESTABLISHED);
+  const education = rng.pickWeighted(leader ? EDUCATION_LEADER : aux ? EDUCATION_AUXILIARY : EDUCATION_ESTABLISHED);
+  let major: string | null;
+  let majorCategory: MajorCategory;
+  if (education === 'SECONDARY_OR_BELOW') {
+    majorCategory = 'OTHER';
+    major = rng.chance(0.3) ? rng.pick(SECONDARY_MAJORS) : null;
+  } else {
+    majorCategory = rng.pickWeighted(aux ? CATEGORY_AUXILIARY : CATEGORY_ESTABLISHED);
+    major = rng.pick(MAJORS[majorCategory]);
+  }
+  const staffingType: StaffingType = aux
+    ? 'AUXILIARY'
+    : rng.pickWeighted(leader ? STAFFING_LEADER : STAFFING_ESTABLISHED);
 
-    const person: Person = {
-      externalId: `P${pad(i + 1, 4)}`,
-      name: personName(rng, rng.chance(aux ? 0.5 : 0.38)),
-      position,
-      birthMonth: isoMonth(birthYear, birthMonth),
-      education,
-      major,
-      majorCategory,
-      staffingType,
-      enforcementCertNo: null,
-      specialEquipmentCert: null,
-      hiredOn: isoDay(hiredDay),
-      secondedMonths: 0,
-      trainings: [],
-      lastHealthCheckOn: null,
-      informationAdministrator: false,
-      disciplinaryRecords: [],
-    };
-    return { person, hiredDay, recent };
-  });
+  const person: Person = {
+    externalId: `P${pad(i + 1, 4)}`,
+    name: personName(rng, rng.chance(aux ? 0.5 : 0.38)),
+    position,
+    birthMonth: isoMonth(birthYear, birthMonth),
+    education,
+    major,
+    majorCategory,
+    staffingType,
+    enforcementCertNo: null,
+    specialEquipmentCert: null,
+    hiredOn: isoDay(hiredDay),
+    secondedMonths: 0,
+    trainings: [],
+    lastHealthCheckOn: null,
+    informationAdministrator: false,
+    disciplinaryRecords: [],
+  };
+  return { person, hiredDay, recent };
+}
 
-  const established = drafts.filter((d) => isEstablished(d.person));
+/**
+ * Enforcement certificates: every established veteran at a compliant station; elsewhere
+ * one or two of them lack one. Newcomers get theirs within two years.
+ */
+function assignEnforcementCerts(rng: Rng, ctx: StationContext, drafts: Draft[], established: Draft[]): void {
   const veterans = established.filter((d) => !d.recent);
-
-  // Enforcement certificates: every established veteran at a compliant station; elsewhere
-  // one or two of them lack one. Newcomers get theirs within two years.
   const missingCert = new Set<Draft>(
-    traits.certCompliant ? [] : rng.sample(veterans.filter((d) => d.person.position !== 'DIRECTOR'), rng.int(1, 2)),
+    ctx.traits.certCompliant ? [] : rng.sample(veterans.filter((d) => d.person.position !== 'DIRECTOR'), rng.int(1, 2)),
   );
   const certPrefix = `${ctx.province.layout.provinceAbbr}执${ctx.county.code}${ctx.code.slice(6)}`;
   drafts.forEach((d, i) => {
     if (!isEstablished(d.person)) return;
     const has =
       d.person.position === 'DIRECTOR'
-        ? traits.certCompliant || rng.chance(0.95)
+        ? ctx.traits.certCompliant || rng.chance(0.95)
         : d.recent
           ? rng.chance(0.45)
           : !missingCert.has(d);
     if (has) d.person.enforcementCertNo = `${certPrefix}${pad(i + 1, 2)}`;
   });
+}
 
-  assignSpecialEquipmentCerts(rng, ctx, established);
-  assignSecondments(rng, established);
-  assignTrainings(rng, ctx, drafts);
-  assignHealthChecks(rng, ctx, drafts);
-
-  // One information administrator, sometimes two; usually younger established staff.
+/** One information administrator, sometimes two; usually younger established staff. */
+function assignInformationAdministrators(rng: Rng, drafts: Draft[]): void {
   const adminPool = drafts.filter((d) => d.person.position === 'STAFF');
   const admins = rng.sample(adminPool.length > 0 ? adminPool : drafts, rng.chance(0.75) ? 1 : 2);
   for (const d of admins) d.person.informationAdministrator = true;
+}
 
-  if (rng.chance(0.02) && established.length > 0) {
-    const d = rng.pick(established);
-    const kind = rng.pickWeighted(DISCIPLINE_KINDS);
-    const record: DisciplinaryRecord = {
-      date: isoDay(asOfDay - rng.int(1, 3 * 365 - 1)),
-      kind,
-      description: `因${rng.pick(DISCIPLINE_REASONS)}，受到政务${kind}处分`,
-    };
-    d.person.disciplinaryRecords.push(record);
-  }
-  return drafts.map((d) => d.person);
+/** A disciplinary sanction at about one station in fifty. */
+function maybeDiscipline(rng: Rng, ctx: StationContext, established: Draft[]): void {
+  if (!rng.chance(0.02) || established.length === 0) return;
+  const d = rng.pick(established);
+  const kind = rng.pickWeighted(DISCIPLINE_KINDS);
+  const record: DisciplinaryRecord = {
+    date: isoDay(ctx.province.asOfDay - rng.int(1, 3 * 365 - 1)),
+    kind,
+    description: `因${rng.pick(DISCIPLINE_REASONS)}，受到政务${kind}处分`,
+  };
+  d.person.disciplinaryRecords.push(record);
 }
 
 /** Class-B inspector certificates for 1-3 established staff at special-equipment stations. */

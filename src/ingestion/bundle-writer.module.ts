@@ -7,10 +7,11 @@ import { PersonnelModule } from '../personnel/personnel.module.js';
 import { StationEventsModule } from '../station-events/station-events.module.js';
 import { StationsModule } from '../stations/stations.module.js';
 import { StationBundleWriter } from './station-bundle.writer.js';
+import { IngestionModule } from './ingestion.module.js';
 
 /** StationBundleWriter, for the demo seed, fixtures and loaders (`app.get(StationBundleWriter)`). */
 @Module({
-  imports: [StationsModule, PersonnelModule, EquipmentModule, CasesModule, ComplaintsModule, CertificationsModule, StationEventsModule],
+  imports: [IngestionModule, StationsModule, PersonnelModule, EquipmentModule, CasesModule, ComplaintsModule, CertificationsModule, StationEventsModule],
   providers: [StationBundleWriter],
   exports: [StationBundleWriter],
 })

@@ -1,6 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { OutboxService } from './outbox.service.js';
 
-@Global()
 @Module({ providers: [OutboxService], exports: [OutboxService] })
 export class OutboxModule {}

@@ -20,12 +20,14 @@ import { RoundPublicationService } from './review/round-publication.service.js';
 import { RoundReviewService } from './review/round-review.service.js';
 import { RoundVerificationService } from './review/round-verification.service.js';
 import { RoundsService } from './rounds.service.js';
+import { IngestionModule } from '../ingestion/ingestion.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 
 // The reviewers' services (review/): RoundReviewService (close, return, review, inspection,
 // missing items), RoundPublicationService (publish, objections, confirm, revoke) and
 // RoundVerificationService; their GraphQL resolvers are in graphql/ (RoundsGraphqlModule).
 @Module({
-  imports: [RubricModule, FilesModule],
+  imports: [AuditModule, IngestionModule, RubricModule, FilesModule],
   controllers: [RoundsController],
   providers: [RoundsService, ApplicationsService, RoundReviewService, RoundPublicationService, RoundVerificationService],
   exports: [RoundsService, RoundReviewService, RoundPublicationService, RoundVerificationService],

@@ -10,7 +10,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { checkRegionCode, checkUuid } from '../dashboard/args.js';
 import { assertCovers, assertPermitted } from '../dashboard/permissions.js';
-import { digestOf, keyIdOf } from '../dashboard/reviews/review-support.js';
+import { digestOf, keyIdOf } from '../audit/audit-values.js';
 import { todayIn } from '../domain/dates.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import { getRubric } from '../rubric/index.js';

@@ -152,3 +152,11 @@ export const LARGEST_RUBRIC: RubricSizes = RUBRIC_VERSIONS.map((version) => size
   indicators: Math.max(a.indicators, b.indicators),
   criteria: Math.max(a.criteria, b.criteria),
 }));
+
+/** A third-level indicator by id ("4.15.32") or number ("32"); the ids of levels 1-2 share numbers. */
+export function findThirdLevel(rubric: Rubric, idOrCode: string): ThirdLevelIndicator | undefined {
+  const index = getRubricIndex(rubric);
+  const byId = index.indicatorById.get(idOrCode);
+  if (byId?.level === 3) return byId;
+  return index.thirdLevel.find((third) => third.code === idOrCode);
+}

@@ -8,13 +8,13 @@ import { AuditService } from '../../audit/audit.service.js';
 import { DomainError, type FieldProblem } from '../../common/errors/domain-error.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
 import { RecomputeRunsService } from '../../recompute/recompute-runs.service.js';
-import { getRubric, isRubricVersion, RUBRIC_VERSIONS, validateStarPolicy, type StarLevelRule, type StarPolicy as PolicyModel } from '../../rubric/index.js';
+import { findThirdLevel, getRubric, isRubricVersion, RUBRIC_VERSIONS, validateStarPolicy, type StarLevelRule, type StarPolicy as PolicyModel } from '../../rubric/index.js';
 import { StarPoliciesService } from '../../rubric/star-policies.service.js';
 import { checkRegionCode, checkText } from '../args.js';
 import { assertPermitted } from '../permissions.js';
 import type { RecomputeRun } from '../types/recompute.types.js';
 import type { StarPolicy, StarPolicyInput } from '../types/star-policy.types.js';
-import { digestOf, findThirdLevel } from './review-support.js';
+import { digestOf } from '../../audit/audit-values.js';
 import { toRun } from './recompute-requests.service.js';
 
 @Injectable()

@@ -3,7 +3,7 @@
 // "4.15.32"), each criterion and item at most once, each file id a UUID at most once per
 // material. completenessProblems is what submitting needs on top.
 import { CERTIFICATION_ITEM_KEYS } from '../../certifications/certification.dto.js';
-import { findThirdLevel } from '../../dashboard/reviews/review-support.js';
+import { findThirdLevel } from '../../rubric/index.js';
 import { UUID_PATTERN } from '../../files/file-attachments.js';
 import type { PathProblem, RowSpec } from '../../ingestion/validation/validate.js';
 import { findCriterion, getRubricIndex, type Rubric } from '../../rubric/index.js';

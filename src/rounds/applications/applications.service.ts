@@ -10,7 +10,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import type { Principal } from '../../auth/principal.js';
 import { DomainError, type FieldProblem } from '../../common/errors/domain-error.js';
 import { checkStationCode, checkUuid } from '../../dashboard/args.js';
-import { digestOf } from '../../dashboard/reviews/review-support.js';
+import { digestOf } from '../../audit/audit-values.js';
 import { FileAttachments } from '../../files/file-attachments.js';
 import { IdempotencyService } from '../../ingestion/idempotency/idempotency.service.js';
 import { StationAccess } from '../../ingestion/station-access.js';

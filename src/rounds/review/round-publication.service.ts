@@ -8,7 +8,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { checkUuid } from '../../dashboard/args.js';
 import { assertRole } from '../../dashboard/permissions.js';
-import { digestOf, keyIdOf } from '../../dashboard/reviews/review-support.js';
+import { digestOf, keyIdOf } from '../../audit/audit-values.js';
 import { addDays } from '../../domain/dates.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
 import { resultDigest } from '../../scoring/result-digest.js';

@@ -9,7 +9,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_PRINCIPAL } from '../../auth/principal.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { todayIn } from '../../domain/dates.js';
-import { digestOf, keyIdOf } from '../../dashboard/reviews/review-support.js';
+import { digestOf, keyIdOf } from '../../audit/audit-values.js';
 import { FileAttachments, UUID_PATTERN } from '../../files/file-attachments.js';
 import { systemContext, type WriteContext } from '../../ingestion/write-context.js';
 import { getRubric, findCriterion, findIndicator } from '../../rubric/index.js';

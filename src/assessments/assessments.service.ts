@@ -4,17 +4,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service.js';
-import { DomainError } from '../../common/errors/domain-error.js';
-import type { WriteContext } from '../../ingestion/write-context.js';
-import { OutboxService } from '../../outbox/outbox.service.js';
-import { findCriterion, getRubric } from '../../rubric/index.js';
-import { StarPoliciesService } from '../../rubric/star-policies.service.js';
-import { validateAssessmentPoints } from '../../scoring/engine/index.js';
-import { checkText } from '../args.js';
-import { ASSESSMENT_COLUMNS, MARK_COLUMNS, toAssessment, toMark } from '../queries/reads.query.js';
-import type { MissingItemMark, ReviewerAssessment } from '../types/review.types.js';
-import { digestOf, findThirdLevel, keyIdOf, lockStationFor, returnedRows } from './review-support.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { WriteContext } from '../ingestion/write-context.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { findCriterion, findThirdLevel, getRubric } from '../rubric/index.js';
+import { StarPoliciesService } from '../rubric/star-policies.service.js';
+import { validateAssessmentPoints } from '../scoring/engine/index.js';
+import { checkText } from '../dashboard/args.js';
+import { ASSESSMENT_COLUMNS, MARK_COLUMNS, toAssessment, toMark } from '../dashboard/queries/reads.query.js';
+import type { MissingItemMark, ReviewerAssessment } from '../dashboard/types/review.types.js';
+import { digestOf, keyIdOf } from '../audit/audit-values.js';
+import { returnedRows } from '../database/returned-rows.js';
+import { lockStationFor } from './station-lock.js';
 
 export interface AssessInput {
   stationCode: string;
@@ -29,7 +31,7 @@ const MAX_EVIDENCE_REFS = 50;
 const MAX_EVIDENCE_REF = 500;
 
 @Injectable()
-export class ReviewsService {
+export class AssessmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policies: StarPoliciesService,

@@ -3,15 +3,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service.js';
-import { DomainError } from '../../common/errors/domain-error.js';
-import type { WriteContext } from '../../ingestion/write-context.js';
-import { OutboxService } from '../../outbox/outbox.service.js';
-import { checkText, checkUuid } from '../args.js';
-import { assertFoundInRegion, assertRole } from '../permissions.js';
-import { toVeto, VETO_COLUMNS } from '../queries/reads.query.js';
-import type { Veto } from '../types/veto.types.js';
-import { digestOf, keyIdOf, returnedRows } from './review-support.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { WriteContext } from '../ingestion/write-context.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { checkText, checkUuid } from '../dashboard/args.js';
+import { assertFoundInRegion, assertRole } from '../dashboard/permissions.js';
+import { toVeto, VETO_COLUMNS } from '../dashboard/queries/reads.query.js';
+import type { Veto } from '../dashboard/types/veto.types.js';
+import { digestOf, keyIdOf } from '../audit/audit-values.js';
+import { returnedRows } from '../database/returned-rows.js';
 
 @Injectable()
 export class VetoLiftService {
