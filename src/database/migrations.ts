@@ -4,6 +4,7 @@ import type { MigrationInterface } from 'typeorm';
 import { CompactScoreSnapshots1796551011562 } from '../../migrations/1796551011562-CompactScoreSnapshots.js';
 import { DepartedStaffAndCaseDates1796530183721 } from '../../migrations/1796530183721-DepartedStaffAndCaseDates.js';
 import { EvidenceFiles1796541390155 } from '../../migrations/1796541390155-EvidenceFiles.js';
+import { OutboxRelayWakeUp1796551500000 } from '../../migrations/1796551500000-OutboxRelayWakeUp.js';
 import { InitialSchema1795265484071 } from '../../migrations/1795265484071-InitialSchema.js';
 import { RatingRounds1796541603606 } from '../../migrations/1796541603606-RatingRounds.js';
 import { RoundResultsSealed1796542417182 } from '../../migrations/1796542417182-RoundResultsSealed.js';
@@ -22,6 +23,7 @@ export const MIGRATIONS: MigrationClass[] = [
   RatingRounds1796541603606,
   RoundResultsSealed1796542417182,
   CompactScoreSnapshots1796551011562,
+  OutboxRelayWakeUp1796551500000,
 ];
 
 type MigrationClass = new () => MigrationInterface;

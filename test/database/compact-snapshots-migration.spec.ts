@@ -11,16 +11,20 @@ const MIGRATION = 'CompactScoreSnapshots1796551011562';
 let database: TestDatabase;
 let dataSource: DataSource;
 
+/** Back to the schema before the migration (later migrations first). */
+async function revertPastMigration(): Promise<void> {
+  for (;;) {
+    const [last] = await dataSource.query(`SELECT name FROM typeorm_migrations ORDER BY id DESC LIMIT 1`);
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    if (last.name === MIGRATION) return;
+  }
+}
+
 beforeAll(async () => {
   database = await createTestDatabase();
   dataSource = createDataSource({ url: database.url, poolSize: 1, logging: false });
   await dataSource.initialize();
-  // Back to the schema before the migration (later migrations first).
-  for (;;) {
-    const [last] = await dataSource.query(`SELECT name FROM typeorm_migrations ORDER BY id DESC LIMIT 1`);
-    await dataSource.undoLastMigration({ transaction: 'each' });
-    if (last.name === MIGRATION) break;
-  }
+  await revertPastMigration();
 });
 
 afterAll(async () => {
@@ -84,7 +88,7 @@ test("a snapshot's result cannot be updated in place", async () => {
 
 test('reverting the migration gives the rows back as tables', async () => {
   const rows = await dataSource.query(`SELECT * FROM score_criterion ORDER BY criterion_id`);
-  await dataSource.undoLastMigration({ transaction: 'each' });
+  await revertPastMigration();
   expect(await dataSource.query(`SELECT relkind FROM pg_class WHERE relname = 'score_criterion'`)).toEqual([{ relkind: 'r' }]);
   expect(await dataSource.query(`SELECT * FROM score_criterion ORDER BY criterion_id`)).toEqual(rows);
   await dataSource.runMigrations({ transaction: 'each' });
