@@ -98,12 +98,14 @@ export class ScoreSnapshotRecord {
    * Every criterion's result in rubric order, one array each:
    * [criterion_id, points, max, source, assessed, status, reason] (StoredCriterion). Kept in
    * the snapshot row rather than 121 rows of their own; the view score_criterion unnests it.
+   * json rather than jsonb: stored as written (no parse into binary on insert, none back to
+   * text on read), lz4-compressed where the server has it (migration CompactScoreSnapshots).
    */
-  @Column({ type: 'jsonb', default: () => "'[]'" })
+  @Column({ type: 'json', default: () => "'[]'" })
   criteria: StoredCriterion[];
 
   /** Every indicator's points, depth first in rubric order: [indicator_id, level, points, max, applicable_max]; view score_indicator. */
-  @Column({ type: 'jsonb', default: () => "'[]'" })
+  @Column({ type: 'json', default: () => "'[]'" })
   indicators: StoredIndicator[];
 }
 

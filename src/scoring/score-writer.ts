@@ -71,7 +71,7 @@ export class ScoreWriter {
   private async insertSnapshots(items: { result: ScoreResult; digest: string }[], roundId: string | null, now: Date): Promise<void> {
     const col = <T>(pick: (item: { result: ScoreResult; digest: string }) => T) => items.map(pick);
     // One multi-row INSERT for the whole chunk: each snapshot is one row, its criteria and
-    // indicators as JSONB arrays in rubric order (the views score_criterion and
+    // indicators as JSON arrays in rubric order (the views score_criterion and
     // score_indicator unnest them for SQL).
     const inserted = await this.manager.query<{ id: string; station_code: string }[]>(
       `INSERT INTO score_snapshot (station_code, round_id, computed_at, cut_off, rubric_version, star_policy_id, input_hash, result_digest,
@@ -82,7 +82,7 @@ export class ScoreWriter {
               t.blocking_vetoes, t.star_levels, t.bonus_items, t.missing_items, t.criteria, t.indicators
        FROM unnest($1::varchar[], $4::date[], $5::varchar[], $6::varchar[], $7::char(64)[], $8::char(64)[], $9::numeric[], $10::numeric[],
                    $11::numeric[], $12::numeric[], $13::numeric[], $14::smallint[], $15::boolean[], $16::smallint[], $17::smallint[],
-                   $18::text[], $19::jsonb[], $20::jsonb[], $21::jsonb[], $22::jsonb[], $23::jsonb[], $24::jsonb[])
+                   $18::text[], $19::jsonb[], $20::jsonb[], $21::jsonb[], $22::jsonb[], $23::json[], $24::json[])
          AS t(station_code, cut_off, rubric_version, star_policy_id, input_hash, result_digest, raw, applicable, rebased, bonus, total,
               stars, eligible, pending_count, missing_count, rebase_note, blocking_vetoes, star_levels, bonus_items, missing_items, criteria, indicators)
        RETURNING id, station_code`,

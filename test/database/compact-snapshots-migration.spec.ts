@@ -1,5 +1,5 @@
 // Migration CompactScoreSnapshots: snapshots written with indicator and criterion rows are
-// folded into the snapshot row (JSONB arrays in rubric order), the tables become views of the
+// folded into the snapshot row (JSON arrays in rubric order), the tables become views of the
 // same names and columns answering the same rows, and a snapshot's result can no longer be
 // updated in place.
 import { createDataSource } from '../../src/database/data-source.js';

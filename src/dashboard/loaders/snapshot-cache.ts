@@ -1,5 +1,5 @@
 // Score snapshots: the header and the criterion and indicator results, which the snapshot
-// row holds as JSONB arrays (score-writer.ts). A snapshot is never changed once written, so
+// row holds as JSON arrays (score-writer.ts). A snapshot is never changed once written, so
 // it is cached for the life of the process, keyed by snapshot id, with its criteria and
 // indicators as ready GraphQL objects: frozen, and interned — the same criterion saying the
 // same thing (points, status, reason) in two snapshots is one object — so a request returns
