@@ -108,8 +108,10 @@ async function loadProvince(stations: number, database: string): Promise<{ url: 
     if (chunk.length >= 250) await flush();
   }
   if (chunk.length) await flush();
-  // The load's own change notifications would race the timed runs: count them as relayed.
-  await dataSource.query(`UPDATE outbox_event SET relayed_at = now()`);
+  // The load's own change notifications would race the timed runs: count them as relayed,
+  // and long enough ago that the worker's LostQueueRecovery (a new queue prefix looks like a
+  // queue that lost its data) does not queue every loaded station again with today's date.
+  await dataSource.query(`UPDATE outbox_event SET relayed_at = now() - interval '2 days'`);
   await dataSource.query(`VACUUM ANALYZE`);
   const seconds = (performance.now() - started) / 1000;
   await app.close();
@@ -154,12 +156,48 @@ async function fullRecomputes(stations: number, lines: string[]): Promise<{ url:
   const rss = peakRssMb(worker.pid!);
   worker.kill('SIGTERM');
   await new Promise((r) => worker.once('exit', r));
+  const storage = await snapshotStorage(loaded.url);
   console.error(lines.slice(-4).join('\n'));
   const row = (label: string, r: typeof first) =>
     `| ${stations.toLocaleString('en')} | ${label} | ${r.seconds.toFixed(1)} s | ${Math.round(r.total / r.seconds).toLocaleString('en')} | ${r.changed} | ${r.failed} | ${r.load} |`;
   lines.push(row('first run (every snapshot new)', first), row('next day (windows moved)', nextDay), row('same day again (inputs identical)', again));
   lines.push(`|  | worker peak RSS | ${rss.toFixed(0)} MB |  |  |  |  |`);
+  lines.push(
+    `|  | storage per snapshot (${storage.snapshots.toLocaleString('en')} snapshots) | ${storage.bytesPerSnapshot.toLocaleString('en')} B; as 1 + 193 rows: ${storage.rowsBytesPerSnapshot.toLocaleString('en')} B |  |  |  |  |`,
+  );
   return { ...loaded, database };
+}
+
+// The snapshot row's columns before the criteria and indicators moved into it.
+const HEADER_COLUMNS = `id, station_code, round_id, computed_at, cut_off, rubric_version, star_policy_id, input_hash, result_digest, raw, applicable, rebased,
+  bonus, total, stars, eligible, pending_count, missing_count, rebase_note, blocking_vetoes, star_levels, bonus_items, missing_items`;
+
+/**
+ * Bytes per snapshot (table, TOAST and indexes) as stored now (one row), and as the same
+ * snapshots took in the former layout — a snapshot row, 72 score_indicator rows and 121
+ * score_criterion rows with their primary keys — rebuilt from the views in scratch tables.
+ */
+async function snapshotStorage(url: string): Promise<{ snapshots: number; bytesPerSnapshot: number; rowsBytesPerSnapshot: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`VACUUM ANALYZE score_snapshot`);
+    const size = async (sql: string) => Number((await client.query(sql)).rows[0].n);
+    const snapshots = await size(`SELECT count(*) AS n FROM score_snapshot`);
+    const now = await size(`SELECT pg_total_relation_size('score_snapshot') AS n`);
+    await client.query(`CREATE TABLE bench_rows_snapshot AS SELECT ${HEADER_COLUMNS} FROM score_snapshot`);
+    await client.query(`ALTER TABLE bench_rows_snapshot ADD PRIMARY KEY (id); CREATE INDEX ON bench_rows_snapshot (station_code, computed_at)`);
+    await client.query(`CREATE TABLE bench_rows_indicator AS SELECT * FROM score_indicator; ALTER TABLE bench_rows_indicator ADD PRIMARY KEY (snapshot_id, indicator_id)`);
+    await client.query(`CREATE TABLE bench_rows_criterion AS SELECT * FROM score_criterion; ALTER TABLE bench_rows_criterion ADD PRIMARY KEY (snapshot_id, criterion_id)`);
+    await client.query(`VACUUM ANALYZE bench_rows_snapshot, bench_rows_indicator, bench_rows_criterion`);
+    const rows = await size(
+      `SELECT pg_total_relation_size('bench_rows_snapshot') + pg_total_relation_size('bench_rows_indicator') + pg_total_relation_size('bench_rows_criterion') AS n`,
+    );
+    await client.query(`DROP TABLE bench_rows_snapshot, bench_rows_indicator, bench_rows_criterion`);
+    return { snapshots, bytesPerSnapshot: Math.round(now / snapshots), rowsBytesPerSnapshot: Math.round(rows / snapshots) };
+  } finally {
+    await client.end();
+  }
 }
 
 async function incrementalLatency(url: string, people: Map<string, Person[]>, counties: Map<string, string>, samples: number): Promise<string[]> {
@@ -220,7 +258,7 @@ async function incrementalLatency(url: string, people: Map<string, Person[]>, co
     '',
     '| p50 | p95 | max | target |',
     '|---|---|---|---|',
-    `| ${q(0.5)} ms | ${q(0.95)} ms | ${latencies[latencies.length - 1].toFixed(0)} ms | p95 ≤ 1,000 ms |`,
+    `| ${q(0.5)} ms | ${q(0.95)} ms | ${latencies[latencies.length - 1].toFixed(0)} ms | p95 ≤ 500 ms |`,
   ];
 }
 

@@ -208,15 +208,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     worker: {
       mode: r.oneOf('WORKER', 'embedded', ['embedded', 'off'] as const),
-      concurrency: r.int('WORKER_CONCURRENCY', 4, 1, 64),
+      concurrency: r.int('WORKER_CONCURRENCY', 2, 1, 64),
       lockMs: r.int('WORKER_LOCK_MS', 30_000, 500, 600_000),
       healthPort: r.int('WORKER_HEALTH_PORT', 0, 0, 65535),
     },
     recompute: {
       nightlyCron: r.cron('NIGHTLY_CRON', '0 2 * * *'),
       nightlyCheckMs: r.int('NIGHTLY_CHECK_MS', 30_000, 100, 3_600_000),
-      debounceMs: r.int('RECOMPUTE_DEBOUNCE_MS', 300, 0, 60_000),
-      chunkSize: r.int('RECOMPUTE_CHUNK_SIZE', 500, 1, 10_000),
+      debounceMs: r.int('RECOMPUTE_DEBOUNCE_MS', 200, 0, 60_000),
+      chunkSize: r.int('RECOMPUTE_CHUNK_SIZE', 250, 1, 10_000),
       outboxPollMs: r.int('OUTBOX_POLL_MS', 200, 10, 60_000),
     },
     http: {

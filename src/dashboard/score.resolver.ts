@@ -15,14 +15,18 @@ const INDICATORS_PER_LEVEL: Readonly<Record<number, number>> = {
   3: LARGEST_RUBRIC.thirdLevel,
 };
 
-/** Indicator and criterion rows of a score, joined with the rubric texts. */
+/** Indicators and criteria of a score with the rubric texts, as the snapshot cache prepared them. */
 @Resolver(() => ScoreSnapshot)
 export class ScoreResolver {
   @ResolveField(() => [IndicatorScore], {
     description: 'Indicators of every level (or of one level), depth first in rubric order.',
     complexity: ({ args, childComplexity }: ComplexityEstimatorArgs) => 1 + (INDICATORS_PER_LEVEL[args.level as number] ?? LARGEST_RUBRIC.indicators) * Math.max(childComplexity, 1),
   })
-  async indicators(@Parent() score: ScoreSnapshot, @Ctx() ctx: DashboardContext, @Args('level', { type: () => Int, nullable: true }) level: number | null): Promise<IndicatorScore[]> {
+  async indicators(
+    @Parent() score: ScoreSnapshot,
+    @Ctx() ctx: DashboardContext,
+    @Args('level', { type: () => Int, nullable: true }) level: number | null,
+  ): Promise<readonly IndicatorScore[]> {
     return indicatorsOf(await contents(ctx, score), level);
   }
 
@@ -33,8 +37,11 @@ export class ScoreResolver {
     @Args('status', { type: () => GqlCriterionStatus, nullable: true }) status: string | null,
     @Args('source', { type: () => GqlCriterionSource, nullable: true }) source: string | null,
     @Args('indicatorId', { type: () => String, nullable: true, description: 'Id or code of a third-level indicator ("4.15.32" or "32").' }) indicatorId: string | null,
-  ): Promise<CriterionScore[]> {
-    return criteriaOf(await contents(ctx, score)).filter(
+  ): Promise<readonly CriterionScore[]> {
+    const all = criteriaOf(await contents(ctx, score));
+    // Unfiltered (the usual request): the snapshot's shared list as it is.
+    if (status == null && source == null && indicatorId == null) return all;
+    return all.filter(
       (c) => (status == null || c.status === status) && (source == null || c.source === source) && (indicatorId == null || c.indicatorId === indicatorId || c.indicatorCode === indicatorId),
     );
   }

@@ -17,7 +17,7 @@ import { RecomputeRunRecord } from '../recompute/recompute-run.entity.js';
 import { Region } from '../regions/region.entity.js';
 import { RoundsEntities } from '../rounds/rounds.entities.js';
 import { StarPolicyRecord } from '../rubric/star-policy.entity.js';
-import { ScoreCriterionRecord, ScoreIndicatorRecord, ScoreSnapshotRecord } from '../scoring/score-snapshot.entity.js';
+import { ScoreSnapshotRecord } from '../scoring/score-snapshot.entity.js';
 import { StationScoreRecord } from '../scoring/station-score.entity.js';
 import { AnnualReviewRecord } from '../station-events/annual-review.entity.js';
 import { BonusEventRecord } from '../station-events/bonus-event.entity.js';
@@ -42,8 +42,6 @@ export const ENTITIES = [
   StarPolicyRecord,
   ...RoundsEntities,
   ScoreSnapshotRecord,
-  ScoreIndicatorRecord,
-  ScoreCriterionRecord,
   StationScoreRecord,
   RecomputeRunRecord,
   RecomputeRunChunkRecord,

@@ -1,8 +1,10 @@
 // Committed migrations, in order. `npx scorecard migrate generate <Name>` writes a new file
 // under migrations/ and adds it here.
 import type { MigrationInterface } from 'typeorm';
+import { CompactScoreSnapshots1796551011562 } from '../../migrations/1796551011562-CompactScoreSnapshots.js';
 import { DepartedStaffAndCaseDates1796530183721 } from '../../migrations/1796530183721-DepartedStaffAndCaseDates.js';
 import { EvidenceFiles1796541390155 } from '../../migrations/1796541390155-EvidenceFiles.js';
+import { OutboxRelayWakeUp1796551500000 } from '../../migrations/1796551500000-OutboxRelayWakeUp.js';
 import { InitialSchema1795265484071 } from '../../migrations/1795265484071-InitialSchema.js';
 import { RatingRounds1796541603606 } from '../../migrations/1796541603606-RatingRounds.js';
 import { RoundResultsSealed1796542417182 } from '../../migrations/1796542417182-RoundResultsSealed.js';
@@ -20,6 +22,8 @@ export const MIGRATIONS: MigrationClass[] = [
   EvidenceFiles1796541390155,
   RatingRounds1796541603606,
   RoundResultsSealed1796542417182,
+  CompactScoreSnapshots1796551011562,
+  OutboxRelayWakeUp1796551500000,
 ];
 
 type MigrationClass = new () => MigrationInterface;

@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { OutboxWakeUp } from './outbox-wake.js';
 import { planRunJob, stationJob } from './recompute-jobs.js';
 import { RecomputeQueue } from './recompute-queue.js';
 import { RecomputeRunsService } from './recompute-runs.service.js';
@@ -30,23 +31,45 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private running: Promise<unknown> | null = null;
   private stopped = false;
   private failures = 0;
+  /** A notification came while a pass ran: go again when it ends. */
+  private wokenWhileRunning = false;
+  private readonly wakeUp: OutboxWakeUp;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: RecomputeQueue,
     private readonly runs: RecomputeRunsService,
-  ) {}
+  ) {
+    // The application's database (data-source.ts always connects by URL).
+    this.wakeUp = new OutboxWakeUp((dataSource.options as { url: string }).url, () => this.wake());
+  }
 
   onApplicationBootstrap(): void {
     this.queue.onReady(() => this.retryNow());
+    this.wakeUp.start();
     this.schedule(0);
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.wakeUp.stop();
     await this.running;
+  }
+
+  /**
+   * An outbox row committed: relay now rather than at the next poll. While the queue is
+   * failing, the back-off stands (retryNow covers the queue's return).
+   */
+  private wake(): void {
+    if (this.stopped || this.failures > 0) return;
+    if (!this.waiting) {
+      this.wokenWhileRunning = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(0);
   }
 
   /** One pass: outbox rows become runs or station jobs; QUEUED runs get their planning job. */
@@ -133,8 +156,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
         .then((pass) => {
           if (this.failures > 0) this.logger.log(`queue reachable again after ${this.failures} failed attempts; relaying the backlog`);
           this.failures = 0;
-          // A full batch means more is waiting: go again at once.
-          this.schedule(pass.outboxRows >= BATCH ? 0 : this.config.recompute.outboxPollMs);
+          // A full batch means more is waiting, and a wake-up during the pass may have come
+          // after its reads: go again at once.
+          const again = pass.outboxRows >= BATCH || this.wokenWhileRunning;
+          this.wokenWhileRunning = false;
+          this.schedule(again ? 0 : this.config.recompute.outboxPollMs);
         })
         .catch((error: unknown) => {
           this.failures++;

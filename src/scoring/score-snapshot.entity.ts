@@ -1,14 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { NamedCheck, bigintAsNumber, inList, numericAsNumber } from '../database/columns.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { NamedCheck, numericAsNumber } from '../database/columns.js';
 import { RatingRoundRecord } from '../rounds/rating-round.entity.js';
 import { Station } from '../stations/station.entity.js';
 
-export const CRITERION_SOURCES = ['DATA', 'ATTESTED', 'ASSESSED'] as const;
-export const CRITERION_STATUSES = ['MET', 'PARTLY_MET', 'NOT_MET', 'MISSING_ITEM', 'PENDING_ASSESSMENT'] as const;
-
 /**
  * One computed score of a station: written when a recompute's result differs from the
- * station's current one, never updated afterwards, so the history can be replayed.
+ * station's current one, never updated afterwards (a trigger refuses updates of what it
+ * says), so the history can be replayed. One row holds the whole score, criteria and
+ * indicators included.
  */
 @Entity('score_snapshot')
 @Index('ix_score_snapshot_station', ['stationCode', 'computedAt'])
@@ -94,67 +93,21 @@ export class ScoreSnapshotRecord {
 
   @Column({ type: 'jsonb' })
   missingItems: unknown[];
+
+  /**
+   * Every criterion's result in rubric order, one array each:
+   * [criterion_id, points, max, source, assessed, status, reason] (StoredCriterion). Kept in
+   * the snapshot row rather than 121 rows of their own; the view score_criterion unnests it.
+   * json rather than jsonb: stored as written (no parse into binary on insert, none back to
+   * text on read), lz4-compressed where the server has it (migration CompactScoreSnapshots).
+   */
+  @Column({ type: 'json', default: () => "'[]'" })
+  criteria: StoredCriterion[];
+
+  /** Every indicator's points, depth first in rubric order: [indicator_id, level, points, max, applicable_max]; view score_indicator. */
+  @Column({ type: 'json', default: () => "'[]'" })
+  indicators: StoredIndicator[];
 }
 
-/** Points of one indicator (any level) in a snapshot. */
-@Entity('score_indicator')
-@NamedCheck('ck_score_indicator_level', `"level" BETWEEN 1 AND 3`)
-@NamedCheck('ck_score_indicator_points', `"points" >= 0 AND "points" <= "max" AND "applicable_max" <= "max"`)
-export class ScoreIndicatorRecord {
-  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber })
-  snapshotId: number;
-
-  @ManyToOne(() => ScoreSnapshotRecord, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'snapshot_id', foreignKeyConstraintName: 'fk_score_indicator_snapshot' })
-  snapshot?: Relation<ScoreSnapshotRecord>;
-
-  @PrimaryColumn({ type: 'varchar', length: 24 })
-  indicatorId: string;
-
-  @Column({ type: 'smallint' })
-  level: number;
-
-  @Column({ type: 'numeric', precision: 4, scale: 1, transformer: numericAsNumber })
-  points: number;
-
-  @Column({ type: 'numeric', precision: 4, scale: 1, transformer: numericAsNumber })
-  max: number;
-
-  @Column({ type: 'numeric', precision: 4, scale: 1, transformer: numericAsNumber })
-  applicableMax: number;
-}
-
-/** Points, status and reason of one criterion in a snapshot. */
-@Entity('score_criterion')
-@NamedCheck('ck_score_criterion_source', inList('source', CRITERION_SOURCES))
-@NamedCheck('ck_score_criterion_status', inList('status', CRITERION_STATUSES))
-@NamedCheck('ck_score_criterion_points', `"points" >= 0 AND "points" <= "max"`)
-export class ScoreCriterionRecord {
-  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber })
-  snapshotId: number;
-
-  @ManyToOne(() => ScoreSnapshotRecord, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'snapshot_id', foreignKeyConstraintName: 'fk_score_criterion_snapshot' })
-  snapshot?: Relation<ScoreSnapshotRecord>;
-
-  @PrimaryColumn({ type: 'varchar', length: 24 })
-  criterionId: string;
-
-  @Column({ type: 'numeric', precision: 3, scale: 1, transformer: numericAsNumber })
-  points: number;
-
-  @Column({ type: 'numeric', precision: 3, scale: 1, transformer: numericAsNumber })
-  max: number;
-
-  @Column({ type: 'varchar', length: 8 })
-  source: string;
-
-  @Column({ type: 'boolean', default: false })
-  assessed: boolean;
-
-  @Column({ type: 'varchar', length: 24 })
-  status: string;
-
-  @Column({ type: 'text' })
-  reason: string;
-}
+export type StoredCriterion = [id: string, points: number, max: number, source: string, assessed: boolean, status: string, reason: string];
+export type StoredIndicator = [id: string, level: number, points: number, max: number, applicableMax: number];

@@ -1,8 +1,9 @@
-// Stores engine results set-based: a new snapshot (with its indicator and criterion rows)
-// only when the score says something new, otherwise at most a touch of the current row.
+// Stores engine results set-based: a new snapshot (one row, its criteria and indicators
+// included) only when the score says something new, otherwise at most a touch of the current row.
 import type { EntityManager } from 'typeorm';
 import type { ScoreResult } from './engine/index.js';
 import { resultDigest } from './result-digest.js';
+import type { StoredCriterion, StoredIndicator } from './score-snapshot.entity.js';
 
 export interface WriteSummary {
   changed: string[];
@@ -69,18 +70,21 @@ export class ScoreWriter {
 
   private async insertSnapshots(items: { result: ScoreResult; digest: string }[], roundId: string | null, now: Date): Promise<void> {
     const col = <T>(pick: (item: { result: ScoreResult; digest: string }) => T) => items.map(pick);
+    // One multi-row INSERT for the whole chunk: each snapshot is one row, its criteria and
+    // indicators as JSON arrays in rubric order (the views score_criterion and
+    // score_indicator unnest them for SQL).
     const inserted = await this.manager.query<{ id: string; station_code: string }[]>(
       `INSERT INTO score_snapshot (station_code, round_id, computed_at, cut_off, rubric_version, star_policy_id, input_hash, result_digest,
                                    raw, applicable, rebased, bonus, total, stars, eligible, pending_count, missing_count, rebase_note,
-                                   blocking_vetoes, star_levels, bonus_items, missing_items)
+                                   blocking_vetoes, star_levels, bonus_items, missing_items, criteria, indicators)
        SELECT t.station_code, $2::uuid, $3::timestamptz, t.cut_off, t.rubric_version, t.star_policy_id, t.input_hash, t.result_digest,
               t.raw, t.applicable, t.rebased, t.bonus, t.total, t.stars, t.eligible, t.pending_count, t.missing_count, t.rebase_note,
-              t.blocking_vetoes, t.star_levels, t.bonus_items, t.missing_items
+              t.blocking_vetoes, t.star_levels, t.bonus_items, t.missing_items, t.criteria, t.indicators
        FROM unnest($1::varchar[], $4::date[], $5::varchar[], $6::varchar[], $7::char(64)[], $8::char(64)[], $9::numeric[], $10::numeric[],
                    $11::numeric[], $12::numeric[], $13::numeric[], $14::smallint[], $15::boolean[], $16::smallint[], $17::smallint[],
-                   $18::text[], $19::jsonb[], $20::jsonb[], $21::jsonb[], $22::jsonb[])
+                   $18::text[], $19::jsonb[], $20::jsonb[], $21::jsonb[], $22::jsonb[], $23::json[], $24::json[])
          AS t(station_code, cut_off, rubric_version, star_policy_id, input_hash, result_digest, raw, applicable, rebased, bonus, total,
-              stars, eligible, pending_count, missing_count, rebase_note, blocking_vetoes, star_levels, bonus_items, missing_items)
+              stars, eligible, pending_count, missing_count, rebase_note, blocking_vetoes, star_levels, bonus_items, missing_items, criteria, indicators)
        RETURNING id, station_code`,
       [
         col((i) => i.result.stationCode),
@@ -105,52 +109,16 @@ export class ScoreWriter {
         col((i) => JSON.stringify(i.result.starLevels)),
         col((i) => JSON.stringify(i.result.bonusItems)),
         col((i) => JSON.stringify(i.result.missingItems)),
+        col((i) => JSON.stringify(storedCriteria(i.result))),
+        col((i) => JSON.stringify(storedIndicators(i.result))),
       ],
     );
     const snapshotOf = new Map(inserted.map((row) => [row.station_code, row.id]));
+    await this.makeCurrent(items, snapshotOf, now);
+  }
 
-    const indicators = { snapshot: [] as string[], id: [] as string[], level: [] as number[], points: [] as number[], max: [] as number[], applicable: [] as number[] };
-    const criteria = {
-      snapshot: [] as string[],
-      id: [] as string[],
-      points: [] as number[],
-      max: [] as number[],
-      source: [] as string[],
-      assessed: [] as boolean[],
-      status: [] as string[],
-      reason: [] as string[],
-    };
-    for (const { result } of items) {
-      const snapshotId = snapshotOf.get(result.stationCode)!;
-      for (const i of result.indicators) {
-        indicators.snapshot.push(snapshotId);
-        indicators.id.push(i.id);
-        indicators.level.push(i.level);
-        indicators.points.push(i.points);
-        indicators.max.push(i.max);
-        indicators.applicable.push(i.applicableMax);
-      }
-      for (const c of result.criteria) {
-        criteria.snapshot.push(snapshotId);
-        criteria.id.push(c.id);
-        criteria.points.push(c.points);
-        criteria.max.push(c.max);
-        criteria.source.push(c.source);
-        criteria.assessed.push(c.assessed);
-        criteria.status.push(c.status);
-        criteria.reason.push(c.reason);
-      }
-    }
-    await this.manager.query(
-      `INSERT INTO score_indicator (snapshot_id, indicator_id, level, points, max, applicable_max)
-       SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::smallint[], $4::numeric[], $5::numeric[], $6::numeric[])`,
-      [indicators.snapshot, indicators.id, indicators.level, indicators.points, indicators.max, indicators.applicable],
-    );
-    await this.manager.query(
-      `INSERT INTO score_criterion (snapshot_id, criterion_id, points, max, source, assessed, status, reason)
-       SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::numeric[], $4::numeric[], $5::varchar[], $6::boolean[], $7::varchar[], $8::text[])`,
-      [criteria.snapshot, criteria.id, criteria.points, criteria.max, criteria.source, criteria.assessed, criteria.status, criteria.reason],
-    );
+  private async makeCurrent(items: { result: ScoreResult }[], snapshotOf: Map<string, string>, now: Date): Promise<void> {
+    const col = <T>(pick: (item: { result: ScoreResult }) => T) => items.map(pick);
     await this.manager.query(
       `INSERT INTO station_score (station_code, snapshot_id, total, rebased, bonus, stars, eligible, has_veto, pending_count, input_hash, cut_off, evaluated_at, changed_at)
        SELECT t.station_code, t.snapshot_id, t.total, t.rebased, t.bonus, t.stars, t.eligible, NOT t.eligible, t.pending_count, t.input_hash, t.cut_off, $11, $11
@@ -184,4 +152,14 @@ export class ScoreWriter {
       [results.map((r) => r.stationCode), results.map((r) => r.inputHash), results.map((r) => r.cutOff), now],
     );
   }
+}
+
+/** The criteria as stored in score_snapshot.criteria (engine order, which is rubric order). */
+function storedCriteria(result: ScoreResult): StoredCriterion[] {
+  return result.criteria.map((c) => [c.id, c.points, c.max, c.source, c.assessed, c.status, c.reason]);
+}
+
+/** The indicators as stored in score_snapshot.indicators (depth first, rubric order). */
+function storedIndicators(result: ScoreResult): StoredIndicator[] {
+  return result.indicators.map((i) => [i.id, i.level, i.points, i.max, i.applicableMax]);
 }

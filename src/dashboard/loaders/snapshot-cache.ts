@@ -1,7 +1,9 @@
-// Score snapshots: the header row and its indicator and criterion rows. A snapshot is never
-// changed once written (score-writer.ts), so it is cached for the life of the process,
-// keyed by snapshot id, the rows in a compact columnar form; the GraphQL objects are
-// rebuilt per request.
+// Score snapshots: the header and the criterion and indicator results, which the snapshot
+// row holds as JSON arrays (score-writer.ts). A snapshot is never changed once written, so
+// it is cached for the life of the process, keyed by snapshot id, with its criteria and
+// indicators as ready GraphQL objects: frozen, and interned — the same criterion saying the
+// same thing (points, status, reason) in two snapshots is one object — so a request returns
+// the lists as they are and a province's snapshots cost little memory.
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../queries/queryable.js';
 import { SNAPSHOT_COLUMNS, toSnapshotHeader, type SnapshotHeader, type SnapshotRow } from '../queries/snapshot-rows.js';
@@ -10,14 +12,10 @@ import { rubricMeta, type RubricMeta } from './rubric-meta.js';
 
 export interface SnapshotContents {
   meta: RubricMeta;
-  /** Aligned with meta.criteria; NaN where the snapshot has no row. */
-  criterionPoints: Float64Array;
-  criterionAssessed: Uint8Array;
-  criterionStatus: string[];
-  criterionReason: string[];
-  /** Aligned with meta.indicators. */
-  indicatorPoints: Float64Array;
-  indicatorApplicable: Float64Array;
+  /** Rubric order; frozen objects shared between requests and snapshots. */
+  criteria: readonly CriterionScore[];
+  /** Depth first, rubric order; frozen and shared. */
+  indicators: readonly IndicatorScore[];
 }
 
 /**
@@ -30,9 +28,9 @@ export interface CachedSnapshot extends SnapshotContents {
   header: SnapshotHeader;
 }
 
-// A province's current snapshots fit (each holds ~15 KB of rows and reasons); beyond that
-// the least recently used go first.
-const CAPACITY = 5000;
+// Every current snapshot of the country fits (40,000 stations; a cached snapshot holds its
+// header and two arrays of shared objects, ~3 KB); beyond that the least recently used go.
+const CAPACITY = 50_000;
 
 @Injectable()
 export class SnapshotCache {
@@ -43,13 +41,11 @@ export class SnapshotCache {
     const missing = ids.filter((id) => !this.entries.has(id));
     if (missing.length > 0) {
       const rows = await db.query<ContentsRow[]>(
-        `SELECT ${SNAPSHOT_COLUMNS},
-                (SELECT json_agg(json_build_array(c.criterion_id, c.points, c.assessed, c.status, c.reason)) FROM score_criterion c WHERE c.snapshot_id = t.id) AS criteria,
-                (SELECT json_agg(json_build_array(i.indicator_id, i.points, i.applicable_max)) FROM score_indicator i WHERE i.snapshot_id = t.id) AS indicators
+        `SELECT ${SNAPSHOT_COLUMNS}, sn.criteria, sn.indicators
          FROM unnest($1::bigint[]) AS t(id) JOIN score_snapshot sn ON sn.id = t.id`,
         [missing],
       );
-      for (const row of rows) this.remember(row.snapshot_id, { ...compact(row), header: toSnapshotHeader(row) });
+      for (const row of rows) this.remember(row.snapshot_id, { ...storedContents(row), header: toSnapshotHeader(row) });
     }
     return ids.map((id) => {
       const hit = this.entries.get(id);
@@ -72,70 +68,106 @@ export class SnapshotCache {
 }
 
 interface ContentsRow extends SnapshotRow {
-  criteria: [string, number, boolean, string, string][] | null;
-  indicators: [string, number, number][] | null;
+  /** [criterion_id, points, max, source, assessed, status, reason] (StoredCriterion). */
+  criteria: [string, number, number, string, boolean, string, string][];
+  /** [indicator_id, level, points, max, applicable_max] (StoredIndicator). */
+  indicators: [string, number, number, number, number][];
 }
 
-function compact(row: ContentsRow): SnapshotContents {
-  const meta = rubricMeta(row.rubric_version);
-  const criterionPoints = new Float64Array(meta.criteria.length).fill(Number.NaN);
-  const criterionAssessed = new Uint8Array(meta.criteria.length);
-  const criterionStatus = new Array<string>(meta.criteria.length).fill('');
-  const criterionReason = new Array<string>(meta.criteria.length).fill('');
-  for (const [id, points, assessed, status, reason] of row.criteria ?? []) {
-    const i = meta.criterionIndex.get(id);
-    if (i === undefined) continue;
-    criterionPoints[i] = points;
-    criterionAssessed[i] = assessed ? 1 : 0;
-    criterionStatus[i] = status;
-    criterionReason[i] = reason;
-  }
-  const indicatorPoints = new Float64Array(meta.indicators.length).fill(Number.NaN);
-  const indicatorApplicable = new Float64Array(meta.indicators.length);
-  for (const [id, points, applicable] of row.indicators ?? []) {
-    const i = meta.indicatorIndex.get(id);
-    if (i === undefined) continue;
-    indicatorPoints[i] = points;
-    indicatorApplicable[i] = applicable;
-  }
-  return { meta, criterionPoints, criterionAssessed, criterionStatus, criterionReason, indicatorPoints, indicatorApplicable };
+/** What a criterion of a score says. */
+interface CriterionSaid {
+  id: string;
+  points: number;
+  assessed: boolean;
+  status: string;
+  reason: string;
 }
 
-/** The snapshot's criteria in rubric order, as GraphQL objects. */
-export function criteriaOf(contents: SnapshotContents): CriterionScore[] {
-  const out: CriterionScore[] = [];
-  const { meta } = contents;
-  for (let i = 0; i < meta.criteria.length; i++) {
-    const points = contents.criterionPoints[i];
-    if (Number.isNaN(points)) continue;
+/** What an indicator of a score says. */
+interface IndicatorSaid {
+  id: string;
+  points: number;
+  applicableMax: number;
+}
+
+function storedContents(row: ContentsRow): SnapshotContents {
+  return snapshotContents(
+    row.rubric_version,
+    row.criteria.map(([id, points, , , assessed, status, reason]) => ({ id, points, assessed, status, reason })),
+    row.indicators.map(([id, , points, , applicableMax]) => ({ id, points, applicableMax })),
+  );
+}
+
+/** The contents of a score (stored, or a round's computed result) as ready GraphQL lists. */
+export function snapshotContents(rubricVersion: string, criteria: Iterable<CriterionSaid>, indicators: Iterable<IndicatorSaid>): SnapshotContents {
+  const meta = rubricMeta(rubricVersion);
+  const byCriterion = new Array<CriterionScore | undefined>(meta.criteria.length);
+  for (const c of criteria) {
+    const i = meta.criterionIndex.get(c.id);
+    if (i !== undefined) byCriterion[i] = internCriterion(meta, i, c);
+  }
+  const byIndicator = new Array<IndicatorScore | undefined>(meta.indicators.length);
+  for (const x of indicators) {
+    const i = meta.indicatorIndex.get(x.id);
+    if (i !== undefined) byIndicator[i] = internIndicator(meta, i, x);
+  }
+  return { meta, criteria: Object.freeze(byCriterion.filter((c) => c !== undefined)), indicators: Object.freeze(byIndicator.filter((x) => x !== undefined)) };
+}
+
+// Interned result objects, by rubric version, position and what they say. Bounded: when
+// full it starts again (objects still used by cached snapshots stay alive through them).
+const INTERN_LIMIT = 200_000;
+const criterionObjects = new Map<string, CriterionScore>();
+const indicatorObjects = new Map<string, IndicatorScore>();
+
+function internCriterion(meta: RubricMeta, i: number, c: CriterionSaid): CriterionScore {
+  const key = `${meta.version}\u0000${i}\u0000${c.points}\u0000${c.assessed ? 1 : 0}\u0000${c.status}\u0000${c.reason}`;
+  let hit = criterionObjects.get(key);
+  if (hit === undefined) {
     const m = meta.criteria[i];
-    out.push({
+    hit = Object.freeze({
       id: m.id,
       code: m.code,
       indicatorId: m.indicatorId,
       indicatorCode: m.indicatorCode,
       indicatorName: m.indicatorName,
       text: m.text,
-      points,
+      points: c.points,
       max: m.points,
       source: m.source,
-      assessed: contents.criterionAssessed[i] === 1,
-      status: contents.criterionStatus[i],
-      reason: contents.criterionReason[i],
+      assessed: c.assessed,
+      status: c.status,
+      reason: c.reason,
     });
+    if (criterionObjects.size >= INTERN_LIMIT) criterionObjects.clear();
+    criterionObjects.set(key, hit);
   }
-  return out;
+  return hit;
 }
 
-/** The snapshot's indicators (depth first, rubric order), as GraphQL objects. */
-export function indicatorsOf(contents: SnapshotContents, level?: number | null): IndicatorScore[] {
-  const out: IndicatorScore[] = [];
-  const { meta } = contents;
-  for (let i = 0; i < meta.indicators.length; i++) {
-    const points = contents.indicatorPoints[i];
+function internIndicator(meta: RubricMeta, i: number, x: IndicatorSaid): IndicatorScore {
+  const key = `${meta.version}\u0000${i}\u0000${x.points}\u0000${x.applicableMax}`;
+  let hit = indicatorObjects.get(key);
+  if (hit === undefined) {
     const m = meta.indicators[i];
-    if (Number.isNaN(points) || (level != null && m.level !== level)) continue;
-    out.push({ id: m.id, code: m.code, level: m.level, name: m.name, parentId: m.parentId, points, max: m.points, applicableMax: contents.indicatorApplicable[i], starred: m.starred });
+    hit = Object.freeze({ id: m.id, code: m.code, level: m.level, name: m.name, parentId: m.parentId, points: x.points, max: m.points, applicableMax: x.applicableMax, starred: m.starred });
+    if (indicatorObjects.size >= INTERN_LIMIT) indicatorObjects.clear();
+    indicatorObjects.set(key, hit);
   }
-  return out;
+  return hit;
+}
+
+/** The snapshot's criteria in rubric order, as GraphQL objects (the shared frozen list). */
+export function criteriaOf(contents: SnapshotContents): readonly CriterionScore[] {
+  return contents.criteria;
+}
+
+const indicatorsByLevel = new WeakMap<SnapshotContents, (readonly IndicatorScore[])[]>();
+
+/** The snapshot's indicators (depth first, rubric order), as GraphQL objects; one level's list is kept once built. */
+export function indicatorsOf(contents: SnapshotContents, level?: number | null): readonly IndicatorScore[] {
+  if (level == null) return contents.indicators;
+  let levels = indicatorsByLevel.get(contents);
+  if (levels === undefined) indicatorsByLevel.set(contents, (levels = []));
+  return (levels[level] ??= Object.freeze(contents.indicators.filter((x) => x.level === level)));
 }

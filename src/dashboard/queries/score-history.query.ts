@@ -79,29 +79,23 @@ export async function loadChangeEnds(db: Queryable, requests: readonly ChangeReq
 
 /** A stored snapshot back in the engine's ScoreResult shape, so the engine's diff applies. */
 export function toScoreResult(contents: CachedSnapshot): ScoreResult {
-  const { meta, header: snapshot } = contents;
-  const criteria: CriterionResult[] = [];
-  meta.criteria.forEach((m, i) => {
-    const points = contents.criterionPoints[i];
-    if (Number.isNaN(points)) return;
-    criteria.push({
-      id: m.id,
-      code: m.code,
-      indicatorId: m.indicatorId,
-      points,
-      max: m.points,
-      source: m.source,
-      assessed: contents.criterionAssessed[i] === 1,
-      status: contents.criterionStatus[i] as CriterionResult['status'],
-      reason: contents.criterionReason[i],
-    });
-  });
-  const indicators: IndicatorResult[] = [];
-  meta.indicators.forEach((m, i) => {
-    const points = contents.indicatorPoints[i];
-    if (Number.isNaN(points)) return;
-    indicators.push({ id: m.id, code: m.code, level: m.level, name: m.name, points, max: m.points, applicableMax: contents.indicatorApplicable[i], starred: m.starred });
-  });
+  const { header: snapshot } = contents;
+  const criteria = contents.criteria.map(
+    (c): CriterionResult => ({
+      id: c.id,
+      code: c.code,
+      indicatorId: c.indicatorId,
+      points: c.points,
+      max: c.max,
+      source: c.source as CriterionResult['source'],
+      assessed: c.assessed,
+      status: c.status as CriterionResult['status'],
+      reason: c.reason,
+    }),
+  );
+  const indicators = contents.indicators.map(
+    (x): IndicatorResult => ({ id: x.id, code: x.code, level: x.level as IndicatorResult['level'], name: x.name, points: x.points, max: x.max, applicableMax: x.applicableMax, starred: x.starred }),
+  );
   return {
     stationCode: snapshot.stationCode,
     rubricVersion: snapshot.rubricVersion,

@@ -1,8 +1,7 @@
 // A round's result (ScoreResult, computed on the frozen facts or stored at confirmation) as
 // the GraphQL ScoreSnapshot a station's `score` is: the same type, the same field resolvers
 // (indicators, criteria, pendingCriteria read the inline contents registered here).
-import { INLINE_SNAPSHOTS, type SnapshotContents } from '../../dashboard/loaders/snapshot-cache.js';
-import { rubricMeta } from '../../dashboard/loaders/rubric-meta.js';
+import { INLINE_SNAPSHOTS, snapshotContents, type SnapshotContents } from '../../dashboard/loaders/snapshot-cache.js';
 import type { ScoreSnapshot } from '../../dashboard/types/score.types.js';
 import type { ScoreResult } from '../../scoring/engine/index.js';
 
@@ -37,26 +36,5 @@ export function snapshotOfResult(id: string, result: ScoreResult, computedAt: Da
 }
 
 function contentsOf(result: ScoreResult): SnapshotContents {
-  const meta = rubricMeta(result.rubricVersion);
-  const criterionPoints = new Float64Array(meta.criteria.length).fill(Number.NaN);
-  const criterionAssessed = new Uint8Array(meta.criteria.length);
-  const criterionStatus = new Array<string>(meta.criteria.length).fill('');
-  const criterionReason = new Array<string>(meta.criteria.length).fill('');
-  for (const c of result.criteria) {
-    const i = meta.criterionIndex.get(c.id);
-    if (i === undefined) continue;
-    criterionPoints[i] = c.points;
-    criterionAssessed[i] = c.assessed ? 1 : 0;
-    criterionStatus[i] = c.status;
-    criterionReason[i] = c.reason;
-  }
-  const indicatorPoints = new Float64Array(meta.indicators.length).fill(Number.NaN);
-  const indicatorApplicable = new Float64Array(meta.indicators.length);
-  for (const ind of result.indicators) {
-    const i = meta.indicatorIndex.get(ind.id);
-    if (i === undefined) continue;
-    indicatorPoints[i] = ind.points;
-    indicatorApplicable[i] = ind.applicableMax;
-  }
-  return { meta, criterionPoints, criterionAssessed, criterionStatus, criterionReason, indicatorPoints, indicatorApplicable };
+  return snapshotContents(result.rubricVersion, result.criteria, result.indicators);
 }
