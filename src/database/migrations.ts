@@ -10,6 +10,7 @@ import { RecomputeRunChunksAndHashedCheckNames1795266870272 } from '../../migrat
 import { ScoreDataNotifications1795269269281 } from '../../migrations/1795269269281-ScoreDataNotifications.js';
 import { StationDataNotifications1795276636049 } from '../../migrations/1795276636049-StationDataNotifications.js';
 import { ApiKeyNotifications1795281000000 } from '../../migrations/1795281000000-ApiKeyNotifications.js';
+import { ScopedChangeNotifications1796551017877 } from '../../migrations/1796551017877-ScopedChangeNotifications.js';
 export const MIGRATIONS: MigrationClass[] = [
   InitialSchema1795265484071,
   RecomputeRunChunksAndHashedCheckNames1795266870272,
@@ -20,6 +21,7 @@ export const MIGRATIONS: MigrationClass[] = [
   EvidenceFiles1796541390155,
   RatingRounds1796541603606,
   RoundResultsSealed1796542417182,
+  ScopedChangeNotifications1796551017877,
 ];
 
 type MigrationClass = new () => MigrationInterface;
