@@ -53,6 +53,8 @@ interface Options {
   keep: boolean;
   /** A database of an earlier run (--keep) to benchmark again without loading. */
   reuse: string | null;
+  /** Load (or check) the database and stop: with --keep, to benchmark it later with --reuse. */
+  loadOnly: boolean;
 }
 
 const AS_OF = '2026-06-30';
@@ -80,11 +82,12 @@ interface Step {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { stations: 2500, duration: 20, connections: 50, stressConnections: 200, seed: 'bench', keep: false, reuse: null };
+  const o: Options = { stations: 2500, duration: 20, connections: 50, stressConnections: 200, seed: 'bench', keep: false, reuse: null, loadOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--keep') {
-      o.keep = true;
+    if (flag === '--keep' || flag === '--load-only') {
+      if (flag === '--keep') o.keep = true;
+      else o.loadOnly = true;
       continue;
     }
     const value = argv[++i];
@@ -294,6 +297,7 @@ async function main(): Promise<void> {
     console.error(`loading ${opts.stations} stations…`);
     const loaded = await load(api.app, opts);
     console.error(`loaded in ${loaded.loadSeconds.toFixed(1)} s, scored in ${loaded.scoreSeconds.toFixed(1)} s`);
+    if (opts.loadOnly) return;
     const primedOff = await primeAndListen(api);
     const apiKey = (await api.app.get(ApiKeyService).create('PROVINCE', PROVINCE_CODE, 'benchmark')).key;
     const off = {

@@ -45,11 +45,7 @@ export class ResponseCachePlugin implements ApolloServerPlugin<BaseContext> {
           cache.bypass();
           return null;
         }
-        let hit = cache.get(lookup.key, lookup.scope);
-        if (hit === undefined && running.has(lookup.key)) {
-          hit = await joined(running.get(lookup.key)!);
-          if (hit !== undefined) cache.countJoined();
-        }
+        const hit = await served(cache, running, lookup);
         if (hit !== undefined) return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: new SerializedData(hit).asData() } } };
         pending = { ...lookup, done: leading(running, lookup.key) };
         return null;
@@ -79,6 +75,27 @@ export class ResponseCachePlugin implements ApolloServerPlugin<BaseContext> {
       },
     };
   }
+}
+
+/**
+ * The answer to serve without running: a fresh one; the previous refresh of a region-wide
+ * one while another request reads it anew; or the answer of a concurrent miss. Undefined:
+ * this request runs (and is the one others wait for).
+ */
+async function served(cache: ResponseCache, running: Map<string, Promise<string | null>>, lookup: Lookup): Promise<string | undefined> {
+  const found = cache.lookup(lookup.key, lookup.scope);
+  const leader = running.get(lookup.key);
+  if (found?.fresh) {
+    cache.countLookup('hit');
+    return found.json;
+  }
+  if (found && leader) {
+    cache.countLookup('previous');
+    return found.json;
+  }
+  const joinedJson = leader && !found ? await joined(leader) : undefined;
+  cache.countLookup(joinedJson !== undefined ? 'joined' : 'miss');
+  return joinedJson;
 }
 
 /** Registers a miss as the one others wait for (unless one already is); returns how to finish it. */

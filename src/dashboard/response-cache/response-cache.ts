@@ -23,6 +23,8 @@ export interface ResponseCacheStats {
   misses: number;
   /** Misses answered by a concurrent miss of the same query (which ran once for all). */
   joined: number;
+  /** Hits that were region-wide answers of the previous refresh, served while another request read them anew. */
+  previous: number;
   /** Answers stored after a miss. */
   stored: number;
   /** Answers of a miss left out: errors, a status other than 200, too large, or data changed while they ran. */
@@ -51,7 +53,7 @@ export class ResponseCache implements OnModuleDestroy {
   private readonly lru: ByteLru<Tag> | null;
   private readonly scopes: ChangeScopes;
   private readonly unsubscribe: () => void;
-  private readonly counts = { hits: 0, misses: 0, joined: 0, stored: 0, refused: 0, bypassed: 0 };
+  private readonly counts = { hits: 0, misses: 0, joined: 0, previous: 0, stored: 0, refused: 0, bypassed: 0 };
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -79,17 +81,29 @@ export class ResponseCache implements OnModuleDestroy {
   }
 
   /**
-   * The JSON of a cached answer's data still valid at `now`, or undefined. Call it before
-   * running a miss with the scope the answer will be stored with: the regions it reads are
-   * watched from then on.
+   * The JSON of a cached answer's data still valid at `now` (`fresh`), or a region-wide
+   * answer of the previous refresh (`fresh` false), which the caller may serve while another
+   * request reads the query anew. Call it before running a miss with the scope the answer
+   * will be stored with: the regions it reads are watched from then on. Counts nothing
+   * (countLookup() does).
    */
-  get(key: string, scope: AnswerScope, now = Date.now()): string | undefined {
+  lookup(key: string, scope: AnswerScope, now = Date.now()): { json: string; fresh: boolean } | undefined {
     this.scopes.watch(scope, now);
     const entry = this.lru?.entry(key);
-    const valid = entry !== undefined && entry.tag !== undefined && this.scopes.valid(entry.tag.seq, entry.tag.scope, now);
-    if (entry !== undefined && !valid) this.lru!.delete(key);
-    this.counts[valid ? 'hits' : 'misses']++;
-    return valid ? entry.value : undefined;
+    if (entry === undefined) return undefined;
+    const validity = entry.tag === undefined ? 'stale' : this.scopes.validity(entry.tag.seq, entry.tag.scope, now);
+    if (validity === 'stale') {
+      this.lru!.delete(key);
+      return undefined;
+    }
+    return { json: entry.value, fresh: validity === 'fresh' };
+  }
+
+  /** Counts a lookup: served from the cache (fresh, or the previous refresh while another request reads it anew) or not. */
+  countLookup(served: 'hit' | 'previous' | 'joined' | 'miss'): void {
+    // `previous` counts among the hits, `joined` among the misses.
+    this.counts[served === 'hit' || served === 'previous' ? 'hits' : 'misses']++;
+    if (served === 'previous' || served === 'joined') this.counts[served]++;
   }
 
   /** Stores the JSON of an error-free answer read at `at` with `scope`, unless what it read changed meanwhile. */
@@ -106,11 +120,6 @@ export class ResponseCache implements OnModuleDestroy {
    */
   refreshRegionWide(): void {
     this.scopes.refreshAll();
-  }
-
-  /** Counts a miss answered by a concurrent one. */
-  countJoined(): void {
-    this.counts.joined++;
   }
 
   /** Counts an answer of a miss that is not stored (it carries errors). */
