@@ -11,6 +11,8 @@ export interface WriteStreamStats {
   pushed: number;
   failed: number;
   skipped: number;
+  /** The first failure, if any. */
+  firstError: string | null;
   seconds: number;
   /** Push (HTTP) and recompute milliseconds, p50 and p95. */
   pushMs: { p50: number; p95: number };
@@ -28,7 +30,7 @@ function person(i: number): Record<string, unknown> {
     name: ['张伟', '王芳', '李娜', '刘洋'][i % 4],
     position: i === 0 ? 'DIRECTOR' : 'STAFF',
     birthMonth: '1985-07',
-    education: i % 2 === 0 ? 'BACHELOR' : 'COLLEGE',
+    education: i % 2 === 0 ? 'BACHELOR' : 'ASSOCIATE',
     major: '法学',
     majorCategory: 'LAW',
     staffingType: i % 5 === 4 ? 'AUXILIARY' : 'ADMINISTRATIVE',
@@ -55,6 +57,7 @@ export function startWriteStream(baseUrl: string, apiKey: string, codes: readonl
   const pushMs: number[] = [];
   const scoreMs: number[] = [];
   const counts = { pushed: 0, failed: 0, skipped: 0 };
+  let firstError: string | null = null;
   const inFlight = new Set<Promise<void>>();
   let turn = 0;
   const push = async (code: string, size: number): Promise<void> => {
@@ -64,8 +67,8 @@ export function startWriteStream(baseUrl: string, apiKey: string, codes: readonl
       headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
       body: JSON.stringify({ items: Array.from({ length: size }, (_, i) => person(i)) }),
     });
-    await res.text();
-    if (res.status !== 200) throw new Error(`push ${code}: ${res.status}`);
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`push ${code}: ${res.status} ${text.slice(0, 300)}`);
     const t1 = performance.now();
     await score(code);
     pushMs.push(t1 - t0);
@@ -80,7 +83,10 @@ export function startWriteStream(baseUrl: string, apiKey: string, codes: readonl
     const n = turn++;
     // Another roster size each time the station comes round again, so the score moves.
     const job = push(codes[n % codes.length], 2 + (Math.floor(n / codes.length) % 6))
-      .catch(() => void counts.failed++)
+      .catch((error: unknown) => {
+        counts.failed++;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      })
       .finally(() => inFlight.delete(job));
     inFlight.add(job);
   }, 1000 / perSecond);
@@ -90,6 +96,7 @@ export function startWriteStream(baseUrl: string, apiKey: string, codes: readonl
       await Promise.all(inFlight);
       return {
         ...counts,
+        firstError,
         seconds: (performance.now() - started) / 1000,
         pushMs: { p50: percentile(pushMs, 50), p95: percentile(pushMs, 95) },
         scoreMs: { p50: percentile(scoreMs, 50), p95: percentile(scoreMs, 95) },

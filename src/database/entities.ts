@@ -18,6 +18,7 @@ import { Region } from '../regions/region.entity.js';
 import { RoundsEntities } from '../rounds/rounds.entities.js';
 import { StarPolicyRecord } from '../rubric/star-policy.entity.js';
 import { ScoreCriterionRecord, ScoreIndicatorRecord, ScoreSnapshotRecord } from '../scoring/score-snapshot.entity.js';
+import { RegionScoreAggregateRecord } from '../scoring/region-score-aggregate.entity.js';
 import { StationScoreRecord } from '../scoring/station-score.entity.js';
 import { AnnualReviewRecord } from '../station-events/annual-review.entity.js';
 import { BonusEventRecord } from '../station-events/bonus-event.entity.js';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   ScoreIndicatorRecord,
   ScoreCriterionRecord,
   StationScoreRecord,
+  RegionScoreAggregateRecord,
   RecomputeRunRecord,
   RecomputeRunChunkRecord,
   AuditLogRecord,

@@ -1,6 +1,7 @@
 // Committed migrations, in order. `npx scorecard migrate generate <Name>` writes a new file
 // under migrations/ and adds it here.
 import type { MigrationInterface } from 'typeorm';
+import { RegionScoreAggregates1796551836131 } from '../../migrations/1796551836131-RegionScoreAggregates.js';
 import { DepartedStaffAndCaseDates1796530183721 } from '../../migrations/1796530183721-DepartedStaffAndCaseDates.js';
 import { EvidenceFiles1796541390155 } from '../../migrations/1796541390155-EvidenceFiles.js';
 import { InitialSchema1795265484071 } from '../../migrations/1795265484071-InitialSchema.js';
@@ -11,17 +12,6 @@ import { ScoreDataNotifications1795269269281 } from '../../migrations/1795269269
 import { StationDataNotifications1795276636049 } from '../../migrations/1795276636049-StationDataNotifications.js';
 import { ApiKeyNotifications1795281000000 } from '../../migrations/1795281000000-ApiKeyNotifications.js';
 import { ScopedChangeNotifications1796551017877 } from '../../migrations/1796551017877-ScopedChangeNotifications.js';
-export const MIGRATIONS: MigrationClass[] = [
-  InitialSchema1795265484071,
-  RecomputeRunChunksAndHashedCheckNames1795266870272,
-  ScoreDataNotifications1795269269281,
-  StationDataNotifications1795276636049,
-  ApiKeyNotifications1795281000000,
-  DepartedStaffAndCaseDates1796530183721,
-  EvidenceFiles1796541390155,
-  RatingRounds1796541603606,
-  RoundResultsSealed1796542417182,
-  ScopedChangeNotifications1796551017877,
-];
+export const MIGRATIONS: MigrationClass[] = [InitialSchema1795265484071, RecomputeRunChunksAndHashedCheckNames1795266870272, ScoreDataNotifications1795269269281, StationDataNotifications1795276636049, ApiKeyNotifications1795281000000, DepartedStaffAndCaseDates1796530183721, EvidenceFiles1796541390155, RatingRounds1796541603606, RoundResultsSealed1796542417182, ScopedChangeNotifications1796551017877, RegionScoreAggregates1796551836131];
 
 type MigrationClass = new () => MigrationInterface;

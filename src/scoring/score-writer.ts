@@ -3,6 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ScoreResult } from './engine/index.js';
 import { resultDigest } from './result-digest.js';
+import { writeContributions } from './station-contributions.js';
 
 export interface WriteSummary {
   changed: string[];
@@ -174,6 +175,7 @@ export class ScoreWriter {
         now,
       ],
     );
+    await writeContributions(this.manager, col((i) => i.result));
   }
 
   private async confirm(results: ScoreResult[], now: Date): Promise<void> {

@@ -14,12 +14,15 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Tables no GraphQL query reads: a change to them must not empty the cache. */
+/** Tables whose own changes need no notification (no GraphQL query reads them, or another table notifies for them): a change to them must not empty the cache. */
 // Evidence files: a file's row never changes after upload and cannot be deleted while
 // attached, and attachments change only in the same transaction as the application,
 // review or inspection that names them (whose tables notify), so no cached answer goes
 // stale through them alone.
-const BOOKKEEPING = ['api_key', 'audit_log', 'file_attachment', 'file_object', 'idempotency_record', 'outbox_event', 'recompute_run_chunk'];
+// region_score_aggregate: written only by the triggers of station_score, in the statement
+// that changes it, whose notification names the stations and regions (a table-wide one of its
+// own would drop every cached answer at every score written).
+const BOOKKEEPING = ['api_key', 'audit_log', 'file_attachment', 'file_object', 'idempotency_record', 'outbox_event', 'recompute_run_chunk', 'region_score_aggregate'];
 /** Tables behind rankings, summaries, regions and station rows (migration ScoreDataNotifications). */
 const SCORE_DATA = ['region', 'station', 'station_score'];
 
