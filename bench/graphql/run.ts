@@ -12,7 +12,8 @@
 //    province ranking (top 100) and summary; then 200 connections on detail, ranking and
 //    summary mixed, checking for errors.
 // 3. with the cache on, while a write stream pushes --writes-per-second rosters (REST PUT
-//    …/personnel with the bench key, each station recomputed in-process right after) to the
+//    …/personnel with the bench key; recomputed by a worker process, or in this process
+//    right after each push with --recompute in-process) to the
 //    stations the readers do not ask for (--hot N: details are asked for the first N): the
 //    `{ __typename }` floor, station detail, ranking and summary.
 // Each scenario reports the cache's hits and misses. Prints a Markdown report.
@@ -20,7 +21,7 @@
 //   npm run build && NODE_ENV=production node --max-semi-space-size=32 dist/bench/graphql/run.js
 //        [--stations 2500] [--duration 20] [--connections 50] [--stress-connections 200]
 //        [--seed bench] [--keep] [--reuse postgres://…/ss_bench_…] [--load-only]
-//        [--hot 2500] [--writes-per-second 20]
+//        [--hot 2500] [--writes-per-second 20] [--recompute worker|in-process]
 //
 // DATABASE_URL (a server where the user may CREATE DATABASE) gets a new database for the
 // run, dropped afterwards unless --keep; without it an embedded PostgreSQL runs under
@@ -28,7 +29,7 @@
 // Before the load, each instance's snapshot cache is primed with the current scores, as on
 // a server that has been up for a while; single cold and warm requests are timed too.
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -65,6 +66,8 @@ interface Options {
   hot: number | null;
   /** Roster pushes a second in the under-writes scenarios (0: none). */
   writesPerSecond: number;
+  /** Who recomputes the pushed stations: a worker process (`npm run start:worker`, as deployed) or this process right after each push. */
+  recompute: 'worker' | 'in-process';
 }
 
 const AS_OF = '2026-06-30';
@@ -104,7 +107,7 @@ function targetOf(result: { scenario: ScenarioName; underWrites?: boolean }): Ta
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { stations: 2500, duration: 20, connections: 50, stressConnections: 200, seed: 'bench', keep: false, reuse: null, loadOnly: false, hot: null, writesPerSecond: 20 };
+  const o: Options = { stations: 2500, duration: 20, connections: 50, stressConnections: 200, seed: 'bench', keep: false, reuse: null, loadOnly: false, hot: null, writesPerSecond: 20, recompute: 'worker' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--keep' || flag === '--load-only') {
@@ -122,6 +125,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--reuse') o.reuse = value;
     else if (flag === '--hot') o.hot = Number(value);
     else if (flag === '--writes-per-second') o.writesPerSecond = Number(value);
+    else if (flag === '--recompute') o.recompute = value === 'in-process' ? 'in-process' : 'worker';
     else throw new Error(`unknown flag ${flag}`);
   }
   return o;
@@ -285,17 +289,63 @@ function rateLine(results: readonly Measured[]): string {
  * The cache-on scenarios while the write stream pushes rosters to `targets` (stations the
  * readers do not ask for); null without a stream.
  */
-async function underWrites(app: NestFastifyApplication, graphqlUrl: string, apiKey: string, targets: readonly string[], opts: Options, measure: (step: Step) => Promise<void>): Promise<WriteStreamStats | null> {
+/** A recompute worker process (dist/src/worker.js) on the bench database, once it has started. */
+async function startWorker(dbUrl: string): Promise<ChildProcess> {
+  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl, REDIS_URL: '', DATABASE_MIGRATE: 'false', LOG_LEVEL: 'log', WORKER_CONCURRENCY: '4' };
+  const child = spawn(process.execPath, [new URL('../../src/worker.js', import.meta.url).pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const seen = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('recompute worker started')) resolve();
+    };
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output.slice(-500)}`)));
+  });
+  return child;
+}
+
+/** Snapshots written since `since` (scores that changed). */
+async function snapshotsSince(app: NestFastifyApplication, since: Date): Promise<number> {
+  const [{ n }] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM score_snapshot WHERE computed_at >= $1`, [since]);
+  return n;
+}
+
+/**
+ * The cache-on scenarios while the write stream pushes rosters to `targets` (stations the
+ * readers do not ask for), recomputed by a worker process or in this process; null without
+ * a stream.
+ */
+async function underWrites(
+  app: NestFastifyApplication,
+  dbUrl: string,
+  graphqlUrl: string,
+  apiKey: string,
+  targets: readonly string[],
+  opts: Options,
+  measure: (step: Step) => Promise<void>,
+  rewarm: () => Promise<unknown>,
+): Promise<(WriteStreamStats & { snapshots: number }) | null> {
   if (opts.writesPerSecond <= 0) return null;
+  // The load scored every station itself: what the outbox holds from it (and from earlier
+  // runs) is marked relayed, so that the worker recomputes the stream's pushes only.
+  if (opts.recompute === 'worker') await app.get(DataSource).query(`UPDATE outbox_event SET relayed_at = now() WHERE relayed_at IS NULL`);
+  const worker = opts.recompute === 'worker' ? await startWorker(dbUrl) : null;
   const scoring = app.get(StationScoringService);
   const score = async (code: string) => {
+    if (worker) return;
     const outcome = await scoring.score([code], { cutOff: AS_OF });
     if (outcome.failed.length > 0) throw new Error(`scoring ${code} failed`);
   };
+  const since = new Date();
   const stream = startWriteStream(graphqlUrl.replace(/\/graphql$/, ''), apiKey, targets, opts.writesPerSecond, score);
   try {
-    // A few seconds for the stream to settle before measuring.
+    // A few seconds for the stream (and the worker) to settle before measuring; the worker's
+    // start empties the response cache (its recovery touches recompute_run, a table-wide
+    // change), so the stations read are asked for once more first.
     await new Promise((resolve) => setTimeout(resolve, 3000));
+    await rewarm();
     for (const step of [
       { label: 'typename, under writes', scenario: 'typename', connections: opts.connections, underWrites: true },
       { label: 'detail, under writes', scenario: 'detail', connections: opts.connections, underWrites: true },
@@ -304,11 +354,14 @@ async function underWrites(app: NestFastifyApplication, graphqlUrl: string, apiK
     ] satisfies Step[]) {
       await measure(step);
     }
+    const stats = await stream.stop();
+    return { ...stats, snapshots: await snapshotsSince(app, since) };
   } catch (error) {
     await stream.stop();
     throw error;
+  } finally {
+    worker?.kill('SIGTERM');
   }
-  return stream.stop();
 }
 
 async function main(): Promise<void> {
@@ -402,7 +455,7 @@ async function main(): Promise<void> {
     ] satisfies Step[]) {
       await measure(step, apiKey, hot);
     }
-    const writes = await underWrites(api.app, url, apiKey, cold.length > 0 ? cold : loaded.codes, opts, (step) => measure(step, apiKey, hot));
+    const writes = await underWrites(api.app, db.url, url, apiKey, cold.length > 0 ? cold : loaded.codes, opts, (step) => measure(step, apiKey, hot), () => requestEveryStation(url, apiKey, hot, 8));
     clearInterval(sampler);
     await settle();
     const final = responseCache.stats();
@@ -420,7 +473,7 @@ async function main(): Promise<void> {
       '',
       writes === null
         ? 'No write stream (--writes-per-second 0).'
-        : `Write stream during the "under writes" rows: ${writes.pushed} roster pushes in ${writes.seconds.toFixed(0)} s (${(writes.pushed / writes.seconds).toFixed(1)}/s asked ${opts.writesPerSecond}/s; ${writes.failed} failed${writes.firstError ? ` (first: ${writes.firstError})` : ''}, ${writes.skipped} ticks skipped with ${8} in flight) to ${cold.length > 0 ? `the ${cold.length} stations outside the ${hot.length} read` : 'the stations read'}, each recomputed in-process (StationScoringService) right after its PUT: PUT p50 ${writes.pushMs.p50} ms / p95 ${writes.pushMs.p95} ms, recompute p50 ${writes.scoreMs.p50} ms / p95 ${writes.scoreMs.p95} ms.`,
+        : `Write stream during the "under writes" rows: ${writes.pushed} roster pushes in ${writes.seconds.toFixed(0)} s (${(writes.pushed / writes.seconds).toFixed(1)}/s asked ${opts.writesPerSecond}/s; ${writes.failed} failed${writes.firstError ? ` (first: ${writes.firstError})` : ''}, ${writes.skipped} ticks skipped with ${8} in flight) to ${cold.length > 0 ? `the ${cold.length} stations outside the ${hot.length} read` : 'the stations read'}, ${opts.recompute === 'worker' ? 'recomputed by a worker process (`dist/src/worker.js`, WORKER_CONCURRENCY 4, queue on PostgreSQL) from the outbox' : `each recomputed in this process (StationScoringService) right after its PUT (recompute p50 ${writes.scoreMs.p50} ms / p95 ${writes.scoreMs.p95} ms)`}: PUT p50 ${writes.pushMs.p50} ms / p95 ${writes.pushMs.p95} ms; ${writes.snapshots} new snapshots written meanwhile.`,
       rateLine(results),
       '',
       '| scenario | connections | duration | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | GraphQL errors | cache hits | misses | hit rate | target | met |',
