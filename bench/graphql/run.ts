@@ -291,7 +291,7 @@ function rateLine(results: readonly Measured[]): string {
  */
 /** A recompute worker process (dist/src/worker.js) on the bench database, once it has started. */
 async function startWorker(dbUrl: string): Promise<ChildProcess> {
-  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl, REDIS_URL: '', DATABASE_MIGRATE: 'false', LOG_LEVEL: 'log', WORKER_CONCURRENCY: '4' };
+  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl, REDIS_URL: '', QUEUE_PREFIX: `bench_${Date.now().toString(36)}`, DATABASE_MIGRATE: 'false', LOG_LEVEL: 'log', WORKER_CONCURRENCY: '4' };
   const child = spawn(process.execPath, [new URL('../../src/worker.js', import.meta.url).pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
@@ -329,8 +329,10 @@ async function underWrites(
 ): Promise<(WriteStreamStats & { snapshots: number }) | null> {
   if (opts.writesPerSecond <= 0) return null;
   // The load scored every station itself: what the outbox holds from it (and from earlier
-  // runs) is marked relayed, so that the worker recomputes the stream's pushes only.
-  if (opts.recompute === 'worker') await app.get(DataSource).query(`UPDATE outbox_event SET relayed_at = now() WHERE relayed_at IS NULL`);
+  // runs) is marked relayed two days ago, so that the worker (on a queue of its own, which
+  // it finds empty) recomputes the stream's pushes only: its lost-queue recovery queues
+  // again the stations relayed within a day.
+  if (opts.recompute === 'worker') await app.get(DataSource).query(`UPDATE outbox_event SET relayed_at = now() - interval '2 days' WHERE relayed_at IS NULL OR relayed_at > now() - interval '2 days'`);
   const worker = opts.recompute === 'worker' ? await startWorker(dbUrl) : null;
   const scoring = app.get(StationScoringService);
   const score = async (code: string) => {
