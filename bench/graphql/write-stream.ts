@@ -59,7 +59,10 @@ export function startWriteStream(baseUrl: string, apiKey: string, codes: readonl
   const counts = { pushed: 0, failed: 0, skipped: 0 };
   let firstError: string | null = null;
   const inFlight = new Set<Promise<void>>();
-  let turn = 0;
+  // A random start and roster size, so that a run on a database of an earlier one (--reuse)
+  // does not push the rosters that run already pushed (an unchanged roster changes nothing).
+  let turn = Math.floor(Math.random() * codes.length);
+  const salt = Math.floor(Math.random() * 6);
   const push = async (code: string, size: number): Promise<void> => {
     const t0 = performance.now();
     const res = await fetch(`${baseUrl}/api/v1/stations/${code}/personnel`, {
@@ -82,7 +85,7 @@ export function startWriteStream(baseUrl: string, apiKey: string, codes: readonl
     }
     const n = turn++;
     // Another roster size each time the station comes round again, so the score moves.
-    const job = push(codes[n % codes.length], 2 + (Math.floor(n / codes.length) % 6))
+    const job = push(codes[n % codes.length], 2 + ((Math.floor(n / codes.length) + salt) % 6))
       .catch((error: unknown) => {
         counts.failed++;
         firstError ??= error instanceof Error ? error.message : String(error);
