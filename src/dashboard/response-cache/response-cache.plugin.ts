@@ -40,7 +40,7 @@ export class ResponseCachePlugin implements ApolloServerPlugin<BaseContext> {
     let pending: (Lookup & { done: (json: string | null) => void }) | null = null;
     return {
       async responseForOperation(request): Promise<GraphQLResponse | null> {
-        const lookup = await cacheable(request, cache.readPoint());
+        const lookup = await cacheable(request, cache);
         if (lookup === null) {
           cache.bypass();
           return null;
@@ -82,8 +82,8 @@ export class ResponseCachePlugin implements ApolloServerPlugin<BaseContext> {
  * one while another request reads it anew; or the answer of a concurrent miss. Undefined:
  * this request runs (and is the one others wait for).
  */
-async function served(cache: ResponseCache, running: Map<string, Promise<string | null>>, lookup: Lookup): Promise<string | undefined> {
-  const found = cache.lookup(lookup.key, lookup.scope);
+async function served(cache: ResponseCache, running: Map<string, Promise<string | null>>, lookup: Lookup & { found: ReturnType<ResponseCache['lookup']> }): Promise<string | undefined> {
+  const found = lookup.found;
   const leader = running.get(lookup.key);
   if (found?.fresh) {
     cache.countLookup('hit');
@@ -122,13 +122,19 @@ async function joined(leader: Promise<string | null>): Promise<string | undefine
   return json ?? undefined;
 }
 
-/** The key, read point and scope of a cacheable query, or null: not a query, no live key, or nothing may be cached now. */
-async function cacheable(request: GraphQLRequestContextResponseForOperation<BaseContext>, at: ReadPoint | null): Promise<Lookup | null> {
+/**
+ * The key, read point, scope and cached entry of a cacheable query, or null: not a query, no
+ * live key, or nothing may be cached now. The read point is taken after authenticating and
+ * together with the lookup, with no await between: a change received in between would make
+ * the answer of this request unstorable (read before a refresh it then found done).
+ */
+async function cacheable(request: GraphQLRequestContextResponseForOperation<BaseContext>, cache: ResponseCache): Promise<(Lookup & { found: ReturnType<ResponseCache['lookup']> }) | null> {
   const context = request.contextValue;
   const operation = request.operation;
-  if (at === null || operation?.operation !== 'query' || !(context instanceof DashboardContext)) return null;
+  if (operation?.operation !== 'query' || !(context instanceof DashboardContext)) return null;
   const principal = await authenticated(context);
-  if (principal === null) return null;
+  const at = cache.readPoint();
+  if (principal === null || at === null) return null;
   const variables = request.request.variables ?? {};
   const key = responseCacheKey({
     query: request.source,
@@ -140,8 +146,10 @@ async function cacheable(request: GraphQLRequestContextResponseForOperation<Base
     today: context.today,
     generation: at.generation,
   });
-  return { key, at, scope: answerScope(request.schema, operation, variables, principal) };
+  const scope = answerScope(request.schema, operation, variables, principal);
+  return { key, at, scope, found: cache.lookup(key, scope) };
 }
+
 /** The request's principal, or null without a live key (the resolvers then answer UNAUTHENTICATED themselves). */
 async function authenticated(context: DashboardContext): Promise<Principal | null> {
   try {
