@@ -8,10 +8,14 @@ $$`;
 // The rows of a statement on station_score with a sign: +1 new, -1 old. An UPDATE that
 // changes nothing an aggregate counts (a confirmed evaluation) is left out.
 const SIGNED_ROWS = `CASE TG_OP
-  WHEN 'INSERT' THEN 'SELECT 1 AS sign, n.* FROM new_rows n'
-  WHEN 'DELETE' THEN 'SELECT -1 AS sign, o.* FROM old_rows o'
-  ELSE 'SELECT 1 AS sign, n.* FROM new_rows n JOIN old_rows o USING (station_code) WHERE ' || changed || '
-        UNION ALL SELECT -1 AS sign, o.* FROM old_rows o JOIN new_rows n USING (station_code) WHERE ' || changed END`;
+  WHEN 'INSERT' THEN 'SELECT 1 AS sign, false AS same_arrays, n.* FROM new_rows n'
+  WHEN 'DELETE' THEN 'SELECT -1 AS sign, false AS same_arrays, o.* FROM old_rows o'
+  ELSE 'SELECT 1 AS sign, ' || same || ' AS same_arrays, n.* FROM new_rows n JOIN old_rows o USING (station_code) WHERE ' || changed || '
+        UNION ALL SELECT -1 AS sign, ' || same || ' AS same_arrays, o.* FROM old_rows o JOIN new_rows n USING (station_code) WHERE ' || changed END`;
+
+// Where an UPDATE leaves a row's arrays and their place as they were, their +1 and -1 cancel:
+// they are not unnested (the current-score upsert changes the headline only).
+const SAME_ARRAYS = ['county_code', 'rubric_version', 'indicator_points', 'indicator_applicable'];
 
 const COUNTED = ['total', 'eligible', 'stars', 'pending_count', 'county_code', 'rubric_version', 'indicator_points', 'indicator_applicable', 'criteria_to_assess', 'criteria_assessed', 'criteria_pending', 'criteria_overrides'];
 
@@ -24,6 +28,7 @@ const COUNTED = ['total', 'eligible', 'stars', 'pending_count', 'county_code', '
 const APPLY = `CREATE FUNCTION "region_score_aggregate_apply"() RETURNS trigger LANGUAGE plpgsql AS $fn$
   DECLARE
     changed text := '(${COUNTED.map((c) => `n.${c}`).join(', ')}) IS DISTINCT FROM (${COUNTED.map((c) => `o.${c}`).join(', ')})';
+    same text := '(${SAME_ARRAYS.map((c) => `n.${c}`).join(', ')}) IS NOT DISTINCT FROM (${SAME_ARRAYS.map((c) => `o.${c}`).join(', ')})';
   BEGIN
     EXECUTE format($sql$
       WITH r AS (%s),
@@ -42,10 +47,18 @@ const APPLY = `CREATE FUNCTION "region_score_aggregate_apply"() RETURNS trigger 
                ARRAY[${Array.from({ length: 11 }, (_, k) => `coalesce(sum(sign * (bucket = ${k})::int), 0)`).join(', ')}]::numeric[] AS buckets
         FROM g GROUP BY region_code, version
       ),
+      -- Indicator sums per county first (each row unnested once), then rolled up to the
+      -- city and the province.
+      by_county AS (
+        SELECT r.county_code, coalesce(r.rubric_version, '') AS version, i.ord, sum(sign * i.p) AS p, sum(sign * i.a) AS a, sum(sign * (i.p IS NOT NULL)::int) AS n
+        FROM r, unnest(r.indicator_points, r.indicator_applicable) WITH ORDINALITY AS i(p, a, ord)
+        WHERE r.county_code IS NOT NULL AND NOT r.same_arrays
+        GROUP BY r.county_code, version, i.ord
+      ),
       ind AS (
-        SELECT region_code, version, i.ord, sum(sign * i.p) AS p, sum(sign * i.a) AS a, sum(sign * (i.p IS NOT NULL)::int) AS n
-        FROM g, unnest(g.indicator_points, g.indicator_applicable) WITH ORDINALITY AS i(p, a, ord)
-        GROUP BY region_code, version, i.ord
+        SELECT x.region_code, version, ord, sum(p) AS p, sum(a) AS a, sum(n) AS n
+        FROM by_county c, unnest(ARRAY[c.county_code, substr(c.county_code, 1, 4) || '00', substr(c.county_code, 1, 2) || '0000']) AS x(region_code)
+        GROUP BY x.region_code, version, ord
       ),
       vec AS (
         SELECT region_code, version, array_agg(coalesce(p, 0) ORDER BY ord) AS p, array_agg(coalesce(a, 0) ORDER BY ord) AS a, array_agg(n ORDER BY ord) AS n
