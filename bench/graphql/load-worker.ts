@@ -3,7 +3,7 @@
 import autocannon from 'autocannon';
 import { PROVINCE_RANKING, PROVINCE_SUMMARY, STATION_DETAIL, STATION_HEADLINE } from './queries.js';
 
-export type ScenarioName = 'detail' | 'headline' | 'ranking' | 'summary' | 'mixed';
+export type ScenarioName = 'detail' | 'headline' | 'ranking' | 'summary' | 'mixed' | 'typename';
 
 export interface ScenarioRequest {
   url: string;
@@ -33,6 +33,8 @@ export interface ScenarioResult {
 }
 
 function body(scenario: Exclude<ScenarioName, 'mixed'>, request: ScenarioRequest): string {
+  // The floor: what the server answers when there is nothing to read.
+  if (scenario === 'typename') return JSON.stringify({ query: '{ __typename }' });
   if (scenario === 'detail' || scenario === 'headline') {
     const code = request.stationCodes[Math.floor(Math.random() * request.stationCodes.length)];
     return JSON.stringify({ query: scenario === 'detail' ? STATION_DETAIL : STATION_HEADLINE, variables: { code } });

@@ -11,11 +11,17 @@
 //    then every station requested once and station detail again with the cache warm; the
 //    province ranking (top 100) and summary; then 200 connections on detail, ranking and
 //    summary mixed, checking for errors.
+// 3. with the cache on, while a write stream pushes --writes-per-second rosters (REST PUT
+//    …/personnel with the bench key; recomputed by a worker process, or in this process
+//    right after each push with --recompute in-process) to the
+//    stations the readers do not ask for (--hot N: details are asked for the first N): the
+//    `{ __typename }` floor, station detail, ranking and summary.
 // Each scenario reports the cache's hits and misses. Prints a Markdown report.
 //
 //   npm run build && NODE_ENV=production node --max-semi-space-size=32 dist/bench/graphql/run.js
 //        [--stations 2500] [--duration 20] [--connections 50] [--stress-connections 200]
-//        [--seed bench] [--keep] [--reuse postgres://…/ss_bench_…]
+//        [--seed bench] [--keep] [--reuse postgres://…/ss_bench_…] [--load-only]
+//        [--hot 2500] [--writes-per-second 20] [--recompute worker|in-process]
 //
 // DATABASE_URL (a server where the user may CREATE DATABASE) gets a new database for the
 // run, dropped afterwards unless --keep; without it an embedded PostgreSQL runs under
@@ -23,7 +29,7 @@
 // Before the load, each instance's snapshot cache is primed with the current scores, as on
 // a server that has been up for a while; single cold and warm requests are timed too.
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -43,6 +49,7 @@ import { StationScoringService } from '../../src/scoring/station-scoring.service
 import type { ScenarioName, ScenarioRequest, ScenarioResult } from './load-worker.js';
 import { machineSeconds, postgresSeconds, postgresSecondsBetween } from './machine.js';
 import { PROVINCE_RANKING, PROVINCE_SUMMARY, STATION_DETAIL } from './queries.js';
+import { startWriteStream, type WriteStreamStats } from './write-stream.js';
 
 interface Options {
   stations: number;
@@ -53,10 +60,19 @@ interface Options {
   keep: boolean;
   /** A database of an earlier run (--keep) to benchmark again without loading. */
   reuse: string | null;
+  /** Load (or check) the database and stop: with --keep, to benchmark it later with --reuse. */
+  loadOnly: boolean;
+  /** Station details are asked for the first `hot` stations (all when null); the write stream pushes to the others. */
+  hot: number | null;
+  /** Roster pushes a second in the under-writes scenarios (0: none). */
+  writesPerSecond: number;
+  /** Who recomputes the pushed stations: a worker process (`npm run start:worker`, as deployed) or this process right after each push. */
+  recompute: 'worker' | 'in-process';
 }
 
 const AS_OF = '2026-06-30';
-const PORT = 3917;
+// GRAPHQL_BENCH_PORT: another port when two runs share a machine.
+const PORT = Number(process.env.GRAPHQL_BENCH_PORT ?? 3917);
 const PROVINCE_CODE = '130000';
 
 interface Target {
@@ -71,20 +87,33 @@ const TARGETS: Record<ScenarioName, Target> = {
   ranking: { text: 'p99 ≤ 250 ms', p99: 250 },
   summary: { text: 'p99 ≤ 150 ms', p99: 150 },
   mixed: { text: 'no errors' },
+  typename: { text: '(the floor)' },
+};
+
+/** The targets under the write stream (issue 11), where they differ from the others. */
+const UNDER_WRITES: Partial<Record<ScenarioName, Target>> = {
+  detail: { text: 'p99 ≤ 50 ms', p99: 50 },
 };
 
 interface Step {
   label: string;
   scenario: ScenarioName;
   connections: number;
+  /** Measured while the write stream runs. */
+  underWrites?: boolean;
+}
+
+function targetOf(result: { scenario: ScenarioName; underWrites?: boolean }): Target {
+  return (result.underWrites ? UNDER_WRITES[result.scenario] : undefined) ?? TARGETS[result.scenario];
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { stations: 2500, duration: 20, connections: 50, stressConnections: 200, seed: 'bench', keep: false, reuse: null };
+  const o: Options = { stations: 2500, duration: 20, connections: 50, stressConnections: 200, seed: 'bench', keep: false, reuse: null, loadOnly: false, hot: null, writesPerSecond: 20, recompute: 'worker' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--keep') {
-      o.keep = true;
+    if (flag === '--keep' || flag === '--load-only') {
+      if (flag === '--keep') o.keep = true;
+      else o.loadOnly = true;
       continue;
     }
     const value = argv[++i];
@@ -95,6 +124,9 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--stress-connections') o.stressConnections = Number(value);
     else if (flag === '--seed') o.seed = value;
     else if (flag === '--reuse') o.reuse = value;
+    else if (flag === '--hot') o.hot = Number(value);
+    else if (flag === '--writes-per-second') o.writesPerSecond = Number(value);
+    else if (flag === '--recompute') o.recompute = value === 'in-process' ? 'in-process' : 'worker';
     else throw new Error(`unknown flag ${flag}`);
   }
   return o;
@@ -224,8 +256,8 @@ function cacheDelta(before: ResponseCacheStats, after: ResponseCacheStats): { hi
   return { hits: after.hits - before.hits, misses: after.misses - before.misses };
 }
 
-function met(result: ScenarioResult): boolean {
-  const target = TARGETS[result.scenario];
+function met(result: ScenarioResult & { underWrites?: boolean }): boolean {
+  const target = targetOf(result);
   const clean = result.errors + result.timeouts + result.non2xx + result.graphqlErrors === 0;
   return clean && (target.p50 === undefined || result.latency.p50 <= target.p50) && (target.p99 === undefined || result.latency.p99 <= target.p99);
 }
@@ -236,6 +268,7 @@ function mb(bytes: number): string {
 
 type Measured = ScenarioResult & {
   label: string;
+  underWrites: boolean;
   cache: { hits: number; misses: number } | null;
   rssMb: number;
   serverCpuMs: number;
@@ -244,6 +277,95 @@ type Measured = ScenarioResult & {
   otherCpuMs: number;
   load: string;
 };
+
+/** The detail rate under writes as a fraction of the `{ __typename }` rate on the same server. */
+function rateLine(results: readonly Measured[]): string {
+  const floor = results.find((r) => r.underWrites && r.scenario === 'typename');
+  const detail = results.find((r) => r.underWrites && r.scenario === 'detail');
+  if (!floor || !detail) return '';
+  return `Under writes: \`{ __typename }\` ${floor.rps.toFixed(0)} req/s; station detail ${detail.rps.toFixed(0)} req/s = ${((100 * detail.rps) / Math.max(floor.rps, 1)).toFixed(0)}% of it.`;
+}
+
+/**
+ * The cache-on scenarios while the write stream pushes rosters to `targets` (stations the
+ * readers do not ask for); null without a stream.
+ */
+/** A recompute worker process (dist/src/worker.js) on the bench database, once it has started. */
+async function startWorker(dbUrl: string): Promise<ChildProcess> {
+  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl, REDIS_URL: '', QUEUE_PREFIX: `bench_${Date.now().toString(36)}`, DATABASE_MIGRATE: 'false', LOG_LEVEL: 'log', WORKER_CONCURRENCY: '4' };
+  const child = spawn(process.execPath, [new URL('../../src/worker.js', import.meta.url).pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const seen = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('recompute worker started')) resolve();
+    };
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output.slice(-500)}`)));
+  });
+  return child;
+}
+
+/** Snapshots written since `since` (scores that changed). */
+async function snapshotsSince(app: NestFastifyApplication, since: Date): Promise<number> {
+  const [{ n }] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM score_snapshot WHERE computed_at >= $1`, [since]);
+  return n;
+}
+
+/**
+ * The cache-on scenarios while the write stream pushes rosters to `targets` (stations the
+ * readers do not ask for), recomputed by a worker process or in this process; null without
+ * a stream.
+ */
+async function underWrites(
+  app: NestFastifyApplication,
+  dbUrl: string,
+  graphqlUrl: string,
+  apiKey: string,
+  targets: readonly string[],
+  opts: Options,
+  measure: (step: Step) => Promise<void>,
+  rewarm: () => Promise<unknown>,
+): Promise<(WriteStreamStats & { snapshots: number }) | null> {
+  if (opts.writesPerSecond <= 0) return null;
+  // The load scored every station itself: what the outbox holds from it (and from earlier
+  // runs) is marked relayed two days ago, so that the worker (on a queue of its own, which
+  // it finds empty) recomputes the stream's pushes only: its lost-queue recovery queues
+  // again the stations relayed within a day.
+  if (opts.recompute === 'worker') await app.get(DataSource).query(`UPDATE outbox_event SET relayed_at = now() - interval '2 days' WHERE relayed_at IS NULL OR relayed_at > now() - interval '2 days'`);
+  const worker = opts.recompute === 'worker' ? await startWorker(dbUrl) : null;
+  const scoring = app.get(StationScoringService);
+  const score = async (code: string) => {
+    if (worker) return;
+    const outcome = await scoring.score([code], { cutOff: AS_OF });
+    if (outcome.failed.length > 0) throw new Error(`scoring ${code} failed`);
+  };
+  const since = new Date();
+  const stream = startWriteStream(graphqlUrl.replace(/\/graphql$/, ''), apiKey, targets, opts.writesPerSecond, score);
+  try {
+    // A few seconds for the stream (and the worker) to settle before measuring; the worker's
+    // start empties the response cache (its recovery touches recompute_run, a table-wide
+    // change), so the stations read are asked for once more first.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await rewarm();
+    for (const step of [
+      { label: 'typename, under writes', scenario: 'typename', connections: opts.connections, underWrites: true },
+      { label: 'detail, under writes', scenario: 'detail', connections: opts.connections, underWrites: true },
+      { label: 'ranking, under writes', scenario: 'ranking', connections: opts.connections, underWrites: true },
+      { label: 'summary, under writes', scenario: 'summary', connections: opts.connections, underWrites: true },
+    ] satisfies Step[]) {
+      await measure(step);
+    }
+    const stats = await stream.stop();
+    return { ...stats, snapshots: await snapshotsSince(app, since) };
+  } catch (error) {
+    await stream.stop();
+    throw error;
+  } finally {
+    worker?.kill('SIGTERM');
+  }
+}
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
@@ -277,6 +399,7 @@ async function main(): Promise<void> {
       results.push({
         ...result,
         label: step.label,
+        underWrites: step.underWrites === true,
         cache: responseCache.enabled ? cacheDelta(cache0, cache1) : null,
         rssMb: Math.round(peakRss / 2 ** 20),
         serverCpuMs: perRequest(serverMs),
@@ -294,6 +417,9 @@ async function main(): Promise<void> {
     console.error(`loading ${opts.stations} stations…`);
     const loaded = await load(api.app, opts);
     console.error(`loaded in ${loaded.loadSeconds.toFixed(1)} s, scored in ${loaded.scoreSeconds.toFixed(1)} s`);
+    if (opts.loadOnly) return;
+    const hot = opts.hot === null ? loaded.codes : loaded.codes.slice(0, opts.hot);
+    const cold = loaded.codes.slice(hot.length);
     const primedOff = await primeAndListen(api);
     const apiKey = (await api.app.get(ApiKeyService).create('PROVINCE', PROVINCE_CODE, 'benchmark')).key;
     const off = {
@@ -307,7 +433,7 @@ async function main(): Promise<void> {
       { label: 'detail, cache off', scenario: 'detail', connections: opts.connections },
       { label: 'headline, cache off', scenario: 'headline', connections: opts.connections },
     ] satisfies Step[]) {
-      await measure(step, apiKey, loaded.codes);
+      await measure(step, apiKey, hot);
     }
     await settle();
     await api.app.close();
@@ -321,8 +447,8 @@ async function main(): Promise<void> {
       detailMiss: await timed(url, apiKey, STATION_DETAIL, { code: loaded.codes[1] }),
       detailHit: await timed(url, apiKey, STATION_DETAIL, { code: loaded.codes[1] }),
     };
-    await measure({ label: 'detail, cache cold at start', scenario: 'detail', connections: opts.connections }, apiKey, loaded.codes);
-    const warmSeconds = await requestEveryStation(url, apiKey, loaded.codes, 8);
+    await measure({ label: 'detail, cache cold at start', scenario: 'detail', connections: opts.connections }, apiKey, hot);
+    const warmSeconds = await requestEveryStation(url, apiKey, hot, 8);
     const warmed = responseCache.stats();
     for (const step of [
       { label: 'detail, cache warm', scenario: 'detail', connections: opts.connections },
@@ -330,8 +456,9 @@ async function main(): Promise<void> {
       { label: 'summary', scenario: 'summary', connections: opts.connections },
       { label: 'mixed', scenario: 'mixed', connections: opts.stressConnections },
     ] satisfies Step[]) {
-      await measure(step, apiKey, loaded.codes);
+      await measure(step, apiKey, hot);
     }
+    const writes = await underWrites(api.app, db.url, url, apiKey, cold.length > 0 ? cold : loaded.codes, opts, (step) => measure(step, apiKey, hot), () => requestEveryStation(url, apiKey, hot, 8));
     clearInterval(sampler);
     await settle();
     const final = responseCache.stats();
@@ -347,11 +474,16 @@ async function main(): Promise<void> {
       `Cache on (bound ${mb(final.maxBytes)} MiB), single requests: station detail cold ${on.detailCold.ms.toFixed(1)} ms, a miss with its snapshot in memory ${on.detailMiss.ms.toFixed(1)} ms, a hit ${on.detailHit.ms.toFixed(1)} ms.`,
       `Warm-up between "cache cold" and "cache warm": every station's detail once, 8 at a time, in ${warmSeconds.toFixed(1)} s; the cache then held ${warmed.entries} answers, ${mb(warmed.bytes)} MiB as counted; at the end ${final.entries} answers, ${mb(final.bytes)} MiB, ${final.evictions} evictions, ${final.refused} answers not stored.`,
       '',
+      writes === null
+        ? 'No write stream (--writes-per-second 0).'
+        : `Write stream during the "under writes" rows: ${writes.pushed} roster pushes in ${writes.seconds.toFixed(0)} s (${(writes.pushed / writes.seconds).toFixed(1)}/s asked ${opts.writesPerSecond}/s; ${writes.failed} failed${writes.firstError ? ` (first: ${writes.firstError})` : ''}, ${writes.skipped} ticks skipped with ${8} in flight) to ${cold.length > 0 ? `the ${cold.length} stations outside the ${hot.length} read` : 'the stations read'}, ${opts.recompute === 'worker' ? 'recomputed by a worker process (`dist/src/worker.js`, WORKER_CONCURRENCY 4, queue on PostgreSQL) from the outbox' : `each recomputed in this process (StationScoringService) right after its PUT (recompute p50 ${writes.scoreMs.p50} ms / p95 ${writes.scoreMs.p95} ms)`}: PUT p50 ${writes.pushMs.p50} ms / p95 ${writes.pushMs.p95} ms; ${writes.snapshots} new snapshots written meanwhile.`,
+      rateLine(results),
+      '',
       '| scenario | connections | duration | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | GraphQL errors | cache hits | misses | hit rate | target | met |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...results.map((r) => {
         const cache = r.cache === null ? '– | – | cache off' : `${r.cache.hits} | ${r.cache.misses} | ${((100 * r.cache.hits) / Math.max(r.cache.hits + r.cache.misses, 1)).toFixed(1)}%`;
-        const target = TARGETS[r.scenario];
+        const target = targetOf(r);
         const verdict = target.p50 === undefined && target.p99 === undefined && r.scenario !== 'mixed' ? '–' : met(r) ? 'yes' : '**no**';
         return `| ${r.label} | ${r.connections} | ${r.duration} s | ${r.requests} | ${r.rps.toFixed(0)} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.latency.max} | ${r.errors + r.timeouts} | ${r.non2xx} | ${r.graphqlErrors} | ${cache} | ${target.text} | ${verdict} |`;
       }),

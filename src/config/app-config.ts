@@ -66,6 +66,8 @@ export interface AppConfig {
     readonly maxTokens: number;
     /** Bound of the whole-response cache of GraphQL queries; 0 turns it off. */
     readonly responseCacheBytes: number;
+    /** Region-wide cached answers (lists, rankings, summaries) are refreshed at most this often under writes to stations. */
+    readonly responseCacheRefreshMs: number;
   };
   /** Evidence files (POST /api/v1/files). */
   readonly files: FilesConfig;
@@ -234,6 +236,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxFields: r.int('GRAPHQL_MAX_FIELDS', 1000, 10, 1_000_000),
       maxTokens: r.int('GRAPHQL_MAX_TOKENS', 5000, 100, 10_000_000),
       responseCacheBytes: r.int('GRAPHQL_RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
+      responseCacheRefreshMs: r.int('GRAPHQL_RESPONSE_CACHE_REFRESH_MS', 2000, 0, 60_000),
     },
     files: {
       maxBytes: r.int('FILES_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

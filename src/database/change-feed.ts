@@ -7,10 +7,11 @@
 //   GraphQL query can read (people, cases, vetoes, assessments, snapshots…);
 // - scorecard_api_key (migration ApiKeyNotifications): a key revoked, deleted or changed;
 //   it moves the key generation, which verified API keys are kept for.
-// The data generation moves on the first two channels; the GraphQL response cache keeps
-// whole answers for it. Keeping two means a roster or case push does not drop the rankings.
-// Entries cached under an older generation are never used. While the connection is down
-// there is no generation and nothing is served from memory.
+// The data generation moves on the first two channels. Tables whose rows belong to a station
+// (migration ScopedChangeNotifications) name the stations and regions a statement touched;
+// subscribers (the GraphQL response cache) get every change as a DataChange and drop only
+// what it concerns. Entries cached under an older generation are never used. While the
+// connection is down there is no generation and nothing is served from memory.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { APP_RUNTIME, type AppRuntime } from '../core/app-runtime.js';
@@ -24,6 +25,34 @@ const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 5000;
 // A barrier that takes longer than this reports the feed as behind.
 const BARRIER_TIMEOUT_MS = 2000;
+
+/**
+ * A committed change to data a GraphQL query can read. `stations` and `regions` null: any
+ * (a table-wide change, or more than a payload can name); `table` null: the feed itself was
+ * lost or re-established, so anything may have changed.
+ */
+export interface DataChange {
+  table: string | null;
+  /** True for a table without station rows (reference data, policies, rounds…) or a TRUNCATE: everything may have changed. */
+  tableWide: boolean;
+  stations: readonly string[] | null;
+  regions: readonly string[] | null;
+}
+
+type DataChangeListener = (change: DataChange) => void;
+
+/** The DataChange of a notification payload: a table name (table-wide) or the JSON of ScopedChangeNotifications. */
+export function parseDataChange(payload: string): DataChange {
+  if (!payload.startsWith('{')) return { table: payload || null, tableWide: true, stations: null, regions: null };
+  try {
+    const parsed = JSON.parse(payload) as { t?: unknown; s?: unknown; r?: unknown };
+    const list = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null);
+    return { table: typeof parsed.t === 'string' ? parsed.t : null, tableWide: false, stations: list(parsed.s), regions: list(parsed.r) };
+  } catch {
+    // Never expected; the safe reading of what cannot be read is "anything changed".
+    return { table: null, tableWide: true, stations: null, regions: null };
+  }
+}
 
 @Injectable()
 export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,6 +68,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private inFlight: Promise<boolean> | null = null;
   private nextBarrier: Promise<boolean> | null = null;
   private overdue = false;
+  private readonly listeners = new Set<DataChangeListener>();
 
   constructor(@Inject(APP_RUNTIME) private readonly runtime: AppRuntime) {}
 
@@ -67,6 +97,16 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   /** The API key generation (a key revoked or changed anywhere), or null when changes cannot be seen. */
   keyGeneration(): number | null {
     return this.listening ? this.keyCounter : null;
+  }
+
+  /**
+   * Calls `listener` with every data change as it is received (before the generations are
+   * read anew), and with a table-wide change whenever the connection is lost or re-established.
+   * Returns the unsubscribe function.
+   */
+  onDataChange(listener: DataChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /**
@@ -128,7 +168,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
       gone = true;
       this.lost(client, error);
     };
-    client.on('notification', (message) => this.notified(message.channel));
+    client.on('notification', (message) => this.notified(message.channel, message.payload ?? ''));
     client.on('error', (error) => lost(error));
     client.on('end', () => lost(null));
     try {
@@ -145,7 +185,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
-  private notified(channel: string): void {
+  private notified(channel: string, payload: string): void {
     switch (channel) {
       case API_KEY_CHANNEL:
         this.keyCounter++;
@@ -153,10 +193,21 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
       case SCORE_DATA_CHANNEL:
         this.scoreCounter++;
         this.dataCounter++;
-        return;
+        break;
       case STATION_DATA_CHANNEL:
       default:
         this.dataCounter++;
+    }
+    this.emit(parseDataChange(payload));
+  }
+
+  private emit(change: DataChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.logger.error(`data change listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
   }
 
@@ -178,6 +229,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     this.scoreCounter++;
     this.dataCounter++;
     this.keyCounter++;
+    this.emit({ table: null, tableWide: true, stations: null, regions: null });
   }
 }
 

@@ -17,6 +17,7 @@ import { RecomputeRunRecord } from '../recompute/recompute-run.entity.js';
 import { Region } from '../regions/region.entity.js';
 import { RoundsEntities } from '../rounds/rounds.entities.js';
 import { StarPolicyRecord } from '../rubric/star-policy.entity.js';
+import { RegionScoreAggregateRecord } from '../scoring/region-score-aggregate.entity.js';
 import { ScoreSnapshotRecord } from '../scoring/score-snapshot.entity.js';
 import { StationScoreRecord } from '../scoring/station-score.entity.js';
 import { AnnualReviewRecord } from '../station-events/annual-review.entity.js';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   ...RoundsEntities,
   ScoreSnapshotRecord,
   StationScoreRecord,
+  RegionScoreAggregateRecord,
   RecomputeRunRecord,
   RecomputeRunChunkRecord,
   AuditLogRecord,

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { ScoreResult } from './engine/index.js';
 import { resultDigest } from './result-digest.js';
 import type { StoredCriterion, StoredIndicator } from './score-snapshot.entity.js';
+import { writeContributions } from './station-contributions.js';
 
 export interface WriteSummary {
   changed: string[];
@@ -142,6 +143,7 @@ export class ScoreWriter {
         now,
       ],
     );
+    await writeContributions(this.manager, col((i) => i.result));
   }
 
   private async confirm(results: ScoreResult[], now: Date): Promise<void> {

@@ -61,4 +61,39 @@ export class StationScoreRecord {
   /** When the result last changed (the snapshot's time). */
   @Column({ type: 'timestamptz' })
   changedAt: Date;
+
+  // What the station adds to the region aggregates (region-score-aggregate.entity.ts), kept
+  // by triggers of migration RegionScoreAggregates; written by station-contributions.ts.
+
+  /** The station's county, copied from the station by a trigger (a station moving county moves its contribution). */
+  @Column({ type: 'char', length: 6, nullable: true })
+  countyCode: string | null;
+
+  /** The rubric of the contribution arrays; null until written. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  rubricVersion: string | null;
+
+  /** Points of the first- and third-level indicators, by indicator id (C collation order). */
+  @Column({ type: 'numeric', precision: 4, scale: 1, array: true, nullable: true })
+  indicatorPoints: string[] | null;
+
+  /** Applicable max of the same indicators, in the same order. */
+  @Column({ type: 'numeric', precision: 4, scale: 1, array: true, nullable: true })
+  indicatorApplicable: string[] | null;
+
+  /** Criteria a reviewer assesses (not missing items). */
+  @Column({ type: 'smallint', default: 0 })
+  criteriaToAssess: number;
+
+  /** Of those, assessed. */
+  @Column({ type: 'smallint', default: 0 })
+  criteriaAssessed: number;
+
+  /** Criteria waiting for an assessment. */
+  @Column({ type: 'smallint', default: 0 })
+  criteriaPending: number;
+
+  /** Criteria of another source a reviewer overrode. */
+  @Column({ type: 'smallint', default: 0 })
+  criteriaOverrides: number;
 }

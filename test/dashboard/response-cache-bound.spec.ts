@@ -59,6 +59,6 @@ describe('GRAPHQL_RESPONSE_CACHE_BYTES=0', () => {
   test('turns the cache off', async () => {
     const key = await t.apiKey('PROVINCE', '130000');
     for (let i = 0; i < 2; i++) await ok(t, key, `{ region(code: "130000") { name } }`);
-    expect(t.app.get(ResponseCache).stats()).toEqual({ hits: 0, misses: 0, stored: 0, refused: 0, bypassed: 0, evictions: 0, entries: 0, bytes: 0, maxBytes: 0 });
+    expect(t.app.get(ResponseCache).stats()).toEqual({ hits: 0, misses: 0, joined: 0, previous: 0, stored: 0, refused: 0, bypassed: 0, evictions: 0, entries: 0, bytes: 0, maxBytes: 0 });
   });
 });

@@ -1,10 +1,8 @@
 // What the API keeps in memory between requests, in one place:
 // - snapshots (SnapshotCache): immutable, by id;
 // - station rows (profile, region names, score headline), regions, province rankings and
-//   summary headlines: valid for one generation of the
-//   change feed (dropped at the first committed change to stations, scores or regions);
-// - summary details (indicator averages, completeness): by the fingerprint of the current
-//   snapshot ids they were computed from.
+//   region summaries (read from region_score_aggregate): valid for one generation of the
+//   change feed (dropped at the first committed change to stations, scores or regions).
 import { Injectable } from '@nestjs/common';
 import { RegionSummaryCache } from '../queries/region-summary.query.js';
 import type { StationRow } from '../queries/station-rows.js';

@@ -1,13 +1,14 @@
 // A least-recently-used map of strings bounded by the memory they hold. A Map keeps
 // insertion order, so a hit is moved to the young end by re-inserting it and eviction
-// takes the oldest key first; both are O(1).
+// takes the oldest key first; both are O(1). Each value may carry a small tag (what the
+// response cache needs to tell whether it is still valid), not counted in the bound.
 
 // What an entry costs besides its value: the Map slot, the 64-character key, the string
 // headers. An estimate, so that many tiny answers cannot exceed the bound by much.
 export const ENTRY_OVERHEAD_BYTES = 256;
 
-export class ByteLru {
-  private readonly entries = new Map<string, string>();
+export class ByteLru<Tag = undefined> {
+  private readonly entries = new Map<string, { value: string; tag: Tag | undefined }>();
   private total = 0;
   private evicted = 0;
 
@@ -21,15 +22,20 @@ export class ByteLru {
   ) {}
 
   get(key: string): string | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
+    return this.entry(key)?.value;
+  }
+
+  /** The value and its tag, as a hit (made the most recently used). */
+  entry(key: string): { value: string; tag: Tag | undefined } | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
     this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
+    this.entries.set(key, entry);
+    return entry;
   }
 
   /** Stores a value, evicting the least recently used; false when it is too large to keep. */
-  set(key: string, value: string): boolean {
+  set(key: string, value: string, tag?: Tag): boolean {
     const size = sizeOf(key, value);
     if (size > this.maxEntryBytes || size > this.maxBytes) return false;
     this.delete(key);
@@ -38,7 +44,7 @@ export class ByteLru {
       this.delete(oldest);
       this.evicted++;
     }
-    this.entries.set(key, value);
+    this.entries.set(key, { value, tag });
     this.total += size;
     return true;
   }
@@ -61,11 +67,12 @@ export class ByteLru {
     return this.evicted;
   }
 
-  private delete(key: string): void {
-    const value = this.entries.get(key);
-    if (value === undefined) return;
+  /** Drops an entry (no eviction counted). */
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
     this.entries.delete(key);
-    this.total -= sizeOf(key, value);
+    this.total -= sizeOf(key, entry.value);
   }
 }
 
