@@ -9,7 +9,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { findCriterion, findThirdLevel, getRubric } from '../rubric/index.js';
-import { StarPoliciesService } from '../rubric/star-policies.service.js';
+import { StarPolicyStore } from '../rubric/star-policies.service.js';
 import { validateAssessmentPoints } from '../scoring/engine/index.js';
 import { checkText } from '../dashboard/args.js';
 import { ASSESSMENT_COLUMNS, MARK_COLUMNS, toAssessment, toMark } from '../dashboard/queries/reads.query.js';
@@ -34,7 +34,7 @@ const MAX_EVIDENCE_REF = 500;
 export class AssessmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly policies: StarPoliciesService,
+    private readonly policies: StarPolicyStore,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { NamedCheck } from '../database/columns.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 
 /** A reasonable missing item (合理缺项, note 4) marked by a reviewer: a criterion or a whole indicator. */
 @Entity('missing_item_mark')
@@ -9,9 +9,9 @@ export class MissingItemMarkRecord {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'CASCADE' })
+  @ManyToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_missing_item_mark_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   @PrimaryColumn({ type: 'varchar', length: 32 })
   rubricVersion: string;

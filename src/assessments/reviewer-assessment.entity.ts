@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { NamedCheck, numericAsNumber } from '../database/columns.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 
 /** A reviewer's score for one criterion (评审评分); it overrides any other source. */
 @Entity('reviewer_assessment')
@@ -10,9 +10,9 @@ export class ReviewerAssessmentRecord {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'CASCADE' })
+  @ManyToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_reviewer_assessment_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   @PrimaryColumn({ type: 'varchar', length: 32 })
   rubricVersion: string;

@@ -2,7 +2,7 @@
 // act on it, and find the rubric its province scores with.
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import type { StarPoliciesService } from '../rubric/star-policies.service.js';
+import type { StarPolicyStore } from '../rubric/star-policies.service.js';
 import { checkStationCode } from '../dashboard/args.js';
 import { assertFoundInRegion, assertRole, type Permission } from '../dashboard/permissions.js';
 
@@ -20,7 +20,7 @@ export interface LockedStation {
  */
 export async function lockStationFor(
   manager: EntityManager,
-  policies: StarPoliciesService,
+  policies: StarPolicyStore,
   principal: Principal,
   permission: Permission,
   code: string,

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { NamedCheck, inList } from '../database/columns.js';
-import { Region } from '../regions/region.entity.js';
+import { RegionRecord } from '../regions/region.entity.js';
 import { API_KEY_ROLES, type ApiKeyRole } from './api-key-format.js';
 
 export { API_KEY_ROLES, type ApiKeyRole };
@@ -26,9 +26,9 @@ export class ApiKeyRecord {
   @Column({ type: 'char', length: 6 })
   regionCode: string;
 
-  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => RegionRecord, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'fk_api_key_region' })
-  region?: Relation<Region>;
+  region?: Relation<RegionRecord>;
 
   @Column({ type: 'varchar', length: 200, default: '' })
   label: string;

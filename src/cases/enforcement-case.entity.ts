@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { NamedCheck, inList } from '../database/columns.js';
 import { CASE_PROCEDURES, FILE_REVIEW_RESULTS, type CaseProcedure, type FileReviewResult } from '../domain/vocabulary.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 
 /** One case of a station's enforcement case ledger (执法办案台账). */
 @Entity('enforcement_case')
@@ -20,9 +20,9 @@ export class EnforcementCaseRecord {
   @Column({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'CASCADE' })
+  @ManyToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_case_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   @Column({ type: 'varchar', length: 64 })
   caseNumber: string;

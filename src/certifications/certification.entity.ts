@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { NamedCheck } from '../database/columns.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 
 /** The county certification (附件3 市场监管所证明材料) of a station for a rating year. */
 @Entity('certification')
@@ -10,9 +10,9 @@ export class CertificationRecord {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'CASCADE' })
+  @ManyToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_certification_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   @PrimaryColumn({ type: 'smallint' })
   year: number;

@@ -11,7 +11,7 @@ import { StationsQuery } from './queries/stations.query.js';
 import { ResponseCache } from './response-cache/response-cache.js';
 import { ResponseCachePlugin } from './response-cache/response-cache.plugin.js';
 import { RecomputeRequestsService } from './reviews/recompute-requests.service.js';
-import { StarPolicyService } from './reviews/star-policy.service.js';
+import { StarPolicyVersionsService } from './reviews/star-policy.service.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 
@@ -29,7 +29,7 @@ import { OutboxModule } from '../outbox/outbox.module.js';
     ResponseCache,
     ResponseCachePlugin,
     StationsQuery,
-    StarPolicyService,
+    StarPolicyVersionsService,
     RecomputeRequestsService,
   ],
   exports: [GraphQLContextFactory, ResponseCachePlugin, SnapshotCache],

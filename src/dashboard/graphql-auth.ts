@@ -16,4 +16,4 @@ export class GqlAuthGuard implements CanActivate {
 }
 
 /** The request's DashboardContext in a resolver. */
-export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): DashboardContext => GqlExecutionContext.create(context).getContext<DashboardContext>());
+export const GqlContext = createParamDecorator((_data: unknown, context: ExecutionContext): DashboardContext => GqlExecutionContext.create(context).getContext<DashboardContext>());

@@ -3,7 +3,7 @@ import { Args, Int, Parent, Query, ResolveField, Resolver, type ComplexityEstima
 import { DomainError } from '../common/errors/domain-error.js';
 import { LARGEST_RUBRIC } from '../rubric/index.js';
 import { checkRegionCode } from './args.js';
-import { Ctx, GqlAuthGuard } from './graphql-auth.js';
+import { GqlContext, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { assertCovers } from './permissions.js';
 import { loadTopRegions } from './queries/reads.query.js';
@@ -18,7 +18,7 @@ export class RegionsResolver {
     // One region without parentCode; a province has a dozen or so cities, a city as many counties.
     complexity: ({ args, childComplexity }: ComplexityEstimatorArgs) => 1 + (args.parentCode == null ? 1 : 12) * Math.max(childComplexity, 1),
   })
-  async regions(@Ctx() ctx: DashboardContext, @Args('parentCode', { type: () => String, nullable: true }) parentCode: string | null): Promise<Region[]> {
+  async regions(@GqlContext() ctx: DashboardContext, @Args('parentCode', { type: () => String, nullable: true }) parentCode: string | null): Promise<Region[]> {
     const principal = ctx.principal;
     if (parentCode == null) {
       if (principal.role === 'ADMIN') return loadTopRegions(ctx.loaders.db);
@@ -30,7 +30,7 @@ export class RegionsResolver {
   }
 
   @Query(() => Region, { description: 'A region (any level) with its summary; FORBIDDEN outside the key\'s region.' })
-  async region(@Ctx() ctx: DashboardContext, @Args('code') code: string): Promise<Region> {
+  async region(@GqlContext() ctx: DashboardContext, @Args('code') code: string): Promise<Region> {
     assertCovers(ctx.principal, checkRegionCode(code, 'code'), `region ${code}`);
     const region = await ctx.loaders.region.load(code);
     if (!region) throw DomainError.notFound(`region ${code}`);
@@ -38,17 +38,17 @@ export class RegionsResolver {
   }
 
   @ResolveField(() => Int, { description: 'Stations in the region.' })
-  stationCount(@Parent() region: Region, @Ctx() ctx: DashboardContext): Promise<number> {
+  stationCount(@Parent() region: Region, @GqlContext() ctx: DashboardContext): Promise<number> {
     return ctx.loaders.stationCount.load(region.code);
   }
 
   @ResolveField(() => [Region], { complexity: listOf(12) })
-  children(@Parent() region: Region, @Ctx() ctx: DashboardContext): Promise<Region[]> {
+  children(@Parent() region: Region, @GqlContext() ctx: DashboardContext): Promise<Region[]> {
     return ctx.loaders.regionChildren.load(region.code);
   }
 
   @ResolveField(() => RegionSummary, { description: "Figures over the region's stations' current scores.", complexity: 10 })
-  summary(@Parent() region: Region, @Ctx() ctx: DashboardContext): Promise<RegionSummary> {
+  summary(@Parent() region: Region, @GqlContext() ctx: DashboardContext): Promise<RegionSummary> {
     return ctx.loaders.regionSummary.load(region.code);
   }
 }

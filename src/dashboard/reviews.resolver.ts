@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Float, Mutation, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../common/errors/domain-error.js';
-import { Ctx, GqlAuthGuard } from './graphql-auth.js';
+import { GqlContext, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { AssessmentsService } from '../assessments/assessments.service.js';
 import { VetoLiftService } from '../assessments/veto-lift.service.js';
@@ -23,7 +23,7 @@ export class ReviewsResolver {
     description: `Scores a criterion (0..max in steps of 0.5) with a note and evidence references; it overrides the criterion's source, DATA and ATTESTED included. Audited with the points and note before and after. ${QUEUED}`,
   })
   async assessCriterion(
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('stationCode') stationCode: string,
     @Args('criterionId', { description: 'Criterion id ("4.15.32.3") or code ("32③").' }) criterionId: string,
     @Args('points', { type: () => Float }) points: number,
@@ -36,7 +36,7 @@ export class ReviewsResolver {
 
   @Mutation(() => MissingItemPayload, { description: `Marks a criterion or a whole third-level indicator (id or code) as a reasonable missing item (合理缺项, note 4), with a justification. ${QUEUED}` })
   async markMissingItem(
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('stationCode') stationCode: string,
     @Args('itemId', { description: 'Criterion ("32③", "4.15.32.3") or third-level indicator ("32", "4.15.32").' }) itemId: string,
     @Args('justification') justification: string,
@@ -47,7 +47,7 @@ export class ReviewsResolver {
 
   @Mutation(() => MissingItemPayload, { description: `Removes a missing-item mark; the justification is kept in the audit trail. NOT_FOUND when not marked. ${QUEUED}` })
   async unmarkMissingItem(
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('stationCode') stationCode: string,
     @Args('itemId') itemId: string,
     @Args('justification') justification: string,
@@ -57,7 +57,7 @@ export class ReviewsResolver {
   }
 
   @Mutation(() => LiftVetoPayload, { description: `Lifts a veto with a reason (PROVINCE within its province, or ADMIN); CONFLICT when already lifted. ${QUEUED}` })
-  async liftVeto(@Ctx() ctx: DashboardContext, @Args('vetoId') vetoId: string, @Args('reason') reason: string): Promise<LiftVetoPayload> {
+  async liftVeto(@GqlContext() ctx: DashboardContext, @Args('vetoId') vetoId: string, @Args('reason') reason: string): Promise<LiftVetoPayload> {
     const veto = await this.vetoes.lift(ctx.writeContext(), vetoId, reason);
     return { veto, station: await stationOf(ctx, veto.stationCode) };
   }

@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../common/errors/domain-error.js';
-import { Ctx } from './graphql-auth.js';
+import { GqlContext } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { canReadPersonalData } from '../auth/personal-data.js';
 import { PERMISSIONS } from './permissions.js';
@@ -11,22 +11,22 @@ import { RosterEntry } from './types/roster.types.js';
 @Resolver(() => RosterEntry)
 export class RosterEntryResolver {
   @ResolveField(() => String, { nullable: true, description: 'Personal data.' })
-  name(@Parent() person: PersonView, @Ctx() ctx: DashboardContext): string {
+  name(@Parent() person: PersonView, @GqlContext() ctx: DashboardContext): string {
     return personal(ctx, person).name;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Personal data (YYYY-MM).' })
-  birthMonth(@Parent() person: PersonView, @Ctx() ctx: DashboardContext): string | null {
+  birthMonth(@Parent() person: PersonView, @GqlContext() ctx: DashboardContext): string | null {
     return personal(ctx, person).birthMonth;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Personal data.' })
-  enforcementCertNo(@Parent() person: PersonView, @Ctx() ctx: DashboardContext): string | null {
+  enforcementCertNo(@Parent() person: PersonView, @GqlContext() ctx: DashboardContext): string | null {
     return personal(ctx, person).enforcementCertNo;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Personal data.' })
-  specialEquipmentCertNo(@Parent() person: PersonView, @Ctx() ctx: DashboardContext): string | null {
+  specialEquipmentCertNo(@Parent() person: PersonView, @GqlContext() ctx: DashboardContext): string | null {
     return personal(ctx, person).specialEquipmentCertNo;
   }
 }

@@ -2,7 +2,7 @@ import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { ComplexityEstimatorArgs } from '@nestjs/graphql';
 import { LARGEST_RUBRIC } from '../rubric/index.js';
 import { GqlCriterionSource, GqlCriterionStatus } from './enums.js';
-import { Ctx } from './graphql-auth.js';
+import { GqlContext } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { criteriaOf, indicatorsOf, INLINE_SNAPSHOTS, type SnapshotContents } from './loaders/snapshot-cache.js';
 import { listOf } from './types/common.types.js';
@@ -24,7 +24,7 @@ export class ScoreResolver {
   })
   async indicators(
     @Parent() score: ScoreSnapshot,
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('level', { type: () => Int, nullable: true }) level: number | null,
   ): Promise<readonly IndicatorScore[]> {
     return indicatorsOf(await contents(ctx, score), level);
@@ -33,7 +33,7 @@ export class ScoreResolver {
   @ResolveField(() => [CriterionScore], { description: 'Criteria in rubric order, optionally filtered.', complexity: listOf(LARGEST_RUBRIC.criteria) })
   async criteria(
     @Parent() score: ScoreSnapshot,
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('status', { type: () => GqlCriterionStatus, nullable: true }) status: string | null,
     @Args('source', { type: () => GqlCriterionSource, nullable: true }) source: string | null,
     @Args('indicatorId', { type: () => String, nullable: true, description: 'Id or code of a third-level indicator ("4.15.32" or "32").' }) indicatorId: string | null,
@@ -47,7 +47,7 @@ export class ScoreResolver {
   }
 
   @ResolveField(() => [CriterionScore], { description: 'Criteria waiting for a reviewer (they score 0 until assessed).', complexity: listOf(20) })
-  async pendingCriteria(@Parent() score: ScoreSnapshot, @Ctx() ctx: DashboardContext): Promise<CriterionScore[]> {
+  async pendingCriteria(@Parent() score: ScoreSnapshot, @GqlContext() ctx: DashboardContext): Promise<CriterionScore[]> {
     return criteriaOf(await contents(ctx, score)).filter((c) => c.status === 'PENDING_ASSESSMENT');
   }
 }

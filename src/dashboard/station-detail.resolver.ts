@@ -3,7 +3,7 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { DomainError } from '../common/errors/domain-error.js';
 import { checkInstant, checkStationCode } from './args.js';
 import { checkFirst, decodeCursor } from './cursor.js';
-import { Ctx, GqlAuthGuard } from './graphql-auth.js';
+import { GqlContext, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { assertFoundInRegion } from './permissions.js';
 import { criterionChanges, toScoreResult } from './queries/score-history.query.js';
@@ -16,7 +16,7 @@ import { Station } from './types/station.types.js';
 @UseGuards(GqlAuthGuard)
 export class StationDetailResolver {
   @Query(() => Station, { description: "One station; NOT_FOUND when unknown or outside the key's region (the same answer, so that nothing is learnt about other regions)." })
-  async station(@Ctx() ctx: DashboardContext, @Args('code') code: string): Promise<Station> {
+  async station(@GqlContext() ctx: DashboardContext, @Args('code') code: string): Promise<Station> {
     const station = await ctx.loaders.station.load(checkStationCode(code));
     assertFoundInRegion(ctx.principal, station?.countyCode, `station ${code}`);
     return station!;
@@ -25,7 +25,7 @@ export class StationDetailResolver {
   @ResolveField(() => ScoreSnapshotConnection, { description: 'Every score the station had, newest first (first ≤ 50).', complexity: perItem(10) })
   async scoreHistory(
     @Parent() station: Station,
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ScoreSnapshotConnection> {
@@ -41,7 +41,7 @@ export class StationDetailResolver {
   })
   async scoreChange(
     @Parent() station: Station,
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('from', { type: () => Date, nullable: true }) from: Date | null,
     @Args('to', { type: () => Date, nullable: true }) to: Date | null,
   ): Promise<ScoreChange> {

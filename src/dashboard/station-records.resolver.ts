@@ -1,6 +1,6 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { checkFirst, decodeCursor } from './cursor.js';
-import { Ctx } from './graphql-auth.js';
+import { GqlContext } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { onRoster, summariseRoster, type PersonView } from './queries/roster.query.js';
 import { listOf, perItem } from './types/common.types.js';
@@ -14,14 +14,14 @@ import { Veto } from './types/veto.types.js';
 @Resolver(() => Station)
 export class StationRecordsResolver {
   @ResolveField(() => RosterSummary, { description: 'Roster counts (附件2); no personal data.' })
-  async roster(@Parent() station: Station, @Ctx() ctx: DashboardContext): Promise<RosterSummary> {
+  async roster(@Parent() station: Station, @GqlContext() ctx: DashboardContext): Promise<RosterSummary> {
     return summariseRoster(await ctx.loaders.people.load(station.code), ctx.loaders.today);
   }
 
   @ResolveField(() => [RosterEntry], { description: 'Everyone on the roster today (and those who have left, with includeDeparted); personal fields are guarded (see RosterEntry).', complexity: listOf(15) })
   async people(
     @Parent() station: Station,
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('includeDeparted', { type: () => Boolean, defaultValue: false, description: 'Also people who have left (leftOn today or earlier).' }) includeDeparted: boolean,
   ): Promise<PersonView[]> {
     const people = await ctx.loaders.people.load(station.code);
@@ -29,19 +29,19 @@ export class StationRecordsResolver {
   }
 
   @ResolveField(() => EquipmentSummary)
-  equipment(@Parent() station: Station, @Ctx() ctx: DashboardContext): Promise<EquipmentSummary> {
+  equipment(@Parent() station: Station, @GqlContext() ctx: DashboardContext): Promise<EquipmentSummary> {
     return ctx.loaders.equipment.load(station.code);
   }
 
   @ResolveField(() => CaseLedgerSummary)
-  caseSummary(@Parent() station: Station, @Ctx() ctx: DashboardContext): Promise<CaseLedgerSummary> {
+  caseSummary(@Parent() station: Station, @GqlContext() ctx: DashboardContext): Promise<CaseLedgerSummary> {
     return ctx.loaders.caseSummary.load(station.code);
   }
 
   @ResolveField(() => CaseConnection, { description: 'The case ledger in case-number order, keyset-paged (first ≤ 100).', complexity: perItem(20) })
   async cases(
     @Parent() station: Station,
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<CaseConnection> {
@@ -51,23 +51,23 @@ export class StationRecordsResolver {
   }
 
   @ResolveField(() => [ComplaintYear], { description: '12315 figures per calendar year, newest first.', complexity: listOf(3) })
-  complaints(@Parent() station: Station, @Ctx() ctx: DashboardContext): Promise<ComplaintYear[]> {
+  complaints(@Parent() station: Station, @GqlContext() ctx: DashboardContext): Promise<ComplaintYear[]> {
     return ctx.loaders.complaints.load(station.code);
   }
 
   @ResolveField(() => [Veto], { description: 'Veto events, newest first; lifted ones only when asked.', complexity: listOf(3) })
-  async vetoes(@Parent() station: Station, @Ctx() ctx: DashboardContext, @Args('includeLifted', { defaultValue: false }) includeLifted: boolean): Promise<Veto[]> {
+  async vetoes(@Parent() station: Station, @GqlContext() ctx: DashboardContext, @Args('includeLifted', { defaultValue: false }) includeLifted: boolean): Promise<Veto[]> {
     const all = await ctx.loaders.vetoes.load(station.code);
     return includeLifted ? all : all.filter((v) => !v.lifted);
   }
 
   @ResolveField(() => [ReviewerAssessment], { description: "Reviewers' stored assessments, in rubric order.", complexity: listOf(20) })
-  assessments(@Parent() station: Station, @Ctx() ctx: DashboardContext): Promise<ReviewerAssessment[]> {
+  assessments(@Parent() station: Station, @GqlContext() ctx: DashboardContext): Promise<ReviewerAssessment[]> {
     return ctx.loaders.assessments.load(station.code);
   }
 
   @ResolveField(() => [MissingItemMark], { description: 'Missing items marked by reviewers.', complexity: listOf(3) })
-  missingItemMarks(@Parent() station: Station, @Ctx() ctx: DashboardContext): Promise<MissingItemMark[]> {
+  missingItemMarks(@Parent() station: Station, @GqlContext() ctx: DashboardContext): Promise<MissingItemMark[]> {
     return ctx.loaders.marks.load(station.code);
   }
 }

@@ -3,7 +3,7 @@ import { Args, Field, Float, InputType, Int, Parent, Query, ResolveField, Resolv
 import { DomainError } from '../common/errors/domain-error.js';
 import { checkRegionCode } from './args.js';
 import { GqlStationOrder, type StationOrder } from './enums.js';
-import { Ctx, GqlAuthGuard } from './graphql-auth.js';
+import { GqlContext, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { MAX_PAGE, MAX_RANKING, StationsQuery, type StationPage } from './queries/stations.query.js';
 import { perItem } from './types/common.types.js';
@@ -43,7 +43,7 @@ export class StationsResolver {
     complexity: perItem(20),
   })
   async stations(
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('filter', { type: () => StationFilter, nullable: true }) filter: StationFilter | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
@@ -68,7 +68,7 @@ export class StationsResolver {
     complexity: perItem(100),
   })
   rankings(
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('regionCode') regionCode: string,
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
   ): Promise<RankedStation[]> {

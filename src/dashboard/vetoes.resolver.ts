@@ -3,7 +3,7 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { DomainError } from '../common/errors/domain-error.js';
 import { checkRegionCode } from './args.js';
 import { checkFirst } from './cursor.js';
-import { Ctx, GqlAuthGuard } from './graphql-auth.js';
+import { GqlContext, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { assertCovers } from './permissions.js';
 import { loadRegionVetoes } from './queries/reads.query.js';
@@ -16,7 +16,7 @@ import { Veto } from './types/veto.types.js';
 export class VetoesResolver {
   @Query(() => [Veto], { description: 'Veto events of the stations of a region, newest first (first ≤ 500).', complexity: perItem(100) })
   async vetoes(
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('regionCode') regionCode: string,
     @Args('includeLifted', { defaultValue: false }) includeLifted: boolean,
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
@@ -26,7 +26,7 @@ export class VetoesResolver {
   }
 
   @ResolveField(() => Station)
-  async station(@Parent() veto: Veto, @Ctx() ctx: DashboardContext): Promise<Station> {
+  async station(@Parent() veto: Veto, @GqlContext() ctx: DashboardContext): Promise<Station> {
     const station = await ctx.loaders.station.load(veto.stationCode);
     if (!station) throw DomainError.notFound(`station ${veto.stationCode}`);
     return station;

@@ -7,14 +7,14 @@ import { IdempotencyRecord } from '../auth/idempotency-record.entity.js';
 import { EnforcementCaseRecord } from '../cases/enforcement-case.entity.js';
 import { CertificationRecord } from '../certifications/certification.entity.js';
 import { ComplaintFiguresRecord, MediationAverageRecord } from '../complaints/complaint-figures.entity.js';
-import { EquipmentItem } from '../equipment/equipment.entity.js';
+import { EquipmentItemRecord } from '../equipment/equipment.entity.js';
 import { FileAttachmentRecord } from '../files/file-attachment.entity.js';
 import { FileObjectRecord } from '../files/file-object.entity.js';
 import { OutboxEventRecord } from '../outbox/outbox-event.entity.js';
-import { Person, PersonDisciplinaryRecord, PersonTraining } from '../personnel/person.entity.js';
+import { PersonRecord, PersonDisciplinaryRecord, PersonTrainingRecord } from '../personnel/person.entity.js';
 import { RecomputeRunChunkRecord } from '../recompute/recompute-run-chunk.entity.js';
 import { RecomputeRunRecord } from '../recompute/recompute-run.entity.js';
-import { Region } from '../regions/region.entity.js';
+import { RegionRecord } from '../regions/region.entity.js';
 import { RoundsEntities } from '../rounds/rounds.entities.js';
 import { StarPolicyRecord } from '../rubric/star-policy.entity.js';
 import { RegionScoreAggregateRecord } from '../scoring/region-score-aggregate.entity.js';
@@ -23,15 +23,15 @@ import { StationScoreRecord } from '../scoring/station-score.entity.js';
 import { AnnualReviewRecord } from '../station-events/annual-review.entity.js';
 import { BonusEventRecord } from '../station-events/bonus-event.entity.js';
 import { VetoEventRecord } from '../station-events/veto-event.entity.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 
 export const ENTITIES = [
-  Region,
-  Station,
-  Person,
-  PersonTraining,
+  RegionRecord,
+  StationRecord,
+  PersonRecord,
+  PersonTrainingRecord,
   PersonDisciplinaryRecord,
-  EquipmentItem,
+  EquipmentItemRecord,
   EnforcementCaseRecord,
   ComplaintFiguresRecord,
   MediationAverageRecord,

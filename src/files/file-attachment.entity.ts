@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { inList } from '../database/columns.js';
 import { NamedCheck } from '../database/columns.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 import { FileObjectRecord } from './file-object.entity.js';
 
 /** What an evidence file can be attached to (申报材料, 审核意见, 现场核查). */
@@ -34,7 +34,7 @@ export class FileAttachmentRecord {
   @Column({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'CASCADE' })
+  @ManyToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_file_attachment_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 }

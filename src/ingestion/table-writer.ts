@@ -41,7 +41,7 @@ export interface TableSpec<R> {
   returnsId: boolean;
 }
 
-export interface StationRow<R> {
+export interface StationOwnedRow<R> {
   stationCode: string;
   row: R;
   digest: string;
@@ -107,7 +107,7 @@ export class TableWriter<R> {
    * Upserts `rows`; with `replaceStations`, also removes every stored row of those stations
    * that `rows` does not hold (PUT of a whole list). The stations must be locked.
    */
-  async write(manager: EntityManager, rows: readonly StationRow<R>[], opts: { replaceStations?: readonly string[] } = {}): Promise<TableWriteResult> {
+  async write(manager: EntityManager, rows: readonly StationOwnedRow<R>[], opts: { replaceStations?: readonly string[] } = {}): Promise<TableWriteResult> {
     const { spec } = this;
     const keyValue = spec.keyValue ?? spec.keyOf;
     const stored = opts.replaceStations

@@ -12,7 +12,7 @@ import {
   type SpecialEquipmentCertClass,
   type StaffingType,
 } from '../domain/vocabulary.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 
 /** One person on a station's roster (附件2 市场监管所人员一览表). */
 @Entity('person')
@@ -28,16 +28,16 @@ import { Station } from '../stations/station.entity.js';
   `("se_cert_number" IS NULL AND "se_cert_class" IS NULL AND "se_cert_expires_on" IS NULL)
    OR ("se_cert_number" IS NOT NULL AND "se_cert_class" IN (${SPECIAL_EQUIPMENT_CERT_CLASSES.map((c) => `'${c}'`).join(', ')}) AND "se_cert_expires_on" IS NOT NULL)`,
 )
-export class Person {
+export class PersonRecord {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
   @Column({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'CASCADE' })
+  @ManyToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_person_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   @Column({ type: 'varchar', length: 64 })
   externalId: string;
@@ -102,13 +102,13 @@ export class Person {
   'ck_person_training_amounts',
   `"offline_days" >= 0 AND "offline_days" <= 366 AND "offline_hours" >= 0 AND "online_hours" >= 0 AND "provincial_trainings" >= 0`,
 )
-export class PersonTraining {
+export class PersonTrainingRecord {
   @Column({ type: 'bigint', primary: true })
   personId: string;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @ManyToOne(() => PersonRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_person_training_person' })
-  person?: Relation<Person>;
+  person?: Relation<PersonRecord>;
 
   @Column({ type: 'smallint', primary: true })
   year: number;
@@ -136,9 +136,9 @@ export class PersonDisciplinaryRecord {
   @Column({ type: 'bigint' })
   personId: string;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @ManyToOne(() => PersonRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_disciplinary_person' })
-  person?: Relation<Person>;
+  person?: Relation<PersonRecord>;
 
   @Column({ type: 'date' })
   date: string;

@@ -15,7 +15,7 @@ export type RegionLevel = (typeof REGION_LEVELS)[number];
    OR ("level" = 'COUNTY' AND "parent_code" IS NOT NULL AND "parent_code" = substr("code", 1, 4) || '00' AND "code" NOT LIKE '____00')`,
 )
 @Index('ix_region_parent', ['parentCode'])
-export class Region {
+export class RegionRecord {
   @PrimaryColumn({ type: 'char', length: 6 })
   code: string;
 
@@ -28,7 +28,7 @@ export class Region {
   @Column({ type: 'char', length: 6, nullable: true })
   parentCode: string | null;
 
-  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => RegionRecord, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_code', foreignKeyConstraintName: 'fk_region_parent' })
-  parent?: Relation<Region>;
+  parent?: Relation<RegionRecord>;
 }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, VersionColumn, type Relation } from 'typeorm';
 import { NamedCheck, inList } from '../database/columns.js';
-import { Region } from '../regions/region.entity.js';
+import { RegionRecord } from '../regions/region.entity.js';
 import type { StarPolicy } from '../rubric/model/star-policy.js';
 import { ROUND_LEVELS, ROUND_STATUSES, type RoundLevel, type RoundStatus } from './round-status.js';
 
@@ -26,9 +26,9 @@ export class RatingRoundRecord {
   @Column({ type: 'char', length: 6 })
   provinceCode: string;
 
-  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => RegionRecord, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'province_code', foreignKeyConstraintName: 'fk_rating_round_province' })
-  province?: Relation<Region>;
+  province?: Relation<RegionRecord>;
 
   @Column({ type: 'varchar', length: 100 })
   name: string;

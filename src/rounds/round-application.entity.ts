@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
 import { API_KEY_ROLES, type ApiKeyRole } from '../auth/api-key-format.js';
 import { NamedCheck, inList } from '../database/columns.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 import type { StationFactsJson } from './round-facts.js';
 import { RatingRoundRecord } from './rating-round.entity.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './round-status.js';
@@ -54,9 +54,9 @@ export class RoundApplicationRecord {
   @Column({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => StationRecord, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_round_application_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   @Column({ type: 'varchar', length: 12, default: 'DRAFT' })
   status: ApplicationStatus;

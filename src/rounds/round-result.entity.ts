@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, Unique, type Relation } from 'typeorm';
 import { numericAsNumber, NamedCheck } from '../database/columns.js';
 import type { ScoreResult } from '../scoring/engine/index.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 import { RatingRoundRecord } from './rating-round.entity.js';
 import { RoundApplicationRecord } from './round-application.entity.js';
 import type { RoundResultInputs } from './review/round-chain.js';
@@ -34,9 +34,9 @@ export class RoundResultRecord {
   @Column({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => StationRecord, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_round_result_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   /** Position in the round's hash chain, from 1. */
   @Column({ type: 'int' })

@@ -14,7 +14,7 @@ import { digestOf, keyIdOf } from '../audit/audit-values.js';
 import { todayIn } from '../domain/dates.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import { getRubric } from '../rubric/index.js';
-import { StarPoliciesService } from '../rubric/star-policies.service.js';
+import { StarPolicyStore } from '../rubric/star-policies.service.js';
 import { checkOpenRound, type OpenRoundInput } from './open-round.input.js';
 import { RatingRoundRecord } from './rating-round.entity.js';
 import { levelStars } from './round-status.js';
@@ -29,7 +29,7 @@ export class RoundsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly policies: StarPoliciesService,
+    private readonly policies: StarPolicyStore,
     private readonly audit: AuditService,
   ) {}
 

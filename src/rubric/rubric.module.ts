@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { StarPoliciesService } from './star-policies.service.js';
+import { StarPolicyStore } from './star-policies.service.js';
 
 @Module({
-  providers: [StarPoliciesService],
-  exports: [StarPoliciesService],
+  providers: [StarPolicyStore],
+  exports: [StarPolicyStore],
 })
 export class RubricModule {}

@@ -15,7 +15,7 @@ interface PolicyRow {
 
 /** The star policy in force for a province: its active stored version, or the national default. */
 @Injectable()
-export class StarPoliciesService {
+export class StarPolicyStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async activeFor(provinceCodes: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, StarPolicy>> {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { NamedCheck } from '../database/columns.js';
-import { Region } from '../regions/region.entity.js';
+import { RegionRecord } from '../regions/region.entity.js';
 
 /** Stored shape of one star level of a policy (see the engine's StarLevelRule). */
 export interface StarLevelRuleRow {
@@ -27,9 +27,9 @@ export class StarPolicyRecord {
   @Column({ type: 'char', length: 6 })
   provinceCode: string;
 
-  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => RegionRecord, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'province_code', foreignKeyConstraintName: 'fk_star_policy_province' })
-  province?: Relation<Region>;
+  province?: Relation<RegionRecord>;
 
   @Column({ type: 'integer' })
   version: number;

@@ -45,7 +45,7 @@ export class FactsLoader {
     const queries: (() => Promise<unknown[]>)[] = [];
     const q = <T>(sql: string, params: unknown[] = [codes]) => () => this.manager.query<T[]>(sql, params);
     queries.push(
-        q<StationRow>(`SELECT code, name, county_code, province_code, approved_headcount, duties, premises_independent, rooms, internet, private_network, row_digest
+        q<StationFactsRow>(`SELECT code, name, county_code, province_code, approved_headcount, duties, premises_independent, rooms, internet, private_network, row_digest
                        FROM station WHERE code = ANY($1)`),
         q<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM person WHERE station_code = ANY($1) ORDER BY station_code, external_id`),
         q<TrainingRow>(`SELECT ${TRAINING_COLUMNS}
@@ -81,7 +81,7 @@ export class FactsLoader {
     const rows: unknown[][] = [];
     for (const query of queries) rows.push(await query());
     const [stations, persons, trainings, disciplinary, equipment, cases, figures, certifications, bonus, vetoes, reviews, assessments, marks, averages, digestRows] = rows as [
-      StationRow[],
+      StationFactsRow[],
       PersonRow[],
       TrainingRow[],
       DisciplinaryRow[],
@@ -237,7 +237,7 @@ interface DigestsRow {
   digest: string;
 }
 
-interface StationRow {
+interface StationFactsRow {
   code: string;
   name: string;
   county_code: string;

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { NamedCheck, numericAsNumber } from '../database/columns.js';
 import { RatingRoundRecord } from '../rounds/rating-round.entity.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 
 /**
  * One computed score of a station: written when a recompute's result differs from the
@@ -21,9 +21,9 @@ export class ScoreSnapshotRecord {
   @Column({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'CASCADE' })
+  @ManyToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_score_snapshot_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   /** Null for the rolling "current" evaluation; set for a rating round. */
   @Column({ type: 'uuid', nullable: true })

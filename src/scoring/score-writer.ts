@@ -6,7 +6,7 @@ import { resultDigest } from './result-digest.js';
 import type { StoredCriterion, StoredIndicator } from './score-snapshot.entity.js';
 import { writeContributions } from './station-contributions.js';
 
-export interface WriteSummary {
+export interface ScoreWriteSummary {
   changed: string[];
   confirmed: string[];
   skipped: string[];
@@ -33,8 +33,8 @@ export class ScoreWriter {
    * new snapshot becomes current ('changed'). Call inside a transaction holding the
    * stations' locks.
    */
-  async write(results: readonly ScoreResult[], options: WriteOptions = {}): Promise<WriteSummary> {
-    const summary: WriteSummary = { changed: [], confirmed: [], skipped: [] };
+  async write(results: readonly ScoreResult[], options: WriteOptions = {}): Promise<ScoreWriteSummary> {
+    const summary: ScoreWriteSummary = { changed: [], confirmed: [], skipped: [] };
     if (results.length === 0) return summary;
     const now = options.now ?? new Date();
     const current = new Map(

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { NamedCheck, bigintAsNumber, numericAsNumber } from '../database/columns.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 import { ScoreSnapshotRecord } from './score-snapshot.entity.js';
 
 /**
@@ -15,9 +15,9 @@ export class StationScoreRecord {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @OneToOne(() => Station, { onDelete: 'CASCADE' })
+  @OneToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_station_score_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   @Column({ type: 'bigint', transformer: bigintAsNumber })
   snapshotId: number;

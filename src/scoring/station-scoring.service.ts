@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { todayIn } from '../domain/dates.js';
 import type { IsoDate } from '../domain/station-data.js';
 import { getRubric } from '../rubric/index.js';
-import { StarPoliciesService } from '../rubric/star-policies.service.js';
+import { StarPolicyStore } from '../rubric/star-policies.service.js';
 import { scoreStation, type ScoreResult } from './engine/index.js';
 import { FactsLoader } from './facts-loader.js';
 import { ScoreWriter } from './score-writer.js';
@@ -42,7 +42,7 @@ export class StationScoringService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly policies: StarPoliciesService,
+    private readonly policies: StarPolicyStore,
   ) {}
 
   today(): IsoDate {

@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
 import { NamedCheck, inList } from '../database/columns.js';
 import { ANNUAL_REVIEW_RESULTS, type AnnualReviewResult } from '../domain/vocabulary.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 
 /** An annual review (年度考核) result of the station ('STATION') or of one person (externalId). */
 @Entity('annual_review')
@@ -15,9 +15,9 @@ export class AnnualReviewRecord {
   @Column({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'CASCADE' })
+  @ManyToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_annual_review_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   @Column({ type: 'smallint' })
   year: number;

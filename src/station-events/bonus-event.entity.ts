@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { NamedCheck, inList, numericAsNumber } from '../database/columns.js';
 import { BONUS_CATEGORIES, BONUS_LEVELS, type BonusCategory, type BonusLevel } from '../domain/vocabulary.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 
 /** A bonus event (加分项目). The same event key counts once (note 5). */
 @Entity('bonus_event')
@@ -20,9 +20,9 @@ export class BonusEventRecord {
   @Column({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'CASCADE' })
+  @ManyToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_bonus_event_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   @Column({ type: 'varchar', length: 128 })
   eventKey: string;

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { NamedCheck, inList } from '../database/columns.js';
 import { VETO_KINDS, type VetoKind } from '../domain/vocabulary.js';
-import { Station } from '../stations/station.entity.js';
+import { StationRecord } from '../stations/station.entity.js';
 import { AnnualReviewRecord } from './annual-review.entity.js';
 
 export const VETO_ORIGINS = ['PUSHED', 'ANNUAL_REVIEW'] as const;
@@ -22,9 +22,9 @@ export class VetoEventRecord {
   @Column({ type: 'varchar', length: 32 })
   stationCode: string;
 
-  @ManyToOne(() => Station, { onDelete: 'CASCADE' })
+  @ManyToOne(() => StationRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'station_code', foreignKeyConstraintName: 'fk_veto_event_station' })
-  station?: Relation<Station>;
+  station?: Relation<StationRecord>;
 
   @Column({ type: 'varchar', length: 24 })
   kind: VetoKind;

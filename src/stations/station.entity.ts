@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { NamedCheck } from '../database/columns.js';
 import type { Duty, Room } from '../domain/vocabulary.js';
-import { Region } from '../regions/region.entity.js';
+import { RegionRecord } from '../regions/region.entity.js';
 
 /** A market supervision station (市场监督管理所); belongs to one county. */
 @Entity('station')
@@ -12,7 +12,7 @@ import { Region } from '../regions/region.entity.js';
 @Index('ix_station_city', ['cityCode', 'code'])
 @Index('ix_station_province', ['provinceCode', 'code'])
 @Index('ix_station_name', ['name'])
-export class Station {
+export class StationRecord {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   code: string;
 
@@ -22,9 +22,9 @@ export class Station {
   @Column({ type: 'char', length: 6 })
   countyCode: string;
 
-  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => RegionRecord, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'county_code', foreignKeyConstraintName: 'fk_station_county' })
-  county?: Relation<Region>;
+  county?: Relation<RegionRecord>;
 
   // Derived from the county code (the CHECK keeps them so) so that a filter on any region
   // level uses an index.

@@ -32,7 +32,7 @@ export interface StationView extends StationProfile {
   };
 }
 
-interface StationRow {
+interface StoredStationRow {
   code: string;
   name: string;
   county_code: string;
@@ -113,7 +113,7 @@ export class StationsService {
 
   async get(manager: EntityManager, principal: Principal, code: string): Promise<StationView> {
     await this.access.checkRead(manager, principal, code);
-    const [row] = await manager.query<(StationRow & Record<string, number>)[]>(
+    const [row] = await manager.query<(StoredStationRow & Record<string, number>)[]>(
       `SELECT s.*,
          (SELECT count(*)::int FROM person WHERE station_code = s.code) AS n_personnel,
          (SELECT count(*)::int FROM equipment WHERE station_code = s.code) AS n_equipment,

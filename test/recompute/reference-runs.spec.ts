@@ -4,7 +4,7 @@
 import { todayIn } from '../../src/domain/dates.js';
 import { generateProvince } from '../../src/generator/index.js';
 import { getRubric } from '../../src/rubric/index.js';
-import { StarPoliciesService } from '../../src/rubric/star-policies.service.js';
+import { StarPolicyStore } from '../../src/rubric/star-policies.service.js';
 import { scoreStation, type StationFacts } from '../../src/scoring/engine/index.js';
 import { FactsLoader } from '../../src/scoring/facts-loader.js';
 import { insertMediationAverages, insertStationBundle } from '../support/fixtures.js';
@@ -45,7 +45,7 @@ async function stored(): Promise<Map<string, Score>> {
 /** What a clean scoring of the stored facts says, optionally with facts changed first. */
 async function engine(change: (facts: StationFacts) => StationFacts = (f) => f): Promise<Map<string, Score>> {
   const loaded = await new FactsLoader(t.dataSource.manager).load(province.stationCodes, rubric.version);
-  const policies = await t.app.get(StarPoliciesService).activeFor([PROVINCE]);
+  const policies = await t.app.get(StarPolicyStore).activeFor([PROVINCE]);
   const out = new Map<string, Score>();
   for (const [code, { facts }] of loaded) {
     const result = scoreStation(change(facts), { cutOff: TODAY, rubric, policy: policies.get(PROVINCE)! });

@@ -13,7 +13,7 @@ import { RECOMPUTE_JOBS } from '../../src/recompute/recompute-jobs.js';
 import { RecomputeQueue } from '../../src/recompute/recompute-queue.js';
 import { RegionsService } from '../../src/regions/regions.service.js';
 import { getRubric } from '../../src/rubric/index.js';
-import { StarPoliciesService } from '../../src/rubric/star-policies.service.js';
+import { StarPolicyStore } from '../../src/rubric/star-policies.service.js';
 import { scoreStation } from '../../src/scoring/engine/index.js';
 import { FactsLoader } from '../../src/scoring/facts-loader.js';
 import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
@@ -237,7 +237,7 @@ test('a 10,000-change burst through 2 API processes, 2 workers, a nightly run an
 
   // Every score is what one process computes from the same data.
   const loaded = await new FactsLoader(t.dataSource.manager).load(province.stationCodes, rubric.version);
-  const policy = (await t.app.get(StarPoliciesService).activeFor([province.provinceCode])).get(province.provinceCode)!;
+  const policy = (await t.app.get(StarPolicyStore).activeFor([province.provinceCode])).get(province.provinceCode)!;
   const rows: { station_code: string; input_hash: string; total: number; stars: number }[] = await t.dataSource.query(
     `SELECT station_code, input_hash, total::float8 AS total, stars FROM station_score`,
   );

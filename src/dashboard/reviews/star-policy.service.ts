@@ -9,7 +9,7 @@ import { DomainError, type FieldProblem } from '../../common/errors/domain-error
 import type { WriteContext } from '../../ingestion/write-context.js';
 import { RecomputeRunsService } from '../../recompute/recompute-runs.service.js';
 import { findThirdLevel, getRubric, isRubricVersion, RUBRIC_VERSIONS, validateStarPolicy, type StarLevelRule, type StarPolicy as PolicyModel } from '../../rubric/index.js';
-import { StarPoliciesService } from '../../rubric/star-policies.service.js';
+import { StarPolicyStore } from '../../rubric/star-policies.service.js';
 import { checkRegionCode, checkText } from '../args.js';
 import { assertPermitted } from '../permissions.js';
 import type { RecomputeRun } from '../types/recompute.types.js';
@@ -18,10 +18,10 @@ import { digestOf } from '../../audit/audit-values.js';
 import { toRun } from './recompute-requests.service.js';
 
 @Injectable()
-export class StarPolicyService {
+export class StarPolicyVersionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly policies: StarPoliciesService,
+    private readonly policies: StarPolicyStore,
     private readonly runs: RecomputeRunsService,
     private readonly audit: AuditService,
   ) {}

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { checkRegionCode } from '../../dashboard/args.js';
 import { GqlRegionLevel } from '../../dashboard/enums.js';
-import { Ctx, GqlAuthGuard } from '../../dashboard/graphql-auth.js';
+import { GqlContext, GqlAuthGuard } from '../../dashboard/graphql-auth.js';
 import type { DashboardContext } from '../../dashboard/graphql-context.js';
 import { scopeFilter } from '../../dashboard/permissions.js';
 import { DomainError } from '../../common/errors/domain-error.js';
@@ -56,7 +56,7 @@ export class StationRoundAwardsResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @ResolveField(() => [StationRoundAward], { description: 'Awards in confirmed rating rounds, newest round first, each with the early warning.', complexity: listOf(3) })
-  async roundAwards(@Parent() station: Station, @Ctx() ctx: DashboardContext): Promise<StationRoundAward[]> {
+  async roundAwards(@Parent() station: Station, @GqlContext() ctx: DashboardContext): Promise<StationRoundAward[]> {
     const loaders = roundLoaders(ctx, this.dataSource);
     const awards = await loaders.stationAwards.load(station.code);
     const veto = awards.some((a) => a.status === 'AWARDED') ? await loaders.liveVeto.load(station.code) : null;
@@ -78,7 +78,7 @@ export class RoundRegionCountsResolver {
   @ResolveField(() => [RoundRegionCounts], { description: 'Applications per status in each city (default) or county of the round, in region-code order (those the key may see).', complexity: listOf(20) })
   async regionCounts(
     @Parent() round: RatingRound,
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('level', { type: () => GqlRegionLevel, defaultValue: 'CITY', description: 'PROVINCE, CITY or COUNTY' }) level: RegionLevel,
   ): Promise<RoundRegionCounts[]> {
     const column = REGION_COLUMN[level];
@@ -106,7 +106,7 @@ export class AwardWarningsResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Query(() => [AwardWarning], { description: "The province's early warning: stations awarded in its confirmed rounds whose live score now shows a veto (the stations the key may see), by station code.", complexity: listOf(20) })
-  async awardWarnings(@Ctx() ctx: DashboardContext, @Args('provinceCode', { type: () => String }) provinceCode: string): Promise<AwardWarning[]> {
+  async awardWarnings(@GqlContext() ctx: DashboardContext, @Args('provinceCode', { type: () => String }) provinceCode: string): Promise<AwardWarning[]> {
     const code = checkRegionCode(provinceCode, 'provinceCode');
     if (!code.endsWith('0000')) throw DomainError.badInput(`${code} is not a province code`, [{ path: 'provinceCode', reason: 'a province code, e.g. 130000' }]);
     // Every key of the province may ask (a county key sees its own stations' warnings).

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, checkFirst } from '../../dashboard/cursor.js';
 import { checkRegionCode } from '../../dashboard/args.js';
-import { Ctx } from '../../dashboard/graphql-auth.js';
+import { GqlContext } from '../../dashboard/graphql-auth.js';
 import type { DashboardContext } from '../../dashboard/graphql-context.js';
 import { regionColumn, scopeFilter } from '../../dashboard/permissions.js';
 import { listOf, perItem } from '../../dashboard/types/common.types.js';
@@ -34,14 +34,14 @@ export class RatingRoundFieldsResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @ResolveField(() => [RoundStatusCount], { description: 'Applications per status (those the key may see).' })
-  counts(@Parent() round: RatingRound, @Ctx() ctx: DashboardContext): Promise<RoundStatusCount[]> {
+  counts(@Parent() round: RatingRound, @GqlContext() ctx: DashboardContext): Promise<RoundStatusCount[]> {
     return roundLoaders(ctx, this.dataSource).counts.load(round.id);
   }
 
   @ResolveField(() => RoundApplicationConnection, { description: 'Applications in station-code order (those the key may see).', complexity: perItem(20) })
   async applications(
     @Parent() round: RatingRound,
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('filter', { type: () => RoundApplicationFilter, nullable: true }) filter: RoundApplicationFilter | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
@@ -76,7 +76,7 @@ export class RatingRoundFieldsResolver {
   }
 
   @ResolveField(() => [AwardWarning], { description: 'Awarded stations whose live score now shows a veto.', complexity: listOf(10) })
-  async warnings(@Parent() round: RatingRound, @Ctx() ctx: DashboardContext): Promise<AwardWarning[]> {
+  async warnings(@Parent() round: RatingRound, @GqlContext() ctx: DashboardContext): Promise<AwardWarning[]> {
     const scope = scopeFilter(ctx.principal);
     const rows = await this.dataSource.query<{ station_code: string }[]>(
       `SELECT a.station_code FROM round_application a JOIN station s ON s.code = a.station_code WHERE a.round_id = $1 AND a.status = 'AWARDED' ${scope ? `AND s.${scope.column} = $2` : ''} ORDER BY a.station_code`,
@@ -91,17 +91,17 @@ export class RoundApplicationFieldsResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @ResolveField(() => Station, { nullable: true, description: 'The station (null if the key may no longer read it).' })
-  station(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<Station | null> {
+  station(@Parent() application: RoundApplication, @GqlContext() ctx: DashboardContext): Promise<Station | null> {
     return ctx.loaders.station.load(application.stationCode);
   }
 
   @ResolveField(() => [ApplicationTransition], { complexity: listOf(8) })
-  history(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<ApplicationTransition[]> {
+  history(@Parent() application: RoundApplication, @GqlContext() ctx: DashboardContext): Promise<ApplicationTransition[]> {
     return roundLoaders(ctx, this.dataSource).history.load(application.id);
   }
 
   @ResolveField(() => [DeclaredMissingItem], { complexity: listOf(3) })
-  async missingItems(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<DeclaredMissingItem[]> {
+  async missingItems(@Parent() application: RoundApplication, @GqlContext() ctx: DashboardContext): Promise<DeclaredMissingItem[]> {
     const decisions = await roundLoaders(ctx, this.dataSource).decisions.load(application.id);
     return application.declared.map((m) => {
       const d = decisions.find((x) => x.itemId === m.itemId);
@@ -110,27 +110,27 @@ export class RoundApplicationFieldsResolver {
   }
 
   @ResolveField(() => [CriterionReview], { complexity: listOf(20) })
-  reviews(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<CriterionReview[]> {
+  reviews(@Parent() application: RoundApplication, @GqlContext() ctx: DashboardContext): Promise<CriterionReview[]> {
     return roundLoaders(ctx, this.dataSource).reviews.load(application.id);
   }
 
   @ResolveField(() => [Inspection], { complexity: listOf(3) })
-  inspections(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<Inspection[]> {
+  inspections(@Parent() application: RoundApplication, @GqlContext() ctx: DashboardContext): Promise<Inspection[]> {
     return roundLoaders(ctx, this.dataSource).inspections.load(application.id);
   }
 
   @ResolveField(() => [Objection], { complexity: listOf(3) })
-  objections(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<Objection[]> {
+  objections(@Parent() application: RoundApplication, @GqlContext() ctx: DashboardContext): Promise<Objection[]> {
     return roundLoaders(ctx, this.dataSource).objections.load(application.id);
   }
 
   @ResolveField(() => ScoreSnapshot, { nullable: true, description: "A score of the same shape as a station's score: the round scoring on the frozen facts with the round's reviews; the stored result once confirmed. Null for a draft never submitted." })
-  result(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<ScoreSnapshot | null> {
+  result(@Parent() application: RoundApplication, @GqlContext() ctx: DashboardContext): Promise<ScoreSnapshot | null> {
     return roundLoaders(ctx, this.dataSource).result.load(application.id);
   }
 
   @ResolveField(() => AwardWarning, { nullable: true, description: "AWARDED only: a veto the station's live score currently shows, with its reason." })
-  async liveVetoWarning(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<AwardWarning | null> {
+  async liveVetoWarning(@Parent() application: RoundApplication, @GqlContext() ctx: DashboardContext): Promise<AwardWarning | null> {
     if (application.status !== 'AWARDED') return null;
     const loaders = roundLoaders(ctx, this.dataSource);
     const [veto, round] = await Promise.all([loaders.liveVeto.load(application.stationCode), loaders.round.load(application.roundId)]);
@@ -138,7 +138,7 @@ export class RoundApplicationFieldsResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: '摘星: why the award was revoked.' })
-  revocationReason(@Parent() application: RoundApplication, @Ctx() ctx: DashboardContext): Promise<string | null> {
+  revocationReason(@Parent() application: RoundApplication, @GqlContext() ctx: DashboardContext): Promise<string | null> {
     return roundLoaders(ctx, this.dataSource).revocation.load(application.id);
   }
 }

@@ -4,7 +4,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Float, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Ctx, GqlAuthGuard } from '../../dashboard/graphql-auth.js';
+import { GqlContext, GqlAuthGuard } from '../../dashboard/graphql-auth.js';
 import type { DashboardContext } from '../../dashboard/graphql-context.js';
 import { RoundApplicationRecord } from '../round-application.entity.js';
 import { RoundPublicationService } from '../review/round-publication.service.js';
@@ -28,7 +28,7 @@ export class RoundsResolver {
   ) {}
 
   @Query(() => [RatingRound], { description: "Rounds of a province (default: the key's; ADMIN: all), newest first." })
-  async rounds(@Ctx() ctx: DashboardContext, @Args('provinceCode', { type: () => String, nullable: true }) provinceCode: string | null): Promise<RatingRound[]> {
+  async rounds(@GqlContext() ctx: DashboardContext, @Args('provinceCode', { type: () => String, nullable: true }) provinceCode: string | null): Promise<RatingRound[]> {
     const list = await this.roundsService.list(ctx.principal, provinceCode);
     const due = list.filter((r) => r.status === 'OPEN' && r.applicationDeadline.getTime() <= Date.now());
     if (due.length === 0) return list;
@@ -37,7 +37,7 @@ export class RoundsResolver {
   }
 
   @Query(() => RatingRound, { description: 'One round; NOT_FOUND when unknown or outside the key\'s province.' })
-  async round(@Ctx() ctx: DashboardContext, @Args('id', { type: () => ID }) id: string): Promise<RatingRound> {
+  async round(@GqlContext() ctx: DashboardContext, @Args('id', { type: () => ID }) id: string): Promise<RatingRound> {
     const round = await this.roundsService.get(ctx.principal, id);
     if (round.status !== 'OPEN' || round.applicationDeadline.getTime() > Date.now()) return round;
     await this.review.closeDue(id);
@@ -45,28 +45,28 @@ export class RoundsResolver {
   }
 
   @Query(() => RoundVerification, { description: 'Recomputes every confirmed result of the round from its stored inputs and the hash chain.' })
-  verifyRound(@Ctx() ctx: DashboardContext, @Args('id', { type: () => ID }) id: string): Promise<RoundVerification> {
+  verifyRound(@GqlContext() ctx: DashboardContext, @Args('id', { type: () => ID }) id: string): Promise<RoundVerification> {
     return this.verification.verify(ctx.principal, id);
   }
 
   @Mutation(() => RatingRound, { description: `Opens a round (OPEN). ${MANAGE}` })
-  openRound(@Ctx() ctx: DashboardContext, @Args('input') input: OpenRoundInput): Promise<RatingRound> {
+  openRound(@GqlContext() ctx: DashboardContext, @Args('input') input: OpenRoundInput): Promise<RatingRound> {
     return this.roundsService.open(ctx.writeContext(), input);
   }
 
   @Mutation(() => RatingRound, { description: `Ends the application phase now: OPEN → REVIEW (also happens at the deadline). ${MANAGE}` })
-  closeApplications(@Ctx() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string): Promise<RatingRound> {
+  closeApplications(@GqlContext() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string): Promise<RatingRound> {
     return this.review.closeApplications(ctx.writeContext(), roundId);
   }
 
   @Mutation(() => RoundApplication, { description: `退回补正: RETURNED for correction (round in REVIEW). ${MANAGE}` })
-  async returnApplication(@Ctx() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('stationCode') stationCode: string, @Args('reason') reason: string): Promise<RoundApplication> {
+  async returnApplication(@GqlContext() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('stationCode') stationCode: string, @Args('reason') reason: string): Promise<RoundApplication> {
     return toApplication(await this.review.returnApplication(ctx.writeContext(), roundId, stationCode, reason));
   }
 
   @Mutation(() => RoundApplication, { description: `Material review of one criterion (0..max, steps of 0.5); a DATA or ATTESTED criterion needs a note. ${MANAGE}` })
   async reviewCriterion(
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('roundId', { type: () => ID }) roundId: string,
     @Args('stationCode') stationCode: string,
     @Args('criterionId', { description: 'Criterion id ("1.1.1.1") or code ("1①").' }) criterionId: string,
@@ -78,13 +78,13 @@ export class RoundsResolver {
   }
 
   @Mutation(() => RoundApplication, { description: `实地考察: its adjustments override the material reviews. ${MANAGE}` })
-  async recordInspection(@Ctx() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('stationCode') stationCode: string, @Args('input') input: InspectionInput): Promise<RoundApplication> {
+  async recordInspection(@GqlContext() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('stationCode') stationCode: string, @Args('input') input: InspectionInput): Promise<RoundApplication> {
     return toApplication(await this.review.recordInspection(ctx.writeContext(), roundId, stationCode, input));
   }
 
   @Mutation(() => RoundApplication, { description: `Accepts (re-bases the score) or rejects a declared missing item. ${MANAGE}` })
   async decideMissingItem(
-    @Ctx() ctx: DashboardContext,
+    @GqlContext() ctx: DashboardContext,
     @Args('roundId', { type: () => ID }) roundId: string,
     @Args('stationCode') stationCode: string,
     @Args('itemId') itemId: string,
@@ -95,30 +95,30 @@ export class RoundsResolver {
   }
 
   @Mutation(() => RatingRound, { description: `公示: PUBLICIZING for publicationDays from \`from\`; CONFLICT naming every application still in review and its pending criteria. ${MANAGE}` })
-  publishRound(@Ctx() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('from', { description: 'YYYY-MM-DD' }) from: string): Promise<RatingRound> {
+  publishRound(@GqlContext() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('from', { description: 'YYYY-MM-DD' }) from: string): Promise<RatingRound> {
     return this.publication.publish(ctx.writeContext(), roundId, from);
   }
 
   @Mutation(() => Objection, { description: `异议 during publication. ${MANAGE}` })
-  async recordObjection(@Ctx() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('stationCode') stationCode: string, @Args('input') input: ObjectionInput): Promise<Objection> {
+  async recordObjection(@GqlContext() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('stationCode') stationCode: string, @Args('input') input: ObjectionInput): Promise<Objection> {
     const objection = await this.publication.recordObjection(ctx.writeContext(), roundId, stationCode, input);
     return toObjection(objection, stationCode.trim());
   }
 
   @Mutation(() => Objection, { description: `Upheld: the station goes back to review (IN_REVIEW). ${MANAGE}` })
-  async resolveObjection(@Ctx() ctx: DashboardContext, @Args('objectionId', { type: () => ID }) objectionId: string, @Args('upheld') upheld: boolean, @Args('reason') reason: string): Promise<Objection> {
+  async resolveObjection(@GqlContext() ctx: DashboardContext, @Args('objectionId', { type: () => ID }) objectionId: string, @Args('upheld') upheld: boolean, @Args('reason') reason: string): Promise<Objection> {
     const objection = await this.publication.resolveObjection(ctx.writeContext(), objectionId, upheld, reason);
     const application = await this.dataSource.getRepository(RoundApplicationRecord).findOneByOrFail({ id: objection.applicationId });
     return toObjection(objection, application.stationCode);
   }
 
   @Mutation(() => RatingRound, { description: `认定: results stored in a hash chain and sealed; CONFIRMED. Refused while an objection is open, an application is not REVIEWED, or before the period ends unless an ADMIN key gives earlyReason. ${MANAGE}` })
-  confirmRound(@Ctx() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('earlyReason', { type: () => String, nullable: true }) earlyReason: string | null): Promise<RatingRound> {
+  confirmRound(@GqlContext() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('earlyReason', { type: () => String, nullable: true }) earlyReason: string | null): Promise<RatingRound> {
     return this.publication.confirm(ctx.writeContext(), roundId, earlyReason, ctx.today);
   }
 
   @Mutation(() => RoundApplication, { description: `摘星: AWARDED → REVOKED, kept as history. ${MANAGE}` })
-  async revokeAward(@Ctx() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('stationCode') stationCode: string, @Args('reason') reason: string): Promise<RoundApplication> {
+  async revokeAward(@GqlContext() ctx: DashboardContext, @Args('roundId', { type: () => ID }) roundId: string, @Args('stationCode') stationCode: string, @Args('reason') reason: string): Promise<RoundApplication> {
     return toApplication(await this.publication.revokeAward(ctx.writeContext(), roundId, stationCode, reason));
   }
 }
