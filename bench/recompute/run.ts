@@ -31,7 +31,11 @@ import { StationBundleWriter } from '../../src/ingestion/station-bundle.writer.j
 import { RegionsService } from '../../src/regions/regions.service.js';
 import { getRubric } from '../../src/rubric/index.js';
 
-const AS_OF = '2026-06-30';
+// Mid-month: the next day moves every dated window by a day, as an ordinary nightly does. On
+// the first day of a month the case sample (the 4 months ending with the cut-off's month)
+// moves too and most scores change: measured as its own run ("first of the month").
+const AS_OF = '2026-06-15';
+const MONTH_START = '2026-07-01';
 const SEED = 'bench';
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -153,6 +157,7 @@ async function fullRecomputes(stations: number, lines: string[]): Promise<{ url:
   const first = { load: load(), ...(await timedRun(loaded.url, AS_OF)) };
   const nextDay = { load: load(), ...(await timedRun(loaded.url, addDays(AS_OF, 1))) };
   const again = { load: load(), ...(await timedRun(loaded.url, addDays(AS_OF, 1))) };
+  const monthStart = { load: load(), ...(await timedRun(loaded.url, MONTH_START)) };
   const rss = peakRssMb(worker.pid!);
   worker.kill('SIGTERM');
   await new Promise((r) => worker.once('exit', r));
@@ -160,7 +165,7 @@ async function fullRecomputes(stations: number, lines: string[]): Promise<{ url:
   console.error(lines.slice(-4).join('\n'));
   const row = (label: string, r: typeof first) =>
     `| ${stations.toLocaleString('en')} | ${label} | ${r.seconds.toFixed(1)} s | ${Math.round(r.total / r.seconds).toLocaleString('en')} | ${r.changed} | ${r.failed} | ${r.load} |`;
-  lines.push(row('first run (every snapshot new)', first), row('next day (windows moved)', nextDay), row('same day again (inputs identical)', again));
+  lines.push(row('first run (every snapshot new)', first), row('next day (windows moved)', nextDay), row('same day again (inputs identical)', again), row('first of the month (case sample moved)', monthStart));
   lines.push(`|  | worker peak RSS | ${rss.toFixed(0)} MB |  |  |  |  |`);
   lines.push(
     `|  | storage per snapshot (${storage.snapshots.toLocaleString('en')} snapshots) | ${storage.bytesPerSnapshot.toLocaleString('en')} B; as 1 + 193 rows: ${storage.rowsBytesPerSnapshot.toLocaleString('en')} B |  |  |  |  |`,

@@ -12,7 +12,8 @@ import { ChangeFeed, GenerationCache } from '../../database/change-feed.js';
 @Injectable()
 export class MemoryCaches {
   readonly regions = new GenerationCache<Region | null>(5000);
-  readonly stations = new GenerationCache<StationRow | null>(10_000);
+  // A province of 40,000 stations fits (a row is well under 1 KB), like the snapshot cache.
+  readonly stations = new GenerationCache<StationRow | null>(50_000);
   readonly rankings = new GenerationCache<(StationRow & { rank: number })[]>(200);
   readonly summaries = new RegionSummaryCache();
 
