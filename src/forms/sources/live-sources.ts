@@ -1,6 +1,7 @@
 // The live adapters of the forms' ports, each on the simplest existing read path: the
 // current snapshot through the dashboard's snapshot cache, the station and roster queries
 // of the dashboard, the certification service, and the dashboard's ranking SQL.
+import { cursorPages } from '../../database/cursor-pages.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -101,31 +102,18 @@ export class DbRankingSource implements RankingSource {
 
   /** One statement through a server-side cursor, so a province of 40,000 stations streams in pages from one consistent snapshot. */
   async *rows(regionCode: string): AsyncIterable<RankingRow> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    let done = false;
-    try {
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await runner.query(
-        `DECLARE ranking NO SCROLL CURSOR FOR
-         WITH p AS (${rankedStationsSql(regionCode, null)})
-         SELECT p.rank, ${STATION_COLUMNS}, ss.rebased::float8 AS rebased, ss.bonus::float8 AS bonus, ss.cut_off
-         FROM p JOIN station s ON s.code = p.code ${STATION_JOINS} ORDER BY p.total DESC, p.code`,
-        [regionCode],
-      );
-      for (;;) {
-        const rows = (await runner.query(`FETCH ${FETCH_ROWS} FROM ranking`)) as (StationRow & { rank: number; rebased: number; bonus: number; cut_off: string })[];
-        for (const row of rows) {
-          yield { rank: row.rank, station: formStation(row), total: row.total, rebased: row.rebased, bonus: row.bonus, stars: row.stars, cutOff: row.cut_off };
-        }
-        if (rows.length < FETCH_ROWS) break;
+    const pages = cursorPages<StationRow & { rank: number; rebased: number; bonus: number; cut_off: string }>(
+      this.db,
+      `WITH p AS (${rankedStationsSql(regionCode, null)})
+       SELECT p.rank, ${STATION_COLUMNS}, ss.rebased::float8 AS rebased, ss.bonus::float8 AS bonus, ss.cut_off
+       FROM p JOIN station s ON s.code = p.code ${STATION_JOINS} ORDER BY p.total DESC, p.code`,
+      [regionCode],
+      FETCH_ROWS,
+    );
+    for await (const { rows } of pages) {
+      for (const row of rows) {
+        yield { rank: row.rank, station: formStation(row), total: row.total, rebased: row.rebased, bonus: row.bonus, stars: row.stars, cutOff: row.cut_off };
       }
-      await runner.query('COMMIT');
-      done = true;
-    } finally {
-      // Also when the consumer stops early (a client that went away): end the transaction.
-      if (!done) await runner.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
     }
   }
 }

@@ -3,6 +3,7 @@
 // round's reviews, inspections and decisions, or the stored round_result once the round is
 // CONFIRMED), 附件2 the frozen personnel, 附件3 the application's certification; the lists
 // are built from the applications' round results. Reads only: nothing here writes.
+import { cursorPages } from '../../database/cursor-pages.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -124,36 +125,21 @@ export class RoundFormsSource {
    * as it is (the frozen facts are not even read for it).
    */
   private async *results(round: RatingRoundRecord, statuses: readonly ApplicationStatus[] | null): AsyncIterable<ScoredRow> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    let done = false;
-    try {
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      // The cursor's rows are narrow (the sort would otherwise move every row's ≈ 30 KB of
-      // frozen facts); each page then reads its frozen facts by id, in the same snapshot.
-      await runner.query(
-        `DECLARE round_results NO SCROLL CURSOR FOR
-         SELECT a.id::text AS application_id, a.version, a.status, a.station_code, rr.result_digest AS stored_digest,
-                s.code, s.name, s.county_code, s.city_code, s.province_code, rc.name AS county_name, ry.name AS city_name, rp.name AS province_name
-         FROM round_application a JOIN station s ON s.code = a.station_code
-         LEFT JOIN region rc ON rc.code = s.county_code LEFT JOIN region ry ON ry.code = s.city_code LEFT JOIN region rp ON rp.code = s.province_code
-         LEFT JOIN round_result rr ON rr.application_id = a.id AND $2::boolean
-         WHERE a.round_id = $1 AND a.frozen_facts IS NOT NULL AND ($3::text[] IS NULL OR a.status = ANY($3::text[]))
-         ORDER BY s.city_code, s.county_code, s.code`,
-        [round.id, round.status === 'CONFIRMED', statuses],
-      );
-      for (;;) {
-        const rows = (await runner.query(`FETCH ${RESULT_PAGE} FROM round_results`)) as ResultCursorRow[];
-        yield* this.scorePage(runner.manager, round, rows);
-        if (rows.length < RESULT_PAGE) break;
-      }
-      await runner.query('COMMIT');
-      done = true;
-    } finally {
-      // Also when the consumer stops early (a client that went away): end the transaction.
-      if (!done) await runner.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
-    }
+    // The cursor's rows are narrow (the sort would otherwise move every row's ≈ 30 KB of
+    // frozen facts); each page then reads its frozen facts by id, in the same snapshot.
+    const pages = cursorPages<ResultCursorRow>(
+      this.db,
+      `SELECT a.id::text AS application_id, a.version, a.status, a.station_code, rr.result_digest AS stored_digest,
+              s.code, s.name, s.county_code, s.city_code, s.province_code, rc.name AS county_name, ry.name AS city_name, rp.name AS province_name
+       FROM round_application a JOIN station s ON s.code = a.station_code
+       LEFT JOIN region rc ON rc.code = s.county_code LEFT JOIN region ry ON ry.code = s.city_code LEFT JOIN region rp ON rp.code = s.province_code
+       LEFT JOIN round_result rr ON rr.application_id = a.id AND $2::boolean
+       WHERE a.round_id = $1 AND a.frozen_facts IS NOT NULL AND ($3::text[] IS NULL OR a.status = ANY($3::text[]))
+       ORDER BY s.city_code, s.county_code, s.code`,
+      [round.id, round.status === 'CONFIRMED', statuses],
+      RESULT_PAGE,
+    );
+    for await (const { rows, manager } of pages) yield* this.scorePage(manager, round, rows);
   }
 
   private async *scorePage(manager: EntityManager, round: RatingRoundRecord, rows: readonly ResultCursorRow[]): AsyncIterable<ScoredRow> {
