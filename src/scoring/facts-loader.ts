@@ -41,167 +41,170 @@ export class FactsLoader {
     const codes = [...new Set(stationCodes)];
     const result = new Map<string, LoadedStation>();
     if (codes.length === 0) return result;
-    // Sequential on purpose: inside a transaction they share one connection anyway.
-    const queries: (() => Promise<unknown[]>)[] = [];
-    const q = <T>(sql: string, params: unknown[] = [codes]) => () => this.manager.query<T[]>(sql, params);
-    queries.push(
-        q<StationFactsRow>(`SELECT code, name, county_code, province_code, approved_headcount, duties, premises_independent, rooms, internet, private_network, row_digest
-                       FROM station WHERE code = ANY($1)`),
-        q<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM person WHERE station_code = ANY($1) ORDER BY station_code, external_id`),
-        q<TrainingRow>(`SELECT ${TRAINING_COLUMNS}
-                        FROM person_training t JOIN person p ON p.id = t.person_id
-                        WHERE p.station_code = ANY($1) ORDER BY t.person_id, t.year`),
-        q<DisciplinaryRow>(`SELECT d.person_id, d.date, d.kind, d.description
-                            FROM person_disciplinary_record d JOIN person p ON p.id = d.person_id
-                            WHERE p.station_code = ANY($1) ORDER BY d.person_id, d.date, d.id`),
-        q<EquipmentRow>(`SELECT station_code, external_id, type, quantity, status, acquired_on
-                         FROM equipment WHERE station_code = ANY($1) ORDER BY station_code, external_id`),
-        q<CaseRow>(`SELECT ${CASE_COLUMNS} FROM enforcement_case WHERE station_code = ANY($1) ORDER BY station_code, case_number`),
-        q<FiguresRow>(`SELECT * FROM complaint_figures WHERE station_code = ANY($1) ORDER BY station_code, period`),
-        q<CertificationRow>(`SELECT station_code, year, items, certified_by, certified_on
-                             FROM certification WHERE station_code = ANY($1) ORDER BY station_code, year`),
-        q<BonusRow>(`SELECT station_code, event_key, category, level, date, subject, description, points::float8 AS points
-                     FROM bonus_event WHERE station_code = ANY($1) ORDER BY station_code, event_key`),
-        q<VetoRow>(`SELECT id, station_code, kind, date, description, person_external_id, lifted_at IS NOT NULL AS lifted
-                    FROM veto_event WHERE station_code = ANY($1) ORDER BY station_code, date, id`),
-        q<ReviewRow>(`SELECT station_code, year, subject, result FROM annual_review WHERE station_code = ANY($1) ORDER BY station_code, year, subject`),
-        q<AssessmentRow>(
-          `SELECT station_code, criterion_id, points::float8 AS points, note FROM reviewer_assessment
-           WHERE station_code = ANY($1) AND rubric_version = $2 ORDER BY station_code, criterion_id`,
-          [codes, rubricVersion],
-        ),
-        q<MarkRow>(
-          `SELECT station_code, item_id, justification FROM missing_item_mark
-           WHERE station_code = ANY($1) AND rubric_version = $2 ORDER BY station_code, item_id`,
-          [codes, rubricVersion],
-        ),
-        q<AverageRow>(`SELECT year, rate::float8 AS rate FROM mediation_average ORDER BY year`, []),
-        q<DigestsRow>(DIGESTS_SQL),
-    );
-    const rows: unknown[][] = [];
-    for (const query of queries) rows.push(await query());
-    const [stations, persons, trainings, disciplinary, equipment, cases, figures, certifications, bonus, vetoes, reviews, assessments, marks, averages, digestRows] = rows as [
-      StationFactsRow[],
-      PersonRow[],
-      TrainingRow[],
-      DisciplinaryRow[],
-      EquipmentRow[],
-      CaseRow[],
-      FiguresRow[],
-      CertificationRow[],
-      BonusRow[],
-      VetoRow[],
-      ReviewRow[],
-      AssessmentRow[],
-      MarkRow[],
-      AverageRow[],
-      DigestsRow[],
-    ];
-
+    const averages = await this.manager.query<AverageRow[]>(`SELECT year, rate::float8 AS rate FROM mediation_average ORDER BY year`);
     const mediationAverages: MediationAverage[] = averages.map((a) => ({ year: a.year, rate: a.rate }));
-    for (const s of stations) {
-      const profile: StationProfile = {
-        name: s.name,
-        countyCode: s.county_code,
-        approvedHeadcount: s.approved_headcount,
-        duties: [...s.duties].sort() as StationProfile['duties'],
-        premises: { independent: s.premises_independent, rooms: [...s.rooms].sort() as StationProfile['premises']['rooms'], internet: s.internet, privateNetwork: s.private_network },
-      };
-      result.set(s.code, {
-        provinceCode: s.province_code,
-        facts: {
-          code: s.code,
-          profile,
-          personnel: [],
-          equipment: [],
-          cases: [],
-          complaintFigures: [],
-          mediationAverages,
-          certifications: [],
-          bonusEvents: [],
-          vetoEvents: [],
-          annualReviews: [],
-          assessments: [],
-          missingItemMarks: [],
-          digests: {
-            profile: s.row_digest,
-            personnel: NO_ROWS,
-            equipment: NO_ROWS,
-            cases: NO_ROWS,
-            complaintFigures: NO_ROWS,
-            certifications: NO_ROWS,
-            bonusEvents: NO_ROWS,
-            vetoEvents: NO_ROWS,
-          },
-        },
-      });
+    for (const s of await this.manager.query<StationFactsRow[]>(STATIONS_SQL, [codes])) {
+      result.set(s.code, { provinceCode: s.province_code, facts: emptyFacts(s, mediationAverages) });
     }
-    const facts = (code: string) => result.get(code)?.facts as Mutable<StationFacts> | undefined;
-
-    const personById = new Map<string, Person>();
-    for (const p of persons) {
-      const person = personFromRow(p);
-      personById.set(String(p.id), person);
-      facts(p.station_code)?.personnel.push(person);
-    }
-    for (const t of trainings) personById.get(String(t.person_id))?.trainings.push(trainingFromRow(t));
-    for (const d of disciplinary) personById.get(String(d.person_id))?.disciplinaryRecords.push({ date: d.date, kind: d.kind, description: d.description });
-    for (const e of equipment) {
-      facts(e.station_code)?.equipment.push({ externalId: e.external_id, type: e.type, quantity: e.quantity, status: e.status, acquiredOn: e.acquired_on });
-    }
-    for (const c of cases) facts(c.station_code)?.cases.push(caseFromRow(c));
-    for (const f of figures) {
-      facts(f.station_code)?.complaintFigures.push({
-        period: f.period,
-        complaintsReceived: f.complaints_received,
-        complaintsCheckedOnTime: f.complaints_checked_on_time,
-        complaintsClosed: f.complaints_closed,
-        complaintsClosedOnTime: f.complaints_closed_on_time,
-        mediationsAttempted: f.mediations_attempted,
-        mediationsSucceeded: f.mediations_succeeded,
-        reportsReceived: f.reports_received,
-        reportsVerifiedOnTime: f.reports_verified_on_time,
-        realNameReports: f.real_name_reports,
-        realNameReportersNotified: f.real_name_reporters_notified,
-      });
-    }
-    for (const c of certifications) {
-      const items: CertificationItems = {};
-      c.items.forEach((value, i) => {
-        if (value) items[String(i + 1) as keyof CertificationItems] = true;
-      });
-      facts(c.station_code)?.certifications.push({ year: c.year, items, certifiedBy: c.certified_by, certifiedOn: c.certified_on });
-    }
-    for (const b of bonus) {
-      facts(b.station_code)?.bonusEvents.push({
-        eventKey: b.event_key,
-        category: b.category,
-        level: b.level,
-        date: b.date,
-        subject: b.subject,
-        description: b.description,
-        points: b.points,
-      });
-    }
-    for (const v of vetoes) {
-      facts(v.station_code)?.vetoEvents.push({
-        id: v.id,
-        kind: v.kind,
-        date: v.date,
-        description: v.description,
-        personExternalId: v.person_external_id,
-        lifted: v.lifted,
-      });
-    }
-    for (const r of reviews) facts(r.station_code)?.annualReviews.push({ year: r.year, subject: r.subject, result: r.result });
-    for (const a of assessments) facts(a.station_code)?.assessments.push({ criterionId: a.criterion_id, points: a.points, note: a.note });
-    for (const m of marks) facts(m.station_code)?.missingItemMarks.push({ itemId: m.item_id, justification: m.justification });
-    for (const d of digestRows) {
-      const digests = facts(d.station_code)?.digests as Mutable<StationFactDigests> | undefined;
-      if (digests !== undefined) digests[d.kind] = { rows: d.rows, digest: d.digest };
+    const load: LoadState = { facts: (code) => result.get(code)?.facts as Mutable<StationFacts> | undefined, personById: new Map() };
+    // Sequential on purpose: inside a transaction they share one connection anyway; people
+    // come before their trainings and disciplinary records.
+    for (const loader of [...KIND_LOADERS, DIGESTS_LOADER]) {
+      const rows = await this.manager.query<never[]>(loader.sql, loader.byRubric ? [codes, rubricVersion] : [codes]);
+      loader.attach(rows, load);
     }
     return result;
   }
+}
+
+/** What the per-kind loaders fill in: a station's facts, and people by id for their records. */
+interface LoadState {
+  facts(code: string): Mutable<StationFacts> | undefined;
+  personById: Map<string, Person>;
+}
+
+/** One kind of fact: its query (the station codes are $1; $2 the rubric version where asked) and where its rows go. */
+interface KindLoader<R> {
+  sql: string;
+  byRubric?: boolean;
+  attach(rows: R[], load: LoadState): void;
+}
+
+const kind = <R>(loader: KindLoader<R>): KindLoader<never> => loader as KindLoader<never>;
+
+const STATIONS_SQL = `SELECT code, name, county_code, province_code, approved_headcount, duties, premises_independent, rooms, internet, private_network, row_digest
+                      FROM station WHERE code = ANY($1)`;
+
+function emptyFacts(s: StationFactsRow, mediationAverages: MediationAverage[]): StationFacts {
+  const profile: StationProfile = {
+    name: s.name,
+    countyCode: s.county_code,
+    approvedHeadcount: s.approved_headcount,
+    duties: [...s.duties].sort() as StationProfile['duties'],
+    premises: { independent: s.premises_independent, rooms: [...s.rooms].sort() as StationProfile['premises']['rooms'], internet: s.internet, privateNetwork: s.private_network },
+  };
+  return {
+    code: s.code,
+    profile,
+    personnel: [],
+    equipment: [],
+    cases: [],
+    complaintFigures: [],
+    mediationAverages,
+    certifications: [],
+    bonusEvents: [],
+    vetoEvents: [],
+    annualReviews: [],
+    assessments: [],
+    missingItemMarks: [],
+    digests: {
+      profile: s.row_digest,
+      personnel: NO_ROWS,
+      equipment: NO_ROWS,
+      cases: NO_ROWS,
+      complaintFigures: NO_ROWS,
+      certifications: NO_ROWS,
+      bonusEvents: NO_ROWS,
+      vetoEvents: NO_ROWS,
+    },
+  };
+}
+
+const KIND_LOADERS: readonly KindLoader<never>[] = [
+  kind<PersonRow>({
+    sql: `SELECT ${PERSON_COLUMNS} FROM person WHERE station_code = ANY($1) ORDER BY station_code, external_id`,
+    attach(rows, load) {
+      for (const p of rows) {
+        const person = personFromRow(p);
+        load.personById.set(String(p.id), person);
+        load.facts(p.station_code)?.personnel.push(person);
+      }
+    },
+  }),
+  kind<TrainingRow>({
+    sql: `SELECT ${TRAINING_COLUMNS} FROM person_training t JOIN person p ON p.id = t.person_id
+          WHERE p.station_code = ANY($1) ORDER BY t.person_id, t.year`,
+    attach: (rows, load) => rows.forEach((t) => load.personById.get(String(t.person_id))?.trainings.push(trainingFromRow(t))),
+  }),
+  kind<DisciplinaryRow>({
+    sql: `SELECT d.person_id, d.date, d.kind, d.description FROM person_disciplinary_record d JOIN person p ON p.id = d.person_id
+          WHERE p.station_code = ANY($1) ORDER BY d.person_id, d.date, d.id`,
+    attach: (rows, load) =>
+      rows.forEach((d) => load.personById.get(String(d.person_id))?.disciplinaryRecords.push({ date: d.date, kind: d.kind, description: d.description })),
+  }),
+  kind<EquipmentRow>({
+    sql: `SELECT station_code, external_id, type, quantity, status, acquired_on FROM equipment WHERE station_code = ANY($1) ORDER BY station_code, external_id`,
+    attach: (rows, load) =>
+      rows.forEach((e) => load.facts(e.station_code)?.equipment.push({ externalId: e.external_id, type: e.type, quantity: e.quantity, status: e.status, acquiredOn: e.acquired_on })),
+  }),
+  kind<CaseRow>({
+    sql: `SELECT ${CASE_COLUMNS} FROM enforcement_case WHERE station_code = ANY($1) ORDER BY station_code, case_number`,
+    attach: (rows, load) => rows.forEach((c) => load.facts(c.station_code)?.cases.push(caseFromRow(c))),
+  }),
+  kind<FiguresRow>({
+    sql: `SELECT * FROM complaint_figures WHERE station_code = ANY($1) ORDER BY station_code, period`,
+    attach: (rows, load) => rows.forEach((f) => load.facts(f.station_code)?.complaintFigures.push(figuresFromRow(f))),
+  }),
+  kind<CertificationRow>({
+    sql: `SELECT station_code, year, items, certified_by, certified_on FROM certification WHERE station_code = ANY($1) ORDER BY station_code, year`,
+    attach(rows, load) {
+      for (const c of rows) {
+        const items: CertificationItems = {};
+        c.items.forEach((value, i) => {
+          if (value) items[String(i + 1) as keyof CertificationItems] = true;
+        });
+        load.facts(c.station_code)?.certifications.push({ year: c.year, items, certifiedBy: c.certified_by, certifiedOn: c.certified_on });
+      }
+    },
+  }),
+  kind<BonusRow>({
+    sql: `SELECT station_code, event_key, category, level, date, subject, description, points::float8 AS points
+          FROM bonus_event WHERE station_code = ANY($1) ORDER BY station_code, event_key`,
+    attach: (rows, load) =>
+      rows.forEach((b) =>
+        load.facts(b.station_code)?.bonusEvents.push({ eventKey: b.event_key, category: b.category, level: b.level, date: b.date, subject: b.subject, description: b.description, points: b.points }),
+      ),
+  }),
+  kind<VetoRow>({
+    sql: `SELECT id, station_code, kind, date, description, person_external_id, lifted_at IS NOT NULL AS lifted
+          FROM veto_event WHERE station_code = ANY($1) ORDER BY station_code, date, id`,
+    attach: (rows, load) =>
+      rows.forEach((v) =>
+        load.facts(v.station_code)?.vetoEvents.push({ id: v.id, kind: v.kind, date: v.date, description: v.description, personExternalId: v.person_external_id, lifted: v.lifted }),
+      ),
+  }),
+  kind<ReviewRow>({
+    sql: `SELECT station_code, year, subject, result FROM annual_review WHERE station_code = ANY($1) ORDER BY station_code, year, subject`,
+    attach: (rows, load) => rows.forEach((r) => load.facts(r.station_code)?.annualReviews.push({ year: r.year, subject: r.subject, result: r.result })),
+  }),
+  kind<AssessmentRow>({
+    sql: `SELECT station_code, criterion_id, points::float8 AS points, note FROM reviewer_assessment
+          WHERE station_code = ANY($1) AND rubric_version = $2 ORDER BY station_code, criterion_id`,
+    byRubric: true,
+    attach: (rows, load) => rows.forEach((a) => load.facts(a.station_code)?.assessments.push({ criterionId: a.criterion_id, points: a.points, note: a.note })),
+  }),
+  kind<MarkRow>({
+    sql: `SELECT station_code, item_id, justification FROM missing_item_mark
+          WHERE station_code = ANY($1) AND rubric_version = $2 ORDER BY station_code, item_id`,
+    byRubric: true,
+    attach: (rows, load) => rows.forEach((m) => load.facts(m.station_code)?.missingItemMarks.push({ itemId: m.item_id, justification: m.justification })),
+  }),
+];
+
+function figuresFromRow(f: FiguresRow): StationFacts['complaintFigures'][number] {
+  return {
+    period: f.period,
+    complaintsReceived: f.complaints_received,
+    complaintsCheckedOnTime: f.complaints_checked_on_time,
+    complaintsClosed: f.complaints_closed,
+    complaintsClosedOnTime: f.complaints_closed_on_time,
+    mediationsAttempted: f.mediations_attempted,
+    mediationsSucceeded: f.mediations_succeeded,
+    reportsReceived: f.reports_received,
+    reportsVerifiedOnTime: f.reports_verified_on_time,
+    realNameReports: f.real_name_reports,
+    realNameReportersNotified: f.real_name_reporters_notified,
+  };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
@@ -229,6 +232,17 @@ const DIGESTS_SQL = [
        FROM ${table} WHERE station_code = ANY($1) GROUP BY station_code`,
   )
   .join('\nUNION ALL\n');
+
+/** The stored digests: last, once every station's facts exist. */
+const DIGESTS_LOADER = kind<DigestsRow>({
+  sql: DIGESTS_SQL,
+  attach(rows, load) {
+    for (const d of rows) {
+      const digests = load.facts(d.station_code)?.digests as Mutable<StationFactDigests> | undefined;
+      if (digests !== undefined) digests[d.kind] = { rows: d.rows, digest: d.digest };
+    }
+  },
+});
 
 interface DigestsRow {
   station_code: string;
