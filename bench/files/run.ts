@@ -8,12 +8,13 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //     node dist/bench/files/run.js [--count 20] [--sizes 1,10] [--concurrency 1] [--store local|s3]
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { adminQuery, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
+import { memoryOf } from '../support/process.js';
 
 interface Options {
   count: number;
@@ -38,11 +39,6 @@ function options(argv: string[]): Options {
   return { count, sizes, concurrency, store };
 }
 
-/** Peak resident set of this process (VmHWM), in MB. */
-function peakRssMb(): number {
-  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'))!;
-  return Number(line.replace(/\D+/g, '')) / 1024;
-}
 
 /** A file of `bytes` that the service recognises as a PDF, different for every seed. */
 function pdfLike(bytes: number, seed: number): Buffer {
@@ -153,7 +149,7 @@ async function main(): Promise<void> {
         rows.push({ pass: 'same again', ...(await run(port, key, size, o, i * 1_000_000)) });
       }
       console.table(rows);
-      console.log(`peak RSS (app and client): ${Math.round(peakRssMb())} MB; load after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      console.log(`peak RSS (app and client): ${Math.round(memoryOf().peakMb)} MB; load after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     } finally {
       await app.close();
     }

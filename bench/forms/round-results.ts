@@ -17,7 +17,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { generateProvince } from '../../src/generator/index.js';
 import { getRubric, getRubricIndex, NATIONAL_DEFAULT_POLICY } from '../../src/rubric/index.js';
@@ -28,6 +27,7 @@ import { factsFromBundle } from '../scoring-engine/facts-from-bundle.js';
 import { insertScoredStations } from './scored-stations.js';
 import { createScratchDatabase, dropScratchDatabase } from '../support/database.js';
 import { download } from '../support/download.js';
+import { memoryOf } from '../support/process.js';
 
 type Mode = 'computed' | 'stored';
 const TEMPLATES = 50;
@@ -45,10 +45,6 @@ function options(argv: string[]): { mode: Mode; rows: number } {
   return { mode, rows };
 }
 
-function peakRssMb(): number {
-  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'))!;
-  return Number(line.replace(/\D+/g, '')) / 1024;
-}
 
 /** Frozen facts of 50 generated stations, as freezeFacts stores them. */
 function templates(): StationFactsJson[] {
@@ -153,7 +149,7 @@ async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const result = await bench(o.mode, o.rows);
-  const rss = peakRssMb();
+  const rss = memoryOf().peakMb;
   console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.table([{ mode: o.mode, ...result, 'peak RSS MB': Math.round(rss), 'target s': 15, 'target MB': 300, met: Number(result.seconds) <= 15 && Number(result['second s']) <= 15 && rss <= 300 ? 'yes' : 'no' }]);
 }

@@ -12,7 +12,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //     node dist/bench/forms/run.js --mode ranking [--rows 40000]
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { createWriteStream, statSync, unlinkSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,7 @@ import type { ResultRow } from '../../src/forms/views/lists.view.js';
 import { insertScoredStations } from './scored-stations.js';
 import { createScratchDatabase, dropScratchDatabase } from '../support/database.js';
 import { download } from '../support/download.js';
+import { memoryOf } from '../support/process.js';
 
 interface Options {
   mode: 'results' | 'ranking';
@@ -42,11 +43,6 @@ function options(argv: string[]): Options {
   return { mode, rows };
 }
 
-/** Peak resident set of this process (VmHWM), in MB. */
-function peakRssMb(): number {
-  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'))!;
-  return Number(line.replace(/\D+/g, '')) / 1024;
-}
 
 const COUNTY_NAMES = ['长安区', '桥西区', '新华区', '井陉县', '正定县', '行唐县', '灵寿县', '高邑县', '深泽县', '赞皇县'];
 
@@ -125,7 +121,7 @@ async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const result = o.mode === 'results' ? await benchResults(o) : await benchRanking(o);
-  const rss = peakRssMb();
+  const rss = memoryOf().peakMb;
   console.table([{ mode: o.mode, ...result, 'peak RSS MB': Math.round(rss), 'target s': 15, 'target MB': 300, met: Number(result.seconds) <= 15 && rss <= 300 ? 'yes' : 'no' }]);
 }
 

@@ -47,7 +47,7 @@ import { StationBundleWriter } from '../../src/ingestion/station-bundle.writer.j
 import { RegionsService } from '../../src/regions/regions.service.js';
 import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
 import type { ScenarioName, ScenarioRequest, ScenarioResult } from './load-worker.js';
-import { machineSeconds, postgresSeconds, postgresSecondsBetween } from './machine.js';
+import { machineSeconds, postgresSeconds, postgresSecondsBetween } from '../support/process.js';
 import { PROVINCE_RANKING, PROVINCE_SUMMARY, STATION_DETAIL } from './queries.js';
 import { startWriteStream, type WriteStreamStats } from './write-stream.js';
 

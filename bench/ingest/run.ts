@@ -10,7 +10,7 @@
 // personnel, equipment and cases in 1,000-row batches over POST /api/v1/bulk/{kind}, pulled
 // from one queue by 4 concurrent clients; then the same batches again (all unchanged).
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { runMigrations } from '../../src/database/migrate.js';
 import { generateProvince } from '../../src/generator/index.js';
 import type { ServerReady } from './server.js';
 import { adminQuery, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
+import { cpuSeconds, machineSeconds, memoryOf, postgresSeconds } from '../support/process.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/bench/ingest → the repository root
@@ -93,42 +94,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
-/** CPU seconds (user + system) a process has used, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
-/** CPU seconds the whole machine spent busy (all cores), from /proc/stat. */
-function machineBusySeconds(): number {
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const idle = fields[3] + (fields[4] ?? 0);
-  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
-  return (total - idle) / 100;
-}
 
 /** CPU seconds of every live PostgreSQL process (server and backends) on this machine. */
 function postgresCpuSeconds(): number {
   let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.split(') ')[1].split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
+  for (const seconds of postgresSeconds().values()) total += seconds;
   return total;
 }
 
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-}
 
 async function runPhase(name: string, bases: string[], key: string, requests: Request[], clients: number, pids: number[]): Promise<PhaseResult> {
   const timings: Timed[] = [];
@@ -136,7 +110,7 @@ async function runPhase(name: string, bases: string[], key: string, requests: Re
   const apiCpu = () => pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
   const cpuBefore = apiCpu();
   const pgBefore = postgresCpuSeconds();
-  const machineBefore = machineBusySeconds();
+  const machineBefore = machineSeconds().busy;
   const clientBefore = process.cpuUsage();
   const started = performance.now();
   const worker = async (client: number) => {
@@ -171,7 +145,7 @@ async function runPhase(name: string, bases: string[], key: string, requests: Re
   const clientCpuSeconds = (client.user + client.system) / 1e6;
   const serverCpu = apiCpu() - cpuBefore;
   const postgresCpu = postgresCpuSeconds() - pgBefore;
-  const otherCpuSeconds = Math.max(0, machineBusySeconds() - machineBefore - serverCpu - postgresCpu - clientCpuSeconds);
+  const otherCpuSeconds = Math.max(0, machineSeconds().busy - machineBefore - serverCpu - postgresCpu - clientCpuSeconds);
   const summary = { created: 0, updated: 0, unchanged: 0, removed: 0 };
   for (const t of timings) for (const k of Object.keys(summary) as (keyof typeof summary)[]) summary[k] += t.summary[k];
   return { name, requests: requests.length, rows, wallMs, rowsPerSecond: (rows / wallMs) * 1000, serverCpuSeconds: serverCpu, postgresCpuSeconds: postgresCpu, clientCpuSeconds, otherCpuSeconds, perKind, summary,

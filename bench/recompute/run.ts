@@ -12,7 +12,6 @@
 // written). Prints a Markdown report.
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +29,7 @@ import { generateReviewerAssessments } from '../../src/generator/reviewer-assess
 import { StationBundleWriter } from '../../src/ingestion/station-bundle.writer.js';
 import { RegionsService } from '../../src/regions/regions.service.js';
 import { getRubric } from '../../src/rubric/index.js';
+import { memoryOf } from '../support/process.js';
 
 // Mid-month: the next day moves every dated window by a day, as an ordinary nightly does. On
 // the first day of a month the case sample (the 4 months ending with the cut-off's month)
@@ -126,10 +126,6 @@ function startProcess(script: string, env: Record<string, string>): ChildProcess
   return spawn(process.execPath, [path.join(ROOT, script)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
-}
 
 async function timedRun(url: string, cutOff: string): Promise<{ seconds: number; total: number; changed: number; failed: number }> {
   const client = new pg.Client({ connectionString: url });
@@ -158,7 +154,7 @@ async function fullRecomputes(stations: number, lines: string[]): Promise<{ url:
   const nextDay = { load: load(), ...(await timedRun(loaded.url, addDays(AS_OF, 1))) };
   const again = { load: load(), ...(await timedRun(loaded.url, addDays(AS_OF, 1))) };
   const monthStart = { load: load(), ...(await timedRun(loaded.url, MONTH_START)) };
-  const rss = peakRssMb(worker.pid!);
+  const rss = memoryOf(worker.pid!).peakMb;
   worker.kill('SIGTERM');
   await new Promise((r) => worker.once('exit', r));
   const storage = await snapshotStorage(loaded.url);

@@ -15,7 +15,7 @@
 // earlyReason: the publication period has not ended); verifyRound.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON answers are read untyped here and checked by value */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ import { EmbeddedDatabase } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { todayIn } from '../../src/domain/dates.js';
 import { getRubric, getRubricIndex } from '../../src/rubric/index.js';
-import { machineSeconds, postgresSeconds, postgresSecondsBetween } from '../graphql/machine.js';
+import { cpuSeconds, machineSeconds, memoryOf, postgresSeconds, postgresSecondsBetween } from '../support/process.js';
 import type { ServerReady } from './server.js';
 import { adminQuery, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
 
@@ -94,17 +94,7 @@ function summarise(ms: number[]): Latencies {
   return { count: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? 0, mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length) };
 }
 
-/** CPU seconds (user + system) a process has used, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-}
 
 
 /** What a phase needs to talk to the API and account for its CPU. */

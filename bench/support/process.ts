@@ -1,4 +1,4 @@
-// CPU accounting from /proc (Linux): the machine, PostgreSQL backends of one database.
+// CPU and memory accounting from /proc (Linux): a process, the machine, PostgreSQL backends.
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** CPU seconds the whole machine spent busy and in total (all cores). */
@@ -9,8 +9,24 @@ export function machineSeconds(): { busy: number; total: number } {
   return { busy: (total - idle) / 100, total: total / 100 };
 }
 
-/** CPU seconds (user + system) of each PostgreSQL backend serving `database`, by pid. */
-export function postgresSeconds(database: string): Map<number, number> {
+/** CPU seconds (user + system) a process has used. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Resident set now (VmRSS) and its peak so far (VmHWM) of a process (default: this one), in MB. */
+export function memoryOf(pid: number | 'self' = 'self'): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+/**
+ * CPU seconds (user + system) of each PostgreSQL process, by pid: the backends serving
+ * `database`, or every one (server and backends) without it.
+ */
+export function postgresSeconds(database?: string): Map<number, number> {
   const out = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -18,7 +34,7 @@ export function postgresSeconds(database: string): Map<number, number> {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       // A backend's title names its database: "postgres: 15/main: postgres <db> [local] idle".
-      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) continue;
+      if (database !== undefined && !readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) continue;
       const fields = stat.split(') ')[1].split(' ');
       out.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
