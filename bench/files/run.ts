@@ -10,7 +10,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { adminQuery, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
@@ -127,8 +126,7 @@ async function main(): Promise<void> {
   if (!adminUrl) throw new Error('needs DATABASE_URL (a server where this user may CREATE DATABASE)');
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; store ${o.store}`);
   const { runMigrations } = await import('../../src/database/migrate.js');
-  const { loadConfig } = await import('../../src/config/app-config.js');
-  const { createApp } = await import('../../src/bootstrap.js');
+  const { startBenchApi } = await import('../support/api.js');
   const { ApiKeyService } = await import('../../src/auth/api-key.service.js');
   const name = `ss_bench_files_${randomBytes(4).toString('hex')}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-files-'));
@@ -137,11 +135,8 @@ async function main(): Promise<void> {
   try {
     await runMigrations(url.toString());
     await adminQuery(url.toString(), `INSERT INTO region (code, name, level, parent_code) VALUES ('130000', '河北省', 'PROVINCE', NULL), ('130100', '石家庄市', 'CITY', '130000'), ('130102', '长安区', 'COUNTY', '130100')`);
-    const config = loadConfig({ DATABASE_URL: url.toString(), WORKER: 'off', LOG_LEVEL: 'warn', QUEUE_PREFIX: name, FILES_DIR: path.join(dir, 'files'), ...s3?.env });
-    const app = await createApp({ config, databaseUrl: url.toString(), databaseEmbedded: false, runWorker: false, emitSchemaFile: false }, { logger: ['error', 'warn'] });
+    const { app, port } = await startBenchApi({ DATABASE_URL: url.toString(), QUEUE_PREFIX: name, FILES_DIR: path.join(dir, 'files'), ...s3?.env });
     try {
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const { port } = app.getHttpServer().address() as AddressInfo;
       const key = (await app.get(ApiKeyService).create('COUNTY', '130102', 'bench')).key;
       const rows: Record<string, string | number>[] = [];
       for (const [i, size] of o.sizes.entries()) {

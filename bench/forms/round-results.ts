@@ -15,7 +15,6 @@
 //   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //     node dist/bench/forms/round-results.js --mode computed|stored [--rows 40000]
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { generateProvince } from '../../src/generator/index.js';
@@ -109,8 +108,7 @@ async function bench(mode: Mode, rows: number): Promise<Record<string, string | 
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is required (a server where this user may CREATE DATABASE)');
   const { runMigrations } = await import('../../src/database/migrate.js');
-  const { loadConfig } = await import('../../src/config/app-config.js');
-  const { createApp } = await import('../../src/bootstrap.js');
+  const { startBenchApi } = await import('../support/api.js');
   const { ApiKeyService } = await import('../../src/auth/api-key.service.js');
   const name = `ss_bench_round_${randomBytes(4).toString('hex')}`;
   const url = new URL(await createScratchDatabase(adminUrl, name));
@@ -121,11 +119,8 @@ async function bench(mode: Mode, rows: number): Promise<Record<string, string | 
     await client.connect();
     const roundId = await fill(client, rows, mode).finally(() => client.end());
     console.log(`loaded ${rows} applications (${mode}) in ${((performance.now() - load) / 1000).toFixed(1)} s (not timed)`);
-    const config = loadConfig({ DATABASE_URL: url.toString(), WORKER: 'off', LOG_LEVEL: 'warn', QUEUE_PREFIX: name });
-    const app = await createApp({ config, databaseUrl: url.toString(), databaseEmbedded: false, runWorker: false, emitSchemaFile: false }, { logger: ['error', 'warn'] });
+    const { app, port } = await startBenchApi({ DATABASE_URL: url.toString(), QUEUE_PREFIX: name });
     try {
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const { port } = app.getHttpServer().address() as AddressInfo;
       const key = (await app.get(ApiKeyService).create('PROVINCE', '130000', 'bench')).key;
       // Twice: the second download of a computed round finds every result in the memo (nothing changed in between).
       const times: number[] = [];

@@ -13,7 +13,6 @@
 //     node dist/bench/forms/run.js --mode ranking [--rows 40000]
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, statSync, unlinkSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -76,8 +75,7 @@ async function benchRanking(o: Options): Promise<Record<string, string | number>
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('--mode ranking needs DATABASE_URL (a server where this user may CREATE DATABASE)');
   const { runMigrations } = await import('../../src/database/migrate.js');
-  const { loadConfig } = await import('../../src/config/app-config.js');
-  const { createApp } = await import('../../src/bootstrap.js');
+  const { startBenchApi } = await import('../support/api.js');
   const { ApiKeyService } = await import('../../src/auth/api-key.service.js');
   const name = `ss_bench_forms_${randomBytes(4).toString('hex')}`;
   const url = new URL(await createScratchDatabase(adminUrl, name));
@@ -86,11 +84,8 @@ async function benchRanking(o: Options): Promise<Record<string, string | number>
     const load = performance.now();
     await fill(url.toString(), o.rows);
     console.log(`loaded ${o.rows} scored stations in ${((performance.now() - load) / 1000).toFixed(1)} s (not timed)`);
-    const config = loadConfig({ DATABASE_URL: url.toString(), WORKER: 'off', LOG_LEVEL: 'warn', QUEUE_PREFIX: name });
-    const app = await createApp({ config, databaseUrl: url.toString(), databaseEmbedded: false, runWorker: false, emitSchemaFile: false }, { logger: ['error', 'warn'] });
+    const { app, port } = await startBenchApi({ DATABASE_URL: url.toString(), QUEUE_PREFIX: name });
     try {
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const { port } = app.getHttpServer().address() as AddressInfo;
       const key = (await app.get(ApiKeyService).create('PROVINCE', '130000', 'bench')).key;
       const started = performance.now();
       const bytes = await download(`http://127.0.0.1:${port}/api/v1/regions/130000/ranking.xlsx`, key);

@@ -3,8 +3,7 @@
 // Started by run.ts as a child process so that its CPU and memory are its own.
 import 'reflect-metadata';
 import { ApiKeyService } from '../../src/auth/api-key.service.js';
-import { createApp } from '../../src/bootstrap.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { startBenchApi } from '../support/api.js';
 import { RegionsService } from '../../src/regions/regions.service.js';
 
 export interface ServerReady {
@@ -15,15 +14,7 @@ export interface ServerReady {
 
 async function main(): Promise<void> {
   const provinceCode = process.env.BENCH_PROVINCE_CODE ?? '130000';
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', WORKER: 'off', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  if (!config.database.url) throw new Error('DATABASE_URL is required');
-  const app = await createApp(
-    { config, databaseUrl: config.database.url, databaseEmbedded: false, runWorker: false, emitSchemaFile: false },
-    { logger: ['error', 'warn'] },
-  );
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { app, port } = await startBenchApi({ ...process.env, NODE_ENV: 'production' });
   // The one region a key needs; the benchmark loads the others over HTTP with this key.
   await app.get(RegionsService).ensureChain(provinceCode, `bench ${provinceCode}`);
   const created = await app.get(ApiKeyService).create('PROVINCE', provinceCode, 'ingest benchmark');

@@ -7,8 +7,7 @@
 // Started by run.ts as a child process so that its CPU time and RSS are its own.
 import 'reflect-metadata';
 import { ApiKeyService } from '../../src/auth/api-key.service.js';
-import { createApp } from '../../src/bootstrap.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { startBenchApi } from '../support/api.js';
 import { generateProvince } from '../../src/generator/index.js';
 import { StationBundleWriter } from '../../src/ingestion/station-bundle.writer.js';
 import { RegionsService } from '../../src/regions/regions.service.js';
@@ -28,15 +27,7 @@ async function main(): Promise<void> {
   const stations = Number(process.env.BENCH_STATIONS ?? 2500);
   const seed = process.env.BENCH_SEED ?? 'bench-rounds';
   const asOf = process.env.BENCH_AS_OF ?? '2026-06-30';
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', WORKER: 'off', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  if (!config.database.url) throw new Error('DATABASE_URL is required');
-  const app = await createApp(
-    { config, databaseUrl: config.database.url, databaseEmbedded: false, runWorker: false, emitSchemaFile: false },
-    { logger: ['error', 'warn'] },
-  );
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { app, port } = await startBenchApi({ ...process.env, NODE_ENV: 'production' });
 
   const started = performance.now();
   const province = generateProvince({ stations, seed, provinceCode, asOf });
