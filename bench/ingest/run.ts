@@ -14,11 +14,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmbeddedDatabase } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { generateProvince } from '../../src/generator/index.js';
 import type { ServerReady } from './server.js';
-import { adminQuery, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
+import { adminQuery, adminServer, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
 import { cpuSeconds, machineSeconds, memoryOf, postgresSeconds } from '../support/process.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -177,12 +176,7 @@ function chunk<T>(items: T[], size: number): T[][] {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   mkdirSync(tmp, { recursive: true });
-  let embedded: EmbeddedDatabase | null = null;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    embedded = new EmbeddedDatabase({ dataDir: path.join(tmp, 'pg'), port: Number(process.env.BENCH_PG_PORT ?? 54349), database: 'bench_admin' });
-    adminUrl = await embedded.start();
-  }
+  const { adminUrl, embedded } = await adminServer(path.join(tmp, 'pg'), 54349);
   const database = `ss_bench_${process.pid}_${Date.now().toString(36)}`;
   const databaseUrl = await createScratchDatabase(adminUrl, database);
   const pgVersion = String((await adminQuery(adminUrl, 'SHOW server_version')).rows[0].server_version);

@@ -20,13 +20,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { EmbeddedDatabase } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { todayIn } from '../../src/domain/dates.js';
 import { getRubric, getRubricIndex } from '../../src/rubric/index.js';
 import { cpuSeconds, machineSeconds, memoryOf, postgresSeconds, postgresSecondsBetween } from '../support/process.js';
 import type { ServerReady } from './server.js';
-import { adminQuery, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
+import { adminQuery, adminServer, createScratchDatabase, dropScratchDatabase } from '../support/database.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/bench/rounds → the repository root
@@ -335,12 +334,7 @@ async function problemsOf(databaseUrl: string, roundId: string, stations: number
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   mkdirSync(tmp, { recursive: true });
-  let embedded: EmbeddedDatabase | null = null;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    embedded = new EmbeddedDatabase({ dataDir: path.join(tmp, 'pg'), port: Number(process.env.BENCH_PG_PORT ?? 54359), database: 'bench_admin' });
-    adminUrl = await embedded.start();
-  }
+  const { adminUrl, embedded } = await adminServer(path.join(tmp, 'pg'), 54359);
   const database = `ss_bench_rounds_${process.pid}_${Date.now().toString(36)}`;
   const databaseUrl = await createScratchDatabase(adminUrl, database);
   const filesDir = path.join(tmp, `files-${process.pid}`);
