@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { ScoreResult } from './engine/index.js';
 import { resultDigest } from './result-digest.js';
 import type { StoredCriterion, StoredIndicator } from './score-snapshot.entity.js';
-import { writeContributions } from './station-contributions.js';
+import { contributionOf } from './station-contributions.js';
 
 export interface ScoreWriteSummary {
   changed: string[];
@@ -120,15 +120,29 @@ export class ScoreWriter {
 
   private async makeCurrent(items: { result: ScoreResult }[], snapshotOf: Map<string, string>, now: Date): Promise<void> {
     const col = <T>(pick: (item: { result: ScoreResult }) => T) => items.map(pick);
+    const contributions = col((i) => contributionOf(i.result));
+    // The station's contribution to its regions' aggregates goes in the same statement, so the
+    // aggregate triggers run once. Arrays of arrays cannot be unnested row by row in
+    // PostgreSQL: each row's indicator arrays go as JSON.
     await this.manager.query(
-      `INSERT INTO station_score (station_code, snapshot_id, total, rebased, bonus, stars, eligible, has_veto, pending_count, input_hash, cut_off, evaluated_at, changed_at)
-       SELECT t.station_code, t.snapshot_id, t.total, t.rebased, t.bonus, t.stars, t.eligible, NOT t.eligible, t.pending_count, t.input_hash, t.cut_off, $11, $11
-       FROM unnest($1::varchar[], $2::bigint[], $3::numeric[], $4::numeric[], $5::numeric[], $6::smallint[], $7::boolean[], $8::smallint[], $9::char(64)[], $10::date[])
-         AS t(station_code, snapshot_id, total, rebased, bonus, stars, eligible, pending_count, input_hash, cut_off)
+      `INSERT INTO station_score (station_code, snapshot_id, total, rebased, bonus, stars, eligible, has_veto, pending_count, input_hash, cut_off, evaluated_at, changed_at,
+                                  rubric_version, indicator_points, indicator_applicable, criteria_to_assess, criteria_assessed, criteria_pending, criteria_overrides)
+       SELECT t.station_code, t.snapshot_id, t.total, t.rebased, t.bonus, t.stars, t.eligible, NOT t.eligible, t.pending_count, t.input_hash, t.cut_off, $11, $11,
+              t.rubric_version,
+              ARRAY(SELECT e::numeric FROM jsonb_array_elements_text(t.points) WITH ORDINALITY AS j(e, i) ORDER BY i),
+              ARRAY(SELECT e::numeric FROM jsonb_array_elements_text(t.applicable) WITH ORDINALITY AS j(e, i) ORDER BY i),
+              t.to_assess, t.assessed, t.pending, t.overrides
+       FROM unnest($1::varchar[], $2::bigint[], $3::numeric[], $4::numeric[], $5::numeric[], $6::smallint[], $7::boolean[], $8::smallint[], $9::char(64)[], $10::date[],
+                   $12::varchar[], $13::jsonb[], $14::jsonb[], $15::smallint[], $16::smallint[], $17::smallint[], $18::smallint[])
+         AS t(station_code, snapshot_id, total, rebased, bonus, stars, eligible, pending_count, input_hash, cut_off,
+              rubric_version, points, applicable, to_assess, assessed, pending, overrides)
        ON CONFLICT (station_code) DO UPDATE SET
          snapshot_id = EXCLUDED.snapshot_id, total = EXCLUDED.total, rebased = EXCLUDED.rebased, bonus = EXCLUDED.bonus,
          stars = EXCLUDED.stars, eligible = EXCLUDED.eligible, has_veto = EXCLUDED.has_veto, pending_count = EXCLUDED.pending_count,
-         input_hash = EXCLUDED.input_hash, cut_off = EXCLUDED.cut_off, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at`,
+         input_hash = EXCLUDED.input_hash, cut_off = EXCLUDED.cut_off, evaluated_at = EXCLUDED.evaluated_at, changed_at = EXCLUDED.changed_at,
+         rubric_version = EXCLUDED.rubric_version, indicator_points = EXCLUDED.indicator_points, indicator_applicable = EXCLUDED.indicator_applicable,
+         criteria_to_assess = EXCLUDED.criteria_to_assess, criteria_assessed = EXCLUDED.criteria_assessed,
+         criteria_pending = EXCLUDED.criteria_pending, criteria_overrides = EXCLUDED.criteria_overrides`,
       [
         col((i) => i.result.stationCode),
         col((i) => snapshotOf.get(i.result.stationCode)!),
@@ -141,9 +155,15 @@ export class ScoreWriter {
         col((i) => i.result.inputHash),
         col((i) => i.result.cutOff),
         now,
+        col((i) => i.result.rubricVersion),
+        contributions.map((c) => JSON.stringify(c.points)),
+        contributions.map((c) => JSON.stringify(c.applicable)),
+        contributions.map((c) => c.toAssess),
+        contributions.map((c) => c.assessed),
+        contributions.map((c) => c.pending),
+        contributions.map((c) => c.overrides),
       ],
     );
-    await writeContributions(this.manager, col((i) => i.result));
   }
 
   private async confirm(results: ScoreResult[], now: Date): Promise<void> {

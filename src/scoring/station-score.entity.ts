@@ -63,7 +63,7 @@ export class StationScoreRecord {
   changedAt: Date;
 
   // What the station adds to the region aggregates (region-score-aggregate.entity.ts), kept
-  // by triggers of migration RegionScoreAggregates; written by station-contributions.ts.
+  // by triggers of migration RegionScoreAggregates; computed by station-contributions.ts, written with the current score (score-writer.ts).
 
   /** The station's county, copied from the station by a trigger (a station moving county moves its contribution). */
   @Column({ type: 'char', length: 6, nullable: true })
