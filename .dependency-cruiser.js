@@ -15,7 +15,7 @@ const SHARED_SURFACE = [
   ['^src/database/(columns|change-feed)\\.ts$', 'column types and the change feed every store uses'],
   ['^src/auth/(principal|auth\\.decorators|personal-data)\\.ts$', 'who is calling, role checks, personal-data redaction'],
   ['^src/audit/audit-values\\.ts$', 'who acted and the digest of what changed, recorded by every audited mutation'],
-  ['^src/database/(returned-rows|cursor-pages)\\.ts$', 'TypeORM helpers: rows of UPDATE/DELETE … RETURNING, pages of a server-side cursor'],
+  ['^src/database/(returned-rows|cursor-pages|pg-listener)\\.ts$', 'database helpers: rows of UPDATE/DELETE … RETURNING, pages of a server-side cursor, a LISTEN connection that reconnects'],
   ['^src/audit/audit\\.(service|module)\\.ts$', 'every mutation is audited (common rules); imported, not global'],
   ['^src/outbox/outbox\\.(service|module)\\.ts$', 'every write to scored data records its change in the outbox; imported, not global'],
   ['^src/rubric/(index|rubric\\.module|star-policies\\.service)\\.ts$', 'the rubric and its star policies are read by every scoring consumer'],

@@ -13,14 +13,14 @@
 // what it concerns. Entries cached under an older generation are never used. While the
 // connection is down there is no generation and nothing is served from memory.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import pg from 'pg';
+import type pg from 'pg';
 import { APP_RUNTIME, type AppRuntime } from '../core/app-runtime.js';
+import { PgListener } from './pg-listener.js';
 
 export const SCORE_DATA_CHANNEL = 'scorecard_score_data';
 export const STATION_DATA_CHANNEL = 'scorecard_station_data';
 export const API_KEY_CHANNEL = 'scorecard_api_key';
 
-const FIRST_RETRY_MS = 500;
 // Reconnecting is cheap and nothing is cached meanwhile: try often.
 const MAX_RETRY_MS = 5000;
 // A barrier that takes longer than this reports the feed as behind.
@@ -57,31 +57,45 @@ export function parseDataChange(payload: string): DataChange {
 @Injectable()
 export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ChangeFeed.name);
-  private client: pg.Client | null = null;
-  private listening = false;
+  private readonly listener: PgListener;
   // They only grow: a notification, a reconnection or a loss moves them.
   private scoreCounter = 0;
   private dataCounter = 0;
   private keyCounter = 0;
-  private stopped = false;
-  private retryMs = FIRST_RETRY_MS;
   private inFlight: Promise<boolean> | null = null;
   private nextBarrier: Promise<boolean> | null = null;
   private overdue = false;
   private readonly listeners = new Set<DataChangeListener>();
 
-  constructor(@Inject(APP_RUNTIME) private readonly runtime: AppRuntime) {}
+  constructor(@Inject(APP_RUNTIME) runtime: AppRuntime) {
+    this.listener = new PgListener(
+      { databaseUrl: runtime.databaseUrl, applicationName: 'station-scorecard-change-feed', channels: [SCORE_DATA_CHANNEL, STATION_DATA_CHANNEL, API_KEY_CHANNEL], maxRetryMs: MAX_RETRY_MS },
+      {
+        notification: (channel, payload) => this.notified(channel, payload),
+        listening: (again) => {
+          // Anything may have changed while nobody listened.
+          this.bump();
+          if (again) this.logger.log('change feed listening again');
+        },
+        lost: (error) => {
+          this.bump();
+          this.logger.warn(`change feed lost (${error?.message ?? 'connection ended'}); nothing is cached (API keys, rankings, summaries, GraphQL answers) until it is back`);
+        },
+      },
+    );
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.connect();
+    await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    const client = this.client;
-    this.client = null;
-    this.listening = false;
-    await client?.end().catch(() => undefined);
+    await this.listener.stop();
+  }
+
+  /** Changes are seen (and so may be cached) only while the connection listens. */
+  private get listening(): boolean {
+    return this.listener.client !== null;
   }
 
   /** The score generation (stations, scores, regions), or null when changes cannot be seen (cache nothing then). */
@@ -127,9 +141,10 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
    */
   barrier(): Promise<boolean> {
     // A round trip that outlived its timeout and has not come back: the feed is behind.
-    if (!this.listening || !this.client || this.overdue) return Promise.resolve(false);
+    const client = this.listener.client;
+    if (client === null || this.overdue) return Promise.resolve(false);
     if (!this.inFlight) {
-      const trip = this.roundTrip(this.client).finally(() => {
+      const trip = this.roundTrip(client).finally(() => {
         if (this.inFlight === trip) this.inFlight = null;
       });
       this.inFlight = trip;
@@ -152,37 +167,11 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
       }, BARRIER_TIMEOUT_MS);
     });
     const answered = client.query('SELECT 1').then(
-      () => this.listening && this.client === client,
+      () => this.listener.client === client,
       () => false,
     );
     void answered.finally(() => (this.overdue = false));
     return Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
-  }
-
-  private async connect(): Promise<void> {
-    if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.runtime.databaseUrl, application_name: 'station-scorecard-change-feed', keepAlive: true });
-    let gone = false;
-    const lost = (error: Error | null) => {
-      if (gone) return;
-      gone = true;
-      this.lost(client, error);
-    };
-    client.on('notification', (message) => this.notified(message.channel, message.payload ?? ''));
-    client.on('error', (error) => lost(error));
-    client.on('end', () => lost(null));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${SCORE_DATA_CHANNEL}; LISTEN ${STATION_DATA_CHANNEL}; LISTEN ${API_KEY_CHANNEL}`);
-      this.client = client;
-      // Anything may have changed while nobody listened.
-      this.bump();
-      this.listening = true;
-      if (this.retryMs > FIRST_RETRY_MS) this.logger.log('change feed listening again');
-      this.retryMs = FIRST_RETRY_MS;
-    } catch (error) {
-      lost(error instanceof Error ? error : new Error(String(error)));
-    }
   }
 
   private notified(channel: string, payload: string): void {
@@ -209,20 +198,6 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
         this.logger.error(`data change listener failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-  }
-
-  private lost(client: pg.Client, error: Error | null): void {
-    if (this.client === client) {
-      this.client = null;
-      this.listening = false;
-    }
-    this.bump();
-    client.end().catch(() => undefined);
-    if (this.stopped) return;
-    this.logger.warn(`change feed lost (${error?.message ?? 'connection ended'}); nothing is cached (API keys, rankings, summaries, GraphQL answers) until it is back`);
-    const delay = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-    setTimeout(() => void this.connect(), delay).unref();
   }
 
   private bump(): void {
