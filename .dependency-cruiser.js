@@ -12,7 +12,7 @@ const SHARED_SURFACE = [
   ['^src/domain/', 'pure vocabulary, dates and text rules of the product (imports nothing else)'],
   ['^src/common/', 'typed DomainError and its one mapping; small helpers'],
   ['^src/config/app-config\\.ts$', 'the one configuration object'],
-  ['^src/database/(columns|change-feed)\\.ts$', 'column types and the change feed every store uses'],
+  ['^src/database/(columns|change-feed|queryable|record-kind)\\.ts$', 'column types, the change feed every store uses, what runs a statement, record-kind descriptors'],
   ['^src/auth/(principal|auth\\.decorators|personal-data)\\.ts$', 'who is calling, role checks, personal-data redaction'],
   ['^src/audit/audit-values\\.ts$', 'who acted and the digest of what changed, recorded by every audited mutation'],
   ['^src/database/(returned-rows|cursor-pages|pg-listener)\\.ts$', 'database helpers: rows of UPDATE/DELETE … RETURNING, pages of a server-side cursor, a LISTEN connection that reconnects'],
@@ -35,6 +35,8 @@ const SHARED_SURFACE = [
 const NAMED_EDGES = [
   ['ingestion', '^src/(cases|certifications|complaints|equipment|personnel|station-events|stations)/[^/]+\\.(module|service|dto)\\.ts$', 'the station bundle writer and ingestion module compose every data kind'],
   ['bulk', '^src/(cases|equipment|personnel)/[^/]+\\.(module|service|dto)\\.ts$', 'bulk import writes these three row kinds through their services'],
+  ['scoring', '^src/[a-z-]+/[^/]+\\.record\\.ts$', 'the facts loader reads every kind through its record descriptor'],
+  ['dashboard', '^src/[a-z-]+/[^/]+\\.repository\\.ts$', 'GraphQL loaders read each domain through its repository'],
   ['scoring', '^src/(cases/case-row|personnel/person-row)\\.ts$', 'the facts loader reads rows through the kinds\' row mappers'],
   ['scoring', '^src/rounds/rating-round\\.entity\\.ts$', 'a snapshot may belong to a rating round (foreign key)'],
   ['scoring', '^src/scoring/', 'own folder (the engine is a sub-folder)'],

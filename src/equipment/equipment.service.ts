@@ -7,25 +7,11 @@ import type { Equipment } from '../domain/station-data.js';
 import { sortedRowDigest } from '../ingestion/row-digest.js';
 import { StationAccess } from '../ingestion/station-access.js';
 import { StationRowsWriter } from '../ingestion/station-rows.writer.js';
-import type { TableSpec } from '../ingestion/table-writer.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import type { WriteSummary } from '../ingestion/write-summary.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-
-export const EQUIPMENT_TABLE: TableSpec<Equipment> = {
-  table: 'equipment',
-  entity: 'equipment',
-  keyColumn: 'external_id',
-  keyType: 'varchar',
-  keyOf: (e) => e.externalId,
-  returnsId: false,
-  columns: [
-    { name: 'type', type: 'varchar', value: (e) => e.type },
-    { name: 'quantity', type: 'int', value: (e) => e.quantity },
-    { name: 'status', type: 'varchar', value: (e) => e.status },
-    { name: 'acquired_on', type: 'date', value: (e) => e.acquiredOn },
-  ],
-};
+import { EQUIPMENT_RECORD } from './equipment.record.js';
+import { EquipmentRepository } from './equipment.repository.js';
 
 /** A station's equipment register: replace, upsert, remove and read, set-based. */
 @Injectable()
@@ -37,7 +23,7 @@ export class EquipmentService {
     audit: AuditService,
     outbox: OutboxService,
   ) {
-    this.rows = new StationRowsWriter<Equipment>({ table: EQUIPMENT_TABLE, reason: 'equipment', digest: sortedRowDigest }, audit, outbox);
+    this.rows = new StationRowsWriter<Equipment>({ table: EQUIPMENT_RECORD, reason: 'equipment', digest: sortedRowDigest }, audit, outbox);
   }
 
   async replace(manager: EntityManager, ctx: WriteContext, stationCode: string, items: readonly Equipment[]): Promise<WriteSummary> {
@@ -62,12 +48,8 @@ export class EquipmentService {
 
   async list(manager: EntityManager, principal: Principal, stationCode: string, externalId?: string): Promise<Equipment[]> {
     await this.access.checkRead(manager, principal, stationCode);
-    const rows = await manager.query<{ external_id: string; type: Equipment['type']; quantity: number; status: Equipment['status']; acquired_on: string | null }[]>(
-      `SELECT external_id, type, quantity, status, acquired_on FROM equipment
-       WHERE station_code = $1 AND ($2::varchar IS NULL OR external_id = $2) ORDER BY external_id`,
-      [stationCode, externalId ?? null],
-    );
+    const rows = await new EquipmentRepository(manager).list(stationCode, externalId);
     if (externalId !== undefined && rows.length === 0) throw DomainError.notFound(`equipment ${externalId} at station ${stationCode}`);
-    return rows.map((r) => ({ externalId: r.external_id, type: r.type, quantity: r.quantity, status: r.status, acquiredOn: r.acquired_on }));
+    return rows;
   }
 }

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { OutboxService } from '../outbox/outbox.service.js';
-import { TableWriter, type TableSpec, type WrittenRow } from './table-writer.js';
+import type { TableSpec } from '../database/record-kind.js';
+import { TableWriter, type WrittenRow } from './table-writer.js';
 import type { WriteContext } from './write-context.js';
 import { emptySummary, type WriteSummary } from './write-summary.js';
 

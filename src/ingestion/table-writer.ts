@@ -9,37 +9,9 @@
 // 3. for a replace, delete the stored rows the new list no longer holds.
 import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from '../audit/audit.service.js';
+import type { TableSpec } from '../database/record-kind.js';
 import { queryRows } from './sql.js';
 import { emptySummary, type WriteSummary } from './write-summary.js';
-
-export interface ColumnSpec<R> {
-  /** Column name in the table. */
-  name: string;
-  /** Element type of the unnest() array parameter, e.g. 'varchar', 'date', 'int', 'numeric', 'boolean'. */
-  type: string;
-  value: (row: R) => unknown;
-  /** SQL cast applied to the unnested value, e.g. 'boolean[]' for a text-encoded array. */
-  cast?: string;
-}
-
-export interface TableSpec<R> {
-  table: string;
-  /** Entity name in audit rows. */
-  entity: string;
-  keyColumn: string;
-  /** Element type of the key array parameter. */
-  keyType: string;
-  /** The row's natural key as text (audit entity key, problem reports). */
-  keyOf: (row: R) => string;
-  /** The key as bound to SQL (default: keyOf). */
-  keyValue?: (row: R) => unknown;
-  /** Data columns other than station_code, the key and row_digest. */
-  columns: ColumnSpec<R>[];
-  /** Extra `SET` assignments on update, e.g. `updated_at = now()`. */
-  extraSet?: string[];
-  /** The table has a bigint `id` the caller needs back (children rows). */
-  returnsId: boolean;
-}
 
 export interface StationOwnedRow<R> {
   stationCode: string;

@@ -17,13 +17,14 @@ import type {
   AnnualReview,
   BonusEvent,
   CertificationItems,
-  Equipment,
   MediationAverage,
   Person,
   StationProfile,
   VetoEvent,
 } from '../domain/station-data.js';
 import { collectionDigest, type CollectionDigest, type StationFactDigests, type StationFacts } from './engine/index.js';
+import { collectionDigestSql, stationsRowsSql, type RecordKind, type RecordSql, type StationRowOf } from '../database/record-kind.js';
+import { EQUIPMENT_RECORD } from '../equipment/equipment.record.js';
 import { CASE_COLUMNS, caseFromRow, type CaseRow } from '../cases/case-row.js';
 import { PERSON_COLUMNS, personFromRow, trainingFromRow, TRAINING_COLUMNS, type PersonRow, type TrainingRow } from '../personnel/person-row.js';
 
@@ -71,6 +72,17 @@ interface KindLoader<R> {
 }
 
 const kind = <R>(loader: KindLoader<R>): KindLoader<never> => loader as KindLoader<never>;
+
+/** The StationFacts collections that hold records of type D. */
+type CollectionOf<D> = { [K in keyof StationFacts]: StationFacts[K] extends readonly D[] ? K : never }[keyof StationFacts];
+
+/** A kind read through its record descriptor: its rows, station by station, into one collection. */
+function records<D, R extends object>(record: RecordKind<D, R>, into: CollectionOf<D>): KindLoader<never> {
+  return kind<StationRowOf<R>>({
+    sql: stationsRowsSql(record),
+    attach: (rows, load) => rows.forEach((r) => (load.facts(r.station_code)?.[into as keyof StationFacts] as D[] | undefined)?.push(record.fromRow(r))),
+  });
+}
 
 const STATIONS_SQL = `SELECT code, name, county_code, province_code, approved_headcount, duties, premises_independent, rooms, internet, private_network, row_digest
                       FROM station WHERE code = ANY($1)`;
@@ -132,11 +144,7 @@ const KIND_LOADERS: readonly KindLoader<never>[] = [
     attach: (rows, load) =>
       rows.forEach((d) => load.personById.get(String(d.person_id))?.disciplinaryRecords.push({ date: d.date, kind: d.kind, description: d.description })),
   }),
-  kind<EquipmentRow>({
-    sql: `SELECT station_code, external_id, type, quantity, status, acquired_on FROM equipment WHERE station_code = ANY($1) ORDER BY station_code, external_id`,
-    attach: (rows, load) =>
-      rows.forEach((e) => load.facts(e.station_code)?.equipment.push({ externalId: e.external_id, type: e.type, quantity: e.quantity, status: e.status, acquiredOn: e.acquired_on })),
-  }),
+  records(EQUIPMENT_RECORD, 'equipment'),
   kind<CaseRow>({
     sql: `SELECT ${CASE_COLUMNS} FROM enforcement_case WHERE station_code = ANY($1) ORDER BY station_code, case_number`,
     attach: (rows, load) => rows.forEach((c) => load.facts(c.station_code)?.cases.push(caseFromRow(c))),
@@ -212,13 +220,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] 
 /** The digest of a collection without rows (shared: digests are never mutated). */
 const NO_ROWS: CollectionDigest = collectionDigest([]);
 
+/** The kinds read through their record descriptors, by the facts' digest label. */
+const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [['equipment', EQUIPMENT_RECORD]];
+
 /**
  * One digest per station and kind: collectionDigest() of the rows' stored digests, in
  * SQL (byte order is COLLATE "C"; the digests are ASCII, so this is code-unit order).
  */
 const DIGESTS_SQL = [
   ['personnel', 'person', 'row_digest'],
-  ['equipment', 'equipment', 'row_digest'],
   ['cases', 'enforcement_case', 'row_digest'],
   ['complaintFigures', 'complaint_figures', 'row_digest'],
   ['certifications', 'certification', 'row_digest'],
@@ -231,6 +241,7 @@ const DIGESTS_SQL = [
               encode(sha256(convert_to(string_agg((${digest})::text, E'\\n' ORDER BY (${digest})::text COLLATE "C"), 'UTF8')), 'hex') AS digest
        FROM ${table} WHERE station_code = ANY($1) GROUP BY station_code`,
   )
+  .concat(FACT_RECORDS.map(([label, record]) => collectionDigestSql(record, label)))
   .join('\nUNION ALL\n');
 
 /** The stored digests: last, once every station's facts exist. */
@@ -269,14 +280,6 @@ interface DisciplinaryRow {
   date: string;
   kind: string;
   description: string;
-}
-interface EquipmentRow {
-  station_code: string;
-  external_id: string;
-  type: Equipment['type'];
-  quantity: number;
-  status: Equipment['status'];
-  acquired_on: string | null;
 }
 interface FiguresRow {
   station_code: string;

@@ -6,7 +6,7 @@ import type { BonusEvent } from '../domain/station-data.js';
 import { rowDigest } from '../ingestion/row-digest.js';
 import { StationAccess } from '../ingestion/station-access.js';
 import { StationRowsWriter } from '../ingestion/station-rows.writer.js';
-import type { TableSpec } from '../ingestion/table-writer.js';
+import type { TableSpec } from '../database/record-kind.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import type { WriteSummary } from '../ingestion/write-summary.js';
 import { OutboxService } from '../outbox/outbox.service.js';

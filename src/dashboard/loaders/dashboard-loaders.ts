@@ -4,7 +4,8 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { NATIONAL_DEFAULT_POLICY } from '../../rubric/index.js';
 import { encodeCursor } from '../cursor.js';
-import { loadCasePages, loadCaseSummaries, loadComplaintYears, loadEquipment, type PageRequest } from '../queries/ledger.query.js';
+import { EquipmentRepository } from '../../equipment/equipment.repository.js';
+import { loadCasePages, loadCaseSummaries, loadComplaintYears, type PageRequest } from '../queries/ledger.query.js';
 import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts, loadStationVetoes } from '../queries/reads.query.js';
 import { loadRegionSummaries } from '../queries/region-summary.query.js';
 import { loadPeople } from '../queries/roster.query.js';
@@ -67,7 +68,7 @@ export class DashboardLoaders {
 
   readonly people = new DataLoader(byKey((codes: readonly string[]) => loadPeople(this.db, codes), () => []));
 
-  readonly equipment = new DataLoader(byKey((codes: readonly string[]) => loadEquipment(this.db, codes), () => ({ inService: [], broken: 0, retired: 0, lines: 0 })));
+  readonly equipment = new DataLoader(byKey((codes: readonly string[]) => new EquipmentRepository(this.db).totals(codes), () => ({ inService: [], broken: 0, retired: 0, lines: 0 })));
 
   readonly caseSummary = new DataLoader(
     byKey((codes: readonly string[]) => loadCaseSummaries(this.db, codes, this.today), () => {

@@ -5,7 +5,7 @@
 // same thing (points, status, reason) in two snapshots is one object — so a request returns
 // the lists as they are and a province's snapshots cost little memory.
 import { Injectable } from '@nestjs/common';
-import type { Queryable } from '../queries/queryable.js';
+import type { Queryable } from '../../database/queryable.js';
 import { SNAPSHOT_COLUMNS, toSnapshotHeader, type SnapshotHeader, type SnapshotRow } from '../queries/snapshot-rows.js';
 import type { CriterionScore, IndicatorScore } from '../types/score.types.js';
 import { rubricMeta, type RubricMeta } from './rubric-meta.js';

@@ -1,32 +1,11 @@
-// Equipment, case ledger and 12315 figures of stations, each one statement for any number
+// Case ledger and 12315 figures of stations, each one statement for any number
 // of stations. Case windows follow the engine (近2年 = [R − 2 years, R], R = the current
 // score's cut-off, or today for a station not scored yet).
-import { EQUIPMENT_TYPES } from '../../domain/vocabulary.js';
 import { NATIONAL_DEFAULT_POLICY } from '../../rubric/index.js';
 import type { Edge } from '../types/common.types.js';
-import type { CaseLedgerSummary, ComplaintYear, EnforcementCase, EquipmentSummary } from '../types/ledger.types.js';
-import type { Queryable } from './queryable.js';
+import type { CaseLedgerSummary, ComplaintYear, EnforcementCase } from '../types/ledger.types.js';
+import type { Queryable } from '../../database/queryable.js';
 import { CASE_COLUMNS, caseFromRow, type CaseRow } from '../../cases/case-row.js';
-
-export async function loadEquipment(db: Queryable, codes: readonly string[]): Promise<Map<string, EquipmentSummary>> {
-  const rows = await db.query<{ station_code: string; type: string; status: string; quantity: number; lines: number }[]>(
-    `SELECT station_code, type, status, sum(quantity)::int AS quantity, count(*)::int AS lines
-     FROM equipment WHERE station_code = ANY($1::varchar[]) GROUP BY station_code, type, status`,
-    [codes],
-  );
-  const out = new Map<string, EquipmentSummary>(codes.map((c) => [c, { inService: [], broken: 0, retired: 0, lines: 0 }]));
-  const order = new Map<string, number>(EQUIPMENT_TYPES.map((t, i) => [t, i]));
-  for (const r of rows) {
-    const s = out.get(r.station_code);
-    if (!s) continue;
-    s.lines += r.lines;
-    if (r.status === 'IN_SERVICE') s.inService.push({ type: r.type, quantity: r.quantity });
-    else if (r.status === 'BROKEN') s.broken += r.quantity;
-    else s.retired += r.quantity;
-  }
-  for (const s of out.values()) s.inService.sort((a, b) => order.get(a.type)! - order.get(b.type)!);
-  return out;
-}
 
 interface CaseSummaryRow {
   code: string;

@@ -5,7 +5,7 @@ import type { MissingItemMark, ReviewerAssessment } from '../types/review.types.
 import type { Veto } from '../types/veto.types.js';
 import { rubricMeta } from '../loaders/rubric-meta.js';
 import { regionColumn } from '../permissions.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from '../../database/queryable.js';
 
 interface RegionRow {
   code: string;

@@ -8,7 +8,7 @@ import { GenerationCache } from '../../database/change-feed.js';
 import { rubricMeta } from '../loaders/rubric-meta.js';
 import { regionColumn } from '../permissions.js';
 import type { IndicatorAverage, RegionSummary, TotalBucket } from '../types/region.types.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from '../../database/queryable.js';
 
 const BUCKETS = Array.from({ length: 11 }, (_, i) => ({ from: i * 10, to: i === 10 ? 110 : i * 10 + 10 }));
 const STARS = [0, 1, 2, 3, 4, 5];

@@ -3,7 +3,7 @@
 import { ESTABLISHED_STAFFING_TYPES, STAFFING_TYPES, EDUCATIONS, MAJOR_CATEGORIES, type StaffingType } from '../../domain/vocabulary.js';
 import type { KeyCount } from '../types/common.types.js';
 import type { RosterEntry, RosterSummary, TrainingYearView } from '../types/roster.types.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from '../../database/queryable.js';
 
 /** A roster entry with the personal fields the resolver releases only to roles allowed to see them. */
 export interface PersonView extends RosterEntry {

@@ -4,7 +4,7 @@ import { diffScores, type CriterionResult, type IndicatorResult, type ScoreResul
 import type { CachedSnapshot } from '../loaders/snapshot-cache.js';
 import type { Edge } from '../types/common.types.js';
 import type { CriterionChange, ScoreSnapshot } from '../types/score.types.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from '../../database/queryable.js';
 import { SNAPSHOT_COLUMNS, toSnapshot, type SnapshotRow } from './snapshot-rows.js';
 
 export interface HistoryRequest {

@@ -5,7 +5,7 @@
 import type { CachedSnapshot } from '../loaders/snapshot-cache.js';
 import type { ScoreSnapshot } from '../types/score.types.js';
 import type { Station } from '../types/station.types.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from '../../database/queryable.js';
 import type { SnapshotHeader } from './snapshot-rows.js';
 
 export const STATION_COLUMNS = `s.code, s.name, s.county_code, s.city_code, s.province_code, rc.name AS county_name, ry.name AS city_name, rp.name AS province_name,
