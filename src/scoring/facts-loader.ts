@@ -16,7 +16,6 @@ import type { EntityManager } from 'typeorm';
 import type {
   AnnualReview,
   BonusEvent,
-  CertificationItems,
   MediationAverage,
   Person,
   StationProfile,
@@ -26,6 +25,7 @@ import { collectionDigest, type CollectionDigest, type StationFactDigests, type 
 import { collectionDigestSql, stationsRowsSql, type RecordKind, type RecordSql, type StationRowOf } from '../database/record-kind.js';
 import { EQUIPMENT_RECORD } from '../equipment/equipment.record.js';
 import { CASE_COLUMNS, caseFromRow, type CaseRow } from '../cases/case-row.js';
+import { CERTIFICATION_RECORD } from '../certifications/certification.record.js';
 import { PERSON_COLUMNS, personFromRow, trainingFromRow, TRAINING_COLUMNS, type PersonRow, type TrainingRow } from '../personnel/person-row.js';
 
 /** A station's facts and the province whose star policy applies to it. */
@@ -153,18 +153,7 @@ const KIND_LOADERS: readonly KindLoader<never>[] = [
     sql: `SELECT * FROM complaint_figures WHERE station_code = ANY($1) ORDER BY station_code, period`,
     attach: (rows, load) => rows.forEach((f) => load.facts(f.station_code)?.complaintFigures.push(figuresFromRow(f))),
   }),
-  kind<CertificationRow>({
-    sql: `SELECT station_code, year, items, certified_by, certified_on FROM certification WHERE station_code = ANY($1) ORDER BY station_code, year`,
-    attach(rows, load) {
-      for (const c of rows) {
-        const items: CertificationItems = {};
-        c.items.forEach((value, i) => {
-          if (value) items[String(i + 1) as keyof CertificationItems] = true;
-        });
-        load.facts(c.station_code)?.certifications.push({ year: c.year, items, certifiedBy: c.certified_by, certifiedOn: c.certified_on });
-      }
-    },
-  }),
+  records(CERTIFICATION_RECORD, 'certifications'),
   kind<BonusRow>({
     sql: `SELECT station_code, event_key, category, level, date, subject, description, points::float8 AS points
           FROM bonus_event WHERE station_code = ANY($1) ORDER BY station_code, event_key`,
@@ -221,7 +210,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] 
 const NO_ROWS: CollectionDigest = collectionDigest([]);
 
 /** The kinds read through their record descriptors, by the facts' digest label. */
-const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [['equipment', EQUIPMENT_RECORD]];
+const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [
+  ['equipment', EQUIPMENT_RECORD],
+  ['certifications', CERTIFICATION_RECORD],
+];
 
 /**
  * One digest per station and kind: collectionDigest() of the rows' stored digests, in
@@ -231,7 +223,6 @@ const DIGESTS_SQL = [
   ['personnel', 'person', 'row_digest'],
   ['cases', 'enforcement_case', 'row_digest'],
   ['complaintFigures', 'complaint_figures', 'row_digest'],
-  ['certifications', 'certification', 'row_digest'],
   ['bonusEvents', 'bonus_event', 'row_digest'],
   ['vetoEvents', 'veto_event', `id::text || ':' || content_digest || ':' || (lifted_at IS NOT NULL)::text`],
 ]
@@ -294,13 +285,6 @@ interface FiguresRow {
   reports_verified_on_time: number;
   real_name_reports: number;
   real_name_reporters_notified: number;
-}
-interface CertificationRow {
-  station_code: string;
-  year: number;
-  items: boolean[];
-  certified_by: string | null;
-  certified_on: string | null;
 }
 interface BonusRow {
   station_code: string;
