@@ -4,7 +4,7 @@ import { GqlContext } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { canReadPersonalData } from '../auth/personal-data.js';
 import { PERMISSIONS } from './permissions.js';
-import type { PersonView } from './queries/roster.query.js';
+import type { PersonView } from '../personnel/roster.js';
 import { RosterEntry } from './types/roster.types.js';
 
 /** The personal fields of a roster entry, released per permissions.ts (readPersonalData). */

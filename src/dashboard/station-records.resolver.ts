@@ -2,7 +2,7 @@ import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { checkFirst, decodeCursor } from './cursor.js';
 import { GqlContext } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
-import { onRoster, summariseRoster, type PersonView } from './queries/roster.query.js';
+import { onRoster, summariseRoster, type PersonView } from '../personnel/roster.js';
 import { listOf, perItem } from './types/common.types.js';
 import { CaseConnection, CaseLedgerSummary, ComplaintYear, EquipmentSummary } from './types/ledger.types.js';
 import { MissingItemMark, ReviewerAssessment } from './types/review.types.js';

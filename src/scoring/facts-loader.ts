@@ -26,7 +26,15 @@ import { collectionDigestSql, stationsRowsSql, type RecordKind, type RecordSql, 
 import { EQUIPMENT_RECORD } from '../equipment/equipment.record.js';
 import { CASE_COLUMNS, caseFromRow, type CaseRow } from '../cases/case-row.js';
 import { CERTIFICATION_RECORD } from '../certifications/certification.record.js';
-import { PERSON_COLUMNS, personFromRow, trainingFromRow, TRAINING_COLUMNS, type PersonRow, type TrainingRow } from '../personnel/person-row.js';
+import {
+  DISCIPLINARY_RECORD,
+  PERSON_RECORD,
+  personChildrenSql,
+  TRAINING_RECORD,
+  type PersonChildKind,
+  type PersonChildRowOf,
+  type PersonRow,
+} from '../personnel/person.record.js';
 
 /** A station's facts and the province whose star policy applies to it. */
 export interface LoadedStation {
@@ -84,6 +92,14 @@ function records<D, R extends object>(record: RecordKind<D, R>, into: Collection
   });
 }
 
+/** A child table of person: its rows, person by person, appended to the people already loaded. */
+function personChildren<K extends 'trainings' | 'disciplinaryRecords', R extends object>(child: PersonChildKind<Person[K][number], R>, into: K): KindLoader<never> {
+  return kind<PersonChildRowOf<R>>({
+    sql: personChildrenSql(child),
+    attach: (rows, load) => rows.forEach((r) => (load.personById.get(String(r.person_id))?.[into] as Person[K][number][] | undefined)?.push(child.fromRow(r))),
+  });
+}
+
 const STATIONS_SQL = `SELECT code, name, county_code, province_code, approved_headcount, duties, premises_independent, rooms, internet, private_network, row_digest
                       FROM station WHERE code = ANY($1)`;
 
@@ -123,27 +139,18 @@ function emptyFacts(s: StationFactsRow, mediationAverages: MediationAverage[]): 
 }
 
 const KIND_LOADERS: readonly KindLoader<never>[] = [
-  kind<PersonRow>({
-    sql: `SELECT ${PERSON_COLUMNS} FROM person WHERE station_code = ANY($1) ORDER BY station_code, external_id`,
+  kind<StationRowOf<PersonRow>>({
+    sql: stationsRowsSql(PERSON_RECORD),
     attach(rows, load) {
       for (const p of rows) {
-        const person = personFromRow(p);
+        const person = PERSON_RECORD.fromRow(p);
         load.personById.set(String(p.id), person);
         load.facts(p.station_code)?.personnel.push(person);
       }
     },
   }),
-  kind<TrainingRow>({
-    sql: `SELECT ${TRAINING_COLUMNS} FROM person_training t JOIN person p ON p.id = t.person_id
-          WHERE p.station_code = ANY($1) ORDER BY t.person_id, t.year`,
-    attach: (rows, load) => rows.forEach((t) => load.personById.get(String(t.person_id))?.trainings.push(trainingFromRow(t))),
-  }),
-  kind<DisciplinaryRow>({
-    sql: `SELECT d.person_id, d.date, d.kind, d.description FROM person_disciplinary_record d JOIN person p ON p.id = d.person_id
-          WHERE p.station_code = ANY($1) ORDER BY d.person_id, d.date, d.id`,
-    attach: (rows, load) =>
-      rows.forEach((d) => load.personById.get(String(d.person_id))?.disciplinaryRecords.push({ date: d.date, kind: d.kind, description: d.description })),
-  }),
+  personChildren(TRAINING_RECORD, 'trainings'),
+  personChildren(DISCIPLINARY_RECORD, 'disciplinaryRecords'),
   records(EQUIPMENT_RECORD, 'equipment'),
   kind<CaseRow>({
     sql: `SELECT ${CASE_COLUMNS} FROM enforcement_case WHERE station_code = ANY($1) ORDER BY station_code, case_number`,
@@ -211,6 +218,7 @@ const NO_ROWS: CollectionDigest = collectionDigest([]);
 
 /** The kinds read through their record descriptors, by the facts' digest label. */
 const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [
+  ['personnel', PERSON_RECORD],
   ['equipment', EQUIPMENT_RECORD],
   ['certifications', CERTIFICATION_RECORD],
 ];
@@ -220,7 +228,6 @@ const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [
  * SQL (byte order is COLLATE "C"; the digests are ASCII, so this is code-unit order).
  */
 const DIGESTS_SQL = [
-  ['personnel', 'person', 'row_digest'],
   ['cases', 'enforcement_case', 'row_digest'],
   ['complaintFigures', 'complaint_figures', 'row_digest'],
   ['bonusEvents', 'bonus_event', 'row_digest'],
@@ -265,12 +272,6 @@ interface StationFactsRow {
   internet: boolean;
   private_network: boolean;
   row_digest: string;
-}
-interface DisciplinaryRow {
-  person_id: string;
-  date: string;
-  kind: string;
-  description: string;
 }
 interface FiguresRow {
   station_code: string;

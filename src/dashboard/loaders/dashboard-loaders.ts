@@ -5,10 +5,10 @@ import type { DataSource } from 'typeorm';
 import { NATIONAL_DEFAULT_POLICY } from '../../rubric/index.js';
 import { encodeCursor } from '../cursor.js';
 import { EquipmentRepository } from '../../equipment/equipment.repository.js';
+import { PersonnelRepository } from '../../personnel/personnel.repository.js';
 import { loadCasePages, loadCaseSummaries, loadComplaintYears, type PageRequest } from '../queries/ledger.query.js';
 import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts, loadStationVetoes } from '../queries/reads.query.js';
 import { loadRegionSummaries } from '../queries/region-summary.query.js';
-import { loadPeople } from '../queries/roster.query.js';
 import { loadChangeEnds, loadHistoryPages, type ChangeRequest, type HistoryRequest } from '../queries/score-history.query.js';
 import { loadStationRows, toStation, type SnapshotSource } from '../queries/station-rows.js';
 import type { Edge } from '../types/common.types.js';
@@ -66,7 +66,7 @@ export class DashboardLoaders {
     }),
   );
 
-  readonly people = new DataLoader(byKey((codes: readonly string[]) => loadPeople(this.db, codes), () => []));
+  readonly people = new DataLoader(byKey((codes: readonly string[]) => new PersonnelRepository(this.db).roster(codes), () => []));
 
   readonly equipment = new DataLoader(byKey((codes: readonly string[]) => new EquipmentRepository(this.db).totals(codes), () => ({ inService: [], broken: 0, retired: 0, lines: 0 })));
 

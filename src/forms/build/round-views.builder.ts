@@ -7,7 +7,7 @@ import { getRubricIndex } from '../../rubric/index.js';
 import type { Rubric } from '../../rubric/model/rubric.js';
 import type { CriterionMaterials, DeclaredMissingItem, RoundCertification } from '../../rounds/round-application.entity.js';
 import type { StationFactsJson } from '../../rounds/round-facts.js';
-import { onRoster } from '../../dashboard/queries/roster.query.js';
+import { onRoster } from '../../personnel/roster.js';
 import type { MissingItemDecision } from '../sources/round-sources.js';
 import type { DeclaredMissingItemLine } from '../views/scoring-sheet.view.js';
 import type { RosterPerson } from './views.builder.js';

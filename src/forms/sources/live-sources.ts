@@ -1,6 +1,6 @@
 // The live adapters of the forms' ports, each on the simplest existing read path: the
-// current snapshot through the dashboard's snapshot cache, the station and roster queries
-// of the dashboard, the certification service, and the dashboard's ranking SQL.
+// current snapshot through the dashboard's snapshot cache, the station query of the
+// dashboard, the personnel repository's roster, the certification service, and the dashboard's ranking SQL.
 import { cursorPages } from '../../database/cursor-pages.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,8 +10,9 @@ import { CertificationsService } from '../../certifications/certifications.servi
 import type { Certification } from '../../domain/station-data.js';
 import type { Education, Position, StaffingType } from '../../domain/vocabulary.js';
 import { SnapshotCache } from '../../dashboard/loaders/snapshot-cache.js';
+import { PersonnelRepository } from '../../personnel/personnel.repository.js';
+import { onRoster } from '../../personnel/roster.js';
 import { loadRegions } from '../../dashboard/queries/reads.query.js';
-import { loadPeople, onRoster } from '../../dashboard/queries/roster.query.js';
 import { toScoreResult } from '../../dashboard/queries/score-history.query.js';
 import { loadStationRows, STATION_COLUMNS, STATION_JOINS, type StationRow } from '../../dashboard/queries/station-rows.js';
 import { rankedStationsSql } from '../../dashboard/queries/stations.query.js';
@@ -71,7 +72,7 @@ export class DbRosterSource implements RosterSource {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async people(stationCode: string, day: string): Promise<RosterPerson[]> {
-    const people = ((await loadPeople(this.db, [stationCode])).get(stationCode) ?? []).filter((p) => onRoster(p, day));
+    const people = ((await new PersonnelRepository(this.db).roster([stationCode])).get(stationCode) ?? []).filter((p) => onRoster(p, day));
     // The roster rows carry vocabulary values as plain strings; the database CHECKs them.
     return people.map((p) => ({ ...p, position: p.position as Position, education: p.education as Education, staffingType: p.staffingType as StaffingType }));
   }
