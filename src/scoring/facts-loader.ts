@@ -25,7 +25,7 @@ import type {
 import { collectionDigest, type CollectionDigest, type StationFactDigests, type StationFacts } from './engine/index.js';
 import { collectionDigestSql, stationsRowsSql, type RecordKind, type RecordSql, type StationRowOf } from '../database/record-kind.js';
 import { EQUIPMENT_RECORD } from '../equipment/equipment.record.js';
-import { CASE_COLUMNS, caseFromRow, type CaseRow } from '../cases/case-row.js';
+import { CASE_RECORD } from '../cases/case.record.js';
 import { PERSON_COLUMNS, personFromRow, trainingFromRow, TRAINING_COLUMNS, type PersonRow, type TrainingRow } from '../personnel/person-row.js';
 
 /** A station's facts and the province whose star policy applies to it. */
@@ -145,10 +145,7 @@ const KIND_LOADERS: readonly KindLoader<never>[] = [
       rows.forEach((d) => load.personById.get(String(d.person_id))?.disciplinaryRecords.push({ date: d.date, kind: d.kind, description: d.description })),
   }),
   records(EQUIPMENT_RECORD, 'equipment'),
-  kind<CaseRow>({
-    sql: `SELECT ${CASE_COLUMNS} FROM enforcement_case WHERE station_code = ANY($1) ORDER BY station_code, case_number`,
-    attach: (rows, load) => rows.forEach((c) => load.facts(c.station_code)?.cases.push(caseFromRow(c))),
-  }),
+  records(CASE_RECORD, 'cases'),
   kind<FiguresRow>({
     sql: `SELECT * FROM complaint_figures WHERE station_code = ANY($1) ORDER BY station_code, period`,
     attach: (rows, load) => rows.forEach((f) => load.facts(f.station_code)?.complaintFigures.push(figuresFromRow(f))),
@@ -221,7 +218,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] 
 const NO_ROWS: CollectionDigest = collectionDigest([]);
 
 /** The kinds read through their record descriptors, by the facts' digest label. */
-const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [['equipment', EQUIPMENT_RECORD]];
+const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [
+  ['equipment', EQUIPMENT_RECORD],
+  ['cases', CASE_RECORD],
+];
 
 /**
  * One digest per station and kind: collectionDigest() of the rows' stored digests, in
@@ -229,7 +229,6 @@ const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [['equipment', 
  */
 const DIGESTS_SQL = [
   ['personnel', 'person', 'row_digest'],
-  ['cases', 'enforcement_case', 'row_digest'],
   ['complaintFigures', 'complaint_figures', 'row_digest'],
   ['certifications', 'certification', 'row_digest'],
   ['bonusEvents', 'bonus_event', 'row_digest'],

@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import { NATIONAL_DEFAULT_POLICY } from '../../rubric/index.js';
 import { encodeCursor } from '../cursor.js';
 import { EquipmentRepository } from '../../equipment/equipment.repository.js';
-import { loadCasePages, loadCaseSummaries, loadComplaintYears, type PageRequest } from '../queries/ledger.query.js';
+import { CasesRepository, type CasePageRequest } from '../../cases/cases.repository.js';
+import { loadComplaintYears } from '../queries/ledger.query.js';
 import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts, loadStationVetoes } from '../queries/reads.query.js';
 import { loadRegionSummaries } from '../queries/region-summary.query.js';
 import { loadPeople } from '../queries/roster.query.js';
@@ -71,7 +72,7 @@ export class DashboardLoaders {
   readonly equipment = new DataLoader(byKey((codes: readonly string[]) => new EquipmentRepository(this.db).totals(codes), () => ({ inService: [], broken: 0, retired: 0, lines: 0 })));
 
   readonly caseSummary = new DataLoader(
-    byKey((codes: readonly string[]) => loadCaseSummaries(this.db, codes, this.today), () => {
+    byKey((codes: readonly string[]) => new CasesRepository(this.db).summaries(codes, this.today), () => {
       throw new Error('case summary missing');
     }),
   );
@@ -84,8 +85,8 @@ export class DashboardLoaders {
 
   readonly marks = new DataLoader(byKey((codes: readonly string[]) => loadMarks(this.db, codes), () => []));
 
-  readonly casePage = new DataLoader<PageRequest, Page<EnforcementCase>, string>(
-    (requests) => loadCasePages(this.db, requests, (caseNumber) => encodeCursor('CASE', [caseNumber])),
+  readonly casePage = new DataLoader<CasePageRequest, Page<EnforcementCase>, string>(
+    (requests) => new CasesRepository(this.db).pages(requests, (caseNumber) => encodeCursor('CASE', [caseNumber])),
     { cacheKeyFn: (r) => `${r.stationCode}\u0000${r.first}\u0000${r.after ?? ''}` },
   );
 
