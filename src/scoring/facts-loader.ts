@@ -26,6 +26,7 @@ import { collectionDigest, type CollectionDigest, type StationFactDigests, type 
 import { collectionDigestSql, stationsRowsSql, type RecordKind, type RecordSql, type StationRowOf } from '../database/record-kind.js';
 import { EQUIPMENT_RECORD } from '../equipment/equipment.record.js';
 import { CASE_RECORD } from '../cases/case.record.js';
+import { COMPLAINT_FIGURES_RECORD } from '../complaints/complaint-figures.record.js';
 import { PERSON_COLUMNS, personFromRow, trainingFromRow, TRAINING_COLUMNS, type PersonRow, type TrainingRow } from '../personnel/person-row.js';
 
 /** A station's facts and the province whose star policy applies to it. */
@@ -146,10 +147,7 @@ const KIND_LOADERS: readonly KindLoader<never>[] = [
   }),
   records(EQUIPMENT_RECORD, 'equipment'),
   records(CASE_RECORD, 'cases'),
-  kind<FiguresRow>({
-    sql: `SELECT * FROM complaint_figures WHERE station_code = ANY($1) ORDER BY station_code, period`,
-    attach: (rows, load) => rows.forEach((f) => load.facts(f.station_code)?.complaintFigures.push(figuresFromRow(f))),
-  }),
+  records(COMPLAINT_FIGURES_RECORD, 'complaintFigures'),
   kind<CertificationRow>({
     sql: `SELECT station_code, year, items, certified_by, certified_on FROM certification WHERE station_code = ANY($1) ORDER BY station_code, year`,
     attach(rows, load) {
@@ -196,22 +194,6 @@ const KIND_LOADERS: readonly KindLoader<never>[] = [
   }),
 ];
 
-function figuresFromRow(f: FiguresRow): StationFacts['complaintFigures'][number] {
-  return {
-    period: f.period,
-    complaintsReceived: f.complaints_received,
-    complaintsCheckedOnTime: f.complaints_checked_on_time,
-    complaintsClosed: f.complaints_closed,
-    complaintsClosedOnTime: f.complaints_closed_on_time,
-    mediationsAttempted: f.mediations_attempted,
-    mediationsSucceeded: f.mediations_succeeded,
-    reportsReceived: f.reports_received,
-    reportsVerifiedOnTime: f.reports_verified_on_time,
-    realNameReports: f.real_name_reports,
-    realNameReportersNotified: f.real_name_reporters_notified,
-  };
-}
-
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
 /** The digest of a collection without rows (shared: digests are never mutated). */
@@ -221,6 +203,7 @@ const NO_ROWS: CollectionDigest = collectionDigest([]);
 const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [
   ['equipment', EQUIPMENT_RECORD],
   ['cases', CASE_RECORD],
+  ['complaintFigures', COMPLAINT_FIGURES_RECORD],
 ];
 
 /**
@@ -229,7 +212,6 @@ const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [
  */
 const DIGESTS_SQL = [
   ['personnel', 'person', 'row_digest'],
-  ['complaintFigures', 'complaint_figures', 'row_digest'],
   ['certifications', 'certification', 'row_digest'],
   ['bonusEvents', 'bonus_event', 'row_digest'],
   ['vetoEvents', 'veto_event', `id::text || ':' || content_digest || ':' || (lifted_at IS NOT NULL)::text`],
@@ -279,20 +261,6 @@ interface DisciplinaryRow {
   date: string;
   kind: string;
   description: string;
-}
-interface FiguresRow {
-  station_code: string;
-  period: string;
-  complaints_received: number;
-  complaints_checked_on_time: number;
-  complaints_closed: number;
-  complaints_closed_on_time: number;
-  mediations_attempted: number;
-  mediations_succeeded: number;
-  reports_received: number;
-  reports_verified_on_time: number;
-  real_name_reports: number;
-  real_name_reporters_notified: number;
 }
 interface CertificationRow {
   station_code: string;

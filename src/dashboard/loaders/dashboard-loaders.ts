@@ -6,7 +6,7 @@ import { NATIONAL_DEFAULT_POLICY } from '../../rubric/index.js';
 import { encodeCursor } from '../cursor.js';
 import { EquipmentRepository } from '../../equipment/equipment.repository.js';
 import { CasesRepository, type CasePageRequest } from '../../cases/cases.repository.js';
-import { loadComplaintYears } from '../queries/ledger.query.js';
+import { ComplaintsRepository } from '../../complaints/complaints.repository.js';
 import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts, loadStationVetoes } from '../queries/reads.query.js';
 import { loadRegionSummaries } from '../queries/region-summary.query.js';
 import { loadPeople } from '../queries/roster.query.js';
@@ -77,7 +77,7 @@ export class DashboardLoaders {
     }),
   );
 
-  readonly complaints = new DataLoader(byKey((codes: readonly string[]) => loadComplaintYears(this.db, codes), () => []));
+  readonly complaints = new DataLoader(byKey((codes: readonly string[]) => new ComplaintsRepository(this.db).years(codes), () => []));
 
   readonly vetoes = new DataLoader(byKey((codes: readonly string[]) => loadStationVetoes(this.db, codes), () => []));
 
