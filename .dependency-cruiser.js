@@ -41,6 +41,7 @@ const NAMED_EDGES = [
   ['scoring', '^src/rounds/rating-round\\.entity\\.ts$', 'a snapshot may belong to a rating round (foreign key)'],
   ['scoring', '^src/scoring/', 'own folder (the engine is a sub-folder)'],
   ['dashboard', '^src/assessments/(assessments\\.module|assessments\\.service|veto-lift\\.service)\\.ts$', 'the reviewers\' GraphQL mutations (assess, mark missing items, lift vetoes) are served by the assessments module'],
+  ['assessments', '^src/station-events/veto-events\\.repository\\.ts$', 'lifting a veto reads and answers it in the veto table\'s columns and shape'],
   ['assessments', '^src/dashboard/(args|permissions|queries/reads\\.query|types/(review|veto)\\.types)\\.ts$', 'reviewer decisions are GraphQL mutations: checked with its argument and permission rules, answered in its shapes'],
   ['dashboard', '^src/(about/about\\.resolver|forms/forms\\.resolver|rounds/graphql/rounds\\.resolvers)\\.ts$', 'the one GraphQL module hosts these resolvers'],
   ['dashboard', '^src/recompute/(recompute\\.module|recompute-runs\\.service|recompute-run\\.entity)\\.ts$', 'recompute mutation and run status are served over GraphQL'],

@@ -14,19 +14,19 @@
 // A station without rows of a kind gets the digest of no rows (count 0), not none.
 import type { EntityManager } from 'typeorm';
 import type {
-  AnnualReview,
-  BonusEvent,
   CertificationItems,
   MediationAverage,
   Person,
   StationProfile,
-  VetoEvent,
 } from '../domain/station-data.js';
 import { collectionDigest, type CollectionDigest, type StationFactDigests, type StationFacts } from './engine/index.js';
-import { collectionDigestSql, stationsRowsSql, type RecordKind, type RecordSql, type StationRowOf } from '../database/record-kind.js';
+import { collectionDigestSql, stationsRowsSql, type RecordRead, type RecordSql, type StationRowOf } from '../database/record-kind.js';
 import { EQUIPMENT_RECORD } from '../equipment/equipment.record.js';
 import { CASE_RECORD } from '../cases/case.record.js';
 import { COMPLAINT_FIGURES_RECORD } from '../complaints/complaint-figures.record.js';
+import { ANNUAL_REVIEW_RECORD } from '../station-events/annual-review.record.js';
+import { BONUS_EVENT_RECORD } from '../station-events/bonus-event.record.js';
+import { VETO_EVENT_RECORD } from '../station-events/veto-event.record.js';
 import { PERSON_COLUMNS, personFromRow, trainingFromRow, TRAINING_COLUMNS, type PersonRow, type TrainingRow } from '../personnel/person-row.js';
 
 /** A station's facts and the province whose star policy applies to it. */
@@ -78,7 +78,7 @@ const kind = <R>(loader: KindLoader<R>): KindLoader<never> => loader as KindLoad
 type CollectionOf<D> = { [K in keyof StationFacts]: StationFacts[K] extends readonly D[] ? K : never }[keyof StationFacts];
 
 /** A kind read through its record descriptor: its rows, station by station, into one collection. */
-function records<D, R extends object>(record: RecordKind<D, R>, into: CollectionOf<D>): KindLoader<never> {
+function records<D, R extends object>(record: RecordRead<D, R>, into: CollectionOf<D>): KindLoader<never> {
   return kind<StationRowOf<R>>({
     sql: stationsRowsSql(record),
     attach: (rows, load) => rows.forEach((r) => (load.facts(r.station_code)?.[into as keyof StationFacts] as D[] | undefined)?.push(record.fromRow(r))),
@@ -160,26 +160,9 @@ const KIND_LOADERS: readonly KindLoader<never>[] = [
       }
     },
   }),
-  kind<BonusRow>({
-    sql: `SELECT station_code, event_key, category, level, date, subject, description, points::float8 AS points
-          FROM bonus_event WHERE station_code = ANY($1) ORDER BY station_code, event_key`,
-    attach: (rows, load) =>
-      rows.forEach((b) =>
-        load.facts(b.station_code)?.bonusEvents.push({ eventKey: b.event_key, category: b.category, level: b.level, date: b.date, subject: b.subject, description: b.description, points: b.points }),
-      ),
-  }),
-  kind<VetoRow>({
-    sql: `SELECT id, station_code, kind, date, description, person_external_id, lifted_at IS NOT NULL AS lifted
-          FROM veto_event WHERE station_code = ANY($1) ORDER BY station_code, date, id`,
-    attach: (rows, load) =>
-      rows.forEach((v) =>
-        load.facts(v.station_code)?.vetoEvents.push({ id: v.id, kind: v.kind, date: v.date, description: v.description, personExternalId: v.person_external_id, lifted: v.lifted }),
-      ),
-  }),
-  kind<ReviewRow>({
-    sql: `SELECT station_code, year, subject, result FROM annual_review WHERE station_code = ANY($1) ORDER BY station_code, year, subject`,
-    attach: (rows, load) => rows.forEach((r) => load.facts(r.station_code)?.annualReviews.push({ year: r.year, subject: r.subject, result: r.result })),
-  }),
+  records(BONUS_EVENT_RECORD, 'bonusEvents'),
+  records(VETO_EVENT_RECORD, 'vetoEvents'),
+  records(ANNUAL_REVIEW_RECORD, 'annualReviews'),
   kind<AssessmentRow>({
     sql: `SELECT station_code, criterion_id, points::float8 AS points, note FROM reviewer_assessment
           WHERE station_code = ANY($1) AND rubric_version = $2 ORDER BY station_code, criterion_id`,
@@ -204,6 +187,8 @@ const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [
   ['equipment', EQUIPMENT_RECORD],
   ['cases', CASE_RECORD],
   ['complaintFigures', COMPLAINT_FIGURES_RECORD],
+  ['bonusEvents', BONUS_EVENT_RECORD],
+  ['vetoEvents', VETO_EVENT_RECORD],
 ];
 
 /**
@@ -213,8 +198,6 @@ const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [
 const DIGESTS_SQL = [
   ['personnel', 'person', 'row_digest'],
   ['certifications', 'certification', 'row_digest'],
-  ['bonusEvents', 'bonus_event', 'row_digest'],
-  ['vetoEvents', 'veto_event', `id::text || ':' || content_digest || ':' || (lifted_at IS NOT NULL)::text`],
 ]
   .map(
     ([kind, table, digest]) =>
@@ -268,31 +251,6 @@ interface CertificationRow {
   items: boolean[];
   certified_by: string | null;
   certified_on: string | null;
-}
-interface BonusRow {
-  station_code: string;
-  event_key: string;
-  category: BonusEvent['category'];
-  level: BonusEvent['level'];
-  date: string;
-  subject: string;
-  description: string;
-  points: number | null;
-}
-interface VetoRow {
-  id: string;
-  station_code: string;
-  kind: VetoEvent['kind'];
-  date: string;
-  description: string;
-  person_external_id: string | null;
-  lifted: boolean;
-}
-interface ReviewRow {
-  station_code: string;
-  year: number;
-  subject: string;
-  result: AnnualReview['result'];
 }
 interface AssessmentRow {
   station_code: string;

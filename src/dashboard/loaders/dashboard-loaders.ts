@@ -7,7 +7,8 @@ import { encodeCursor } from '../cursor.js';
 import { EquipmentRepository } from '../../equipment/equipment.repository.js';
 import { CasesRepository, type CasePageRequest } from '../../cases/cases.repository.js';
 import { ComplaintsRepository } from '../../complaints/complaints.repository.js';
-import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts, loadStationVetoes } from '../queries/reads.query.js';
+import { VetoEventsRepository } from '../../station-events/veto-events.repository.js';
+import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts } from '../queries/reads.query.js';
 import { loadRegionSummaries } from '../queries/region-summary.query.js';
 import { loadPeople } from '../queries/roster.query.js';
 import { loadChangeEnds, loadHistoryPages, type ChangeRequest, type HistoryRequest } from '../queries/score-history.query.js';
@@ -79,7 +80,7 @@ export class DashboardLoaders {
 
   readonly complaints = new DataLoader(byKey((codes: readonly string[]) => new ComplaintsRepository(this.db).years(codes), () => []));
 
-  readonly vetoes = new DataLoader(byKey((codes: readonly string[]) => loadStationVetoes(this.db, codes), () => []));
+  readonly vetoes = new DataLoader(byKey((codes: readonly string[]) => new VetoEventsRepository(this.db).ofStations(codes), () => []));
 
   readonly assessments = new DataLoader(byKey((codes: readonly string[]) => loadAssessments(this.db, codes), () => []));
 
