@@ -9,7 +9,7 @@ import type { WriteContext } from '../ingestion/write-context.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { checkText, checkUuid } from '../dashboard/args.js';
 import { assertFoundInRegion, assertRole } from '../dashboard/permissions.js';
-import { toVeto, VETO_COLUMNS } from '../dashboard/queries/reads.query.js';
+import { toVeto, VETO_COLUMNS } from '../station-events/veto-events.repository.js';
 import type { Veto } from '../dashboard/types/veto.types.js';
 import { digestOf, keyIdOf } from '../audit/audit-values.js';
 import { returnedRows } from '../database/returned-rows.js';

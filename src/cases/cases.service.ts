@@ -7,42 +7,11 @@ import type { EnforcementCase } from '../domain/station-data.js';
 import { sortedRowDigest } from '../ingestion/row-digest.js';
 import { StationAccess } from '../ingestion/station-access.js';
 import { StationRowsWriter } from '../ingestion/station-rows.writer.js';
-import type { TableSpec } from '../database/record-kind.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import type { WriteSummary } from '../ingestion/write-summary.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { CASE_COLUMNS, caseFromRow, type CaseRow } from './case-row.js';
-
-export const CASE_TABLE: TableSpec<EnforcementCase> = {
-  table: 'enforcement_case',
-  entity: 'enforcement_case',
-  keyColumn: 'case_number',
-  keyType: 'varchar',
-  keyOf: (c) => c.caseNumber,
-  returnsId: false,
-  columns: [
-    { name: 'procedure', type: 'varchar', value: (c) => c.procedure },
-    { name: 'target', type: 'varchar', value: (c) => c.target },
-    { name: 'violation', type: 'varchar', value: (c) => c.violation },
-    { name: 'filed_on', type: 'date', value: (c) => c.filedOn },
-    { name: 'decided_on', type: 'date', value: (c) => c.decidedOn },
-    { name: 'closed_on', type: 'date', value: (c) => c.closedOn },
-    { name: 'entered_on', type: 'date', value: (c) => c.enteredOn },
-    { name: 'archived', type: 'boolean', value: (c) => c.archived },
-    { name: 'publicised', type: 'boolean', value: (c) => c.publicised },
-    { name: 'full_process_recorded', type: 'boolean', value: (c) => c.fullProcessRecorded },
-    { name: 'major_decision', type: 'boolean', value: (c) => c.majorDecision },
-    { name: 'legal_reviewed', type: 'boolean', value: (c) => c.legalReviewed },
-    { name: 'file_review', type: 'varchar', value: (c) => c.fileReview },
-    { name: 'file_reviewed_on', type: 'date', value: (c) => c.fileReviewedOn ?? null },
-    { name: 'overturned', type: 'boolean', value: (c) => c.overturned },
-    { name: 'overturned_on', type: 'date', value: (c) => c.overturnedOn ?? null },
-    { name: 'fine_amount', type: 'numeric', value: (c) => c.fineAmount },
-    { name: 'confiscation_amount', type: 'numeric', value: (c) => c.confiscationAmount },
-    { name: 'minor_violation_exempted', type: 'boolean', value: (c) => c.minorViolationExempted },
-  ],
-};
-
+import { CASE_RECORD } from './case.record.js';
+import { CasesRepository } from './cases.repository.js';
 
 /** A station's case ledger (执法办案台账), keyed by caseNumber. */
 @Injectable()
@@ -54,7 +23,7 @@ export class CasesService {
     audit: AuditService,
     outbox: OutboxService,
   ) {
-    this.rows = new StationRowsWriter<EnforcementCase>({ table: CASE_TABLE, reason: 'cases', digest: sortedRowDigest }, audit, outbox);
+    this.rows = new StationRowsWriter<EnforcementCase>({ table: CASE_RECORD, reason: 'cases', digest: sortedRowDigest }, audit, outbox);
   }
 
   async replace(manager: EntityManager, ctx: WriteContext, stationCode: string, cases: readonly EnforcementCase[]): Promise<WriteSummary> {
@@ -85,22 +54,13 @@ export class CasesService {
     page: { after?: string; limit: number },
   ): Promise<{ items: EnforcementCase[]; nextAfter: string | null }> {
     await this.access.checkRead(manager, principal, stationCode);
-    const rows = await this.select(manager, stationCode, `AND ($2::varchar IS NULL OR case_number > $2) ORDER BY case_number LIMIT $3`, [page.after ?? null, page.limit + 1]);
-    const items = rows.slice(0, page.limit);
-    return { items: items.map(caseFromRow), nextAfter: rows.length > page.limit ? items[items.length - 1].case_number : null };
+    return new CasesRepository(manager).page(stationCode, page.after ?? null, page.limit);
   }
 
   async get(manager: EntityManager, principal: Principal, stationCode: string, caseNumber: string): Promise<EnforcementCase> {
     await this.access.checkRead(manager, principal, stationCode);
-    const [row] = await this.select(manager, stationCode, `AND case_number = $2`, [caseNumber]);
-    if (!row) throw DomainError.notFound(`case ${caseNumber} at station ${stationCode}`);
-    return caseFromRow(row);
-  }
-
-  private select(manager: EntityManager, stationCode: string, tail: string, params: unknown[]): Promise<CaseRow[]> {
-    return manager.query<CaseRow[]>(
-      `SELECT ${CASE_COLUMNS} FROM enforcement_case WHERE station_code = $1 ${tail}`,
-      [stationCode, ...params],
-    );
+    const found = await new CasesRepository(manager).get(stationCode, caseNumber);
+    if (!found) throw DomainError.notFound(`case ${caseNumber} at station ${stationCode}`);
+    return found;
   }
 }

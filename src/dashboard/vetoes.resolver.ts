@@ -5,8 +5,8 @@ import { checkRegionCode } from './args.js';
 import { checkFirst } from './cursor.js';
 import { GqlContext, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
-import { assertCovers } from './permissions.js';
-import { loadRegionVetoes } from './queries/reads.query.js';
+import { assertCovers, regionColumn } from './permissions.js';
+import { VetoEventsRepository } from '../station-events/veto-events.repository.js';
 import { perItem } from './types/common.types.js';
 import { Station } from './types/station.types.js';
 import { Veto } from './types/veto.types.js';
@@ -22,7 +22,7 @@ export class VetoesResolver {
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
   ): Promise<Veto[]> {
     assertCovers(ctx.principal, checkRegionCode(regionCode), `region ${regionCode}`);
-    return loadRegionVetoes(ctx.loaders.db, regionCode, includeLifted, checkFirst(first, 500));
+    return new VetoEventsRepository(ctx.loaders.db).ofRegion(regionColumn(regionCode), regionCode, includeLifted, checkFirst(first, 500));
   }
 
   @ResolveField(() => Station)

@@ -36,11 +36,13 @@ export interface TableSpec<R> {
 }
 
 /**
- * A kind of station record, written and read: `select` is the list of columns (over the
- * table's own name, unqualified) that `fromRow` turns into the domain record; `order` is
- * the natural order of one station's rows.
+ * How a kind of station record is read: `select` is the list of columns (over the table's
+ * own name, unqualified) that `fromRow` turns into the domain record; `order` is the
+ * natural order of one station's rows. Kinds written by their own statements rather than
+ * the TableWriter (vetoes, annual reviews) have only this half.
  */
-export interface RecordKind<D, R extends object = object> extends TableSpec<D> {
+export interface RecordRead<D, R extends object = object> {
+  table: string;
   select: string;
   order: string;
   fromRow: (row: R) => D;
@@ -52,8 +54,11 @@ export interface RecordKind<D, R extends object = object> extends TableSpec<D> {
   factDigest?: string;
 }
 
+/** A kind of station record, written (TableSpec) and read (RecordRead). */
+export interface RecordKind<D, R extends object = object> extends TableSpec<D>, RecordRead<D, R> {}
+
 /** The parts of a kind its generated SQL reads (any kind fits, whatever its types). */
-export type RecordSql = Pick<RecordKind<unknown>, 'table' | 'select' | 'order' | 'factDigest'>;
+export type RecordSql = Pick<RecordRead<unknown>, 'table' | 'select' | 'order' | 'factDigest'>;
 
 /** `station_code` beside a kind's columns, as every multi-station read returns them. */
 export type StationRowOf<R> = R & { station_code: string };

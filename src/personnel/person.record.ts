@@ -1,6 +1,6 @@
 // The roster's rows (附件2): a person per station and external id, and the person's training
 // years and disciplinary records in two child tables keyed by the person's id.
-import type { ColumnSpec, RecordKind } from '../database/record-kind.js';
+import type { ColumnSpec, RecordKind, RecordRead } from '../database/record-kind.js';
 import type { DisciplinaryRecord, Person, TrainingYear } from '../domain/station-data.js';
 
 /** A stored person; `id` ties the children to them. */
@@ -108,14 +108,11 @@ export function personFromRow(row: PersonRow, trainings: TrainingYear[], discipl
 /**
  * A child table of person: no key of its own (its rows are rewritten whole with their
  * person's), read person by person. `select` and `order` are over the alias `c` (the
- * child) joined to `p` (the person); `columns` are written beside `person_id`.
+ * child; a person's children are read by the people's ids); `columns` are written beside
+ * `person_id`. The person's row digest covers them, so they have no fact digest of their own.
  */
-export interface PersonChildKind<D, R extends object> {
-  table: string;
+export interface PersonChildKind<D, R extends object> extends Omit<RecordRead<D, R>, 'factDigest'> {
   columns: ColumnSpec<D>[];
-  select: string;
-  order: string;
-  fromRow: (row: R) => D;
 }
 
 /** A child row as read: the person it belongs to beside its own columns. */

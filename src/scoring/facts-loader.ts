@@ -13,19 +13,13 @@
 // - annual_review has no digest column: its few rows are serialised.
 // A station without rows of a kind gets the digest of no rows (count 0), not none.
 import type { EntityManager } from 'typeorm';
-import type {
-  AnnualReview,
-  BonusEvent,
-  MediationAverage,
-  Person,
-  StationProfile,
-  VetoEvent,
-} from '../domain/station-data.js';
+import type { MediationAverage, Person, StationProfile } from '../domain/station-data.js';
 import { collectionDigest, type CollectionDigest, type StationFactDigests, type StationFacts } from './engine/index.js';
-import { collectionDigestSql, stationsRowsSql, type RecordKind, type RecordSql, type StationRowOf } from '../database/record-kind.js';
+import { collectionDigestSql, stationsRowsSql, type RecordRead, type RecordSql, type StationRowOf } from '../database/record-kind.js';
 import { EQUIPMENT_RECORD } from '../equipment/equipment.record.js';
-import { CASE_COLUMNS, caseFromRow, type CaseRow } from '../cases/case-row.js';
+import { CASE_RECORD } from '../cases/case.record.js';
 import { CERTIFICATION_RECORD } from '../certifications/certification.record.js';
+import { COMPLAINT_FIGURES_RECORD } from '../complaints/complaint-figures.record.js';
 import {
   DISCIPLINARY_RECORD,
   PERSON_RECORD,
@@ -35,6 +29,9 @@ import {
   type PersonChildRowOf,
   type PersonRow,
 } from '../personnel/person.record.js';
+import { ANNUAL_REVIEW_RECORD } from '../station-events/annual-review.record.js';
+import { BONUS_EVENT_RECORD } from '../station-events/bonus-event.record.js';
+import { VETO_EVENT_RECORD } from '../station-events/veto-event.record.js';
 
 /** A station's facts and the province whose star policy applies to it. */
 export interface LoadedStation {
@@ -85,7 +82,7 @@ const kind = <R>(loader: KindLoader<R>): KindLoader<never> => loader as KindLoad
 type CollectionOf<D> = { [K in keyof StationFacts]: StationFacts[K] extends readonly D[] ? K : never }[keyof StationFacts];
 
 /** A kind read through its record descriptor: its rows, station by station, into one collection. */
-function records<D, R extends object>(record: RecordKind<D, R>, into: CollectionOf<D>): KindLoader<never> {
+function records<D, R extends object>(record: RecordRead<D, R>, into: CollectionOf<D>): KindLoader<never> {
   return kind<StationRowOf<R>>({
     sql: stationsRowsSql(record),
     attach: (rows, load) => rows.forEach((r) => (load.facts(r.station_code)?.[into as keyof StationFacts] as D[] | undefined)?.push(record.fromRow(r))),
@@ -152,35 +149,12 @@ const KIND_LOADERS: readonly KindLoader<never>[] = [
   personChildren(TRAINING_RECORD, 'trainings'),
   personChildren(DISCIPLINARY_RECORD, 'disciplinaryRecords'),
   records(EQUIPMENT_RECORD, 'equipment'),
-  kind<CaseRow>({
-    sql: `SELECT ${CASE_COLUMNS} FROM enforcement_case WHERE station_code = ANY($1) ORDER BY station_code, case_number`,
-    attach: (rows, load) => rows.forEach((c) => load.facts(c.station_code)?.cases.push(caseFromRow(c))),
-  }),
-  kind<FiguresRow>({
-    sql: `SELECT * FROM complaint_figures WHERE station_code = ANY($1) ORDER BY station_code, period`,
-    attach: (rows, load) => rows.forEach((f) => load.facts(f.station_code)?.complaintFigures.push(figuresFromRow(f))),
-  }),
+  records(CASE_RECORD, 'cases'),
+  records(COMPLAINT_FIGURES_RECORD, 'complaintFigures'),
   records(CERTIFICATION_RECORD, 'certifications'),
-  kind<BonusRow>({
-    sql: `SELECT station_code, event_key, category, level, date, subject, description, points::float8 AS points
-          FROM bonus_event WHERE station_code = ANY($1) ORDER BY station_code, event_key`,
-    attach: (rows, load) =>
-      rows.forEach((b) =>
-        load.facts(b.station_code)?.bonusEvents.push({ eventKey: b.event_key, category: b.category, level: b.level, date: b.date, subject: b.subject, description: b.description, points: b.points }),
-      ),
-  }),
-  kind<VetoRow>({
-    sql: `SELECT id, station_code, kind, date, description, person_external_id, lifted_at IS NOT NULL AS lifted
-          FROM veto_event WHERE station_code = ANY($1) ORDER BY station_code, date, id`,
-    attach: (rows, load) =>
-      rows.forEach((v) =>
-        load.facts(v.station_code)?.vetoEvents.push({ id: v.id, kind: v.kind, date: v.date, description: v.description, personExternalId: v.person_external_id, lifted: v.lifted }),
-      ),
-  }),
-  kind<ReviewRow>({
-    sql: `SELECT station_code, year, subject, result FROM annual_review WHERE station_code = ANY($1) ORDER BY station_code, year, subject`,
-    attach: (rows, load) => rows.forEach((r) => load.facts(r.station_code)?.annualReviews.push({ year: r.year, subject: r.subject, result: r.result })),
-  }),
+  records(BONUS_EVENT_RECORD, 'bonusEvents'),
+  records(VETO_EVENT_RECORD, 'vetoEvents'),
+  records(ANNUAL_REVIEW_RECORD, 'annualReviews'),
   kind<AssessmentRow>({
     sql: `SELECT station_code, criterion_id, points::float8 AS points, note FROM reviewer_assessment
           WHERE station_code = ANY($1) AND rubric_version = $2 ORDER BY station_code, criterion_id`,
@@ -195,22 +169,6 @@ const KIND_LOADERS: readonly KindLoader<never>[] = [
   }),
 ];
 
-function figuresFromRow(f: FiguresRow): StationFacts['complaintFigures'][number] {
-  return {
-    period: f.period,
-    complaintsReceived: f.complaints_received,
-    complaintsCheckedOnTime: f.complaints_checked_on_time,
-    complaintsClosed: f.complaints_closed,
-    complaintsClosedOnTime: f.complaints_closed_on_time,
-    mediationsAttempted: f.mediations_attempted,
-    mediationsSucceeded: f.mediations_succeeded,
-    reportsReceived: f.reports_received,
-    reportsVerifiedOnTime: f.reports_verified_on_time,
-    realNameReports: f.real_name_reports,
-    realNameReportersNotified: f.real_name_reporters_notified,
-  };
-}
-
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
 /** The digest of a collection without rows (shared: digests are never mutated). */
@@ -220,26 +178,18 @@ const NO_ROWS: CollectionDigest = collectionDigest([]);
 const FACT_RECORDS: readonly [DigestsRow['kind'], RecordSql][] = [
   ['personnel', PERSON_RECORD],
   ['equipment', EQUIPMENT_RECORD],
+  ['cases', CASE_RECORD],
+  ['complaintFigures', COMPLAINT_FIGURES_RECORD],
   ['certifications', CERTIFICATION_RECORD],
+  ['bonusEvents', BONUS_EVENT_RECORD],
+  ['vetoEvents', VETO_EVENT_RECORD],
 ];
 
 /**
  * One digest per station and kind: collectionDigest() of the rows' stored digests, in
  * SQL (byte order is COLLATE "C"; the digests are ASCII, so this is code-unit order).
  */
-const DIGESTS_SQL = [
-  ['cases', 'enforcement_case', 'row_digest'],
-  ['complaintFigures', 'complaint_figures', 'row_digest'],
-  ['bonusEvents', 'bonus_event', 'row_digest'],
-  ['vetoEvents', 'veto_event', `id::text || ':' || content_digest || ':' || (lifted_at IS NOT NULL)::text`],
-]
-  .map(
-    ([kind, table, digest]) =>
-      `SELECT station_code, '${kind}' AS kind, count(*)::int AS rows,
-              encode(sha256(convert_to(string_agg((${digest})::text, E'\\n' ORDER BY (${digest})::text COLLATE "C"), 'UTF8')), 'hex') AS digest
-       FROM ${table} WHERE station_code = ANY($1) GROUP BY station_code`,
-  )
-  .concat(FACT_RECORDS.map(([label, record]) => collectionDigestSql(record, label)))
+const DIGESTS_SQL = FACT_RECORDS.map(([label, record]) => collectionDigestSql(record, label))
   .join('\nUNION ALL\n');
 
 /** The stored digests: last, once every station's facts exist. */
@@ -272,45 +222,6 @@ interface StationFactsRow {
   internet: boolean;
   private_network: boolean;
   row_digest: string;
-}
-interface FiguresRow {
-  station_code: string;
-  period: string;
-  complaints_received: number;
-  complaints_checked_on_time: number;
-  complaints_closed: number;
-  complaints_closed_on_time: number;
-  mediations_attempted: number;
-  mediations_succeeded: number;
-  reports_received: number;
-  reports_verified_on_time: number;
-  real_name_reports: number;
-  real_name_reporters_notified: number;
-}
-interface BonusRow {
-  station_code: string;
-  event_key: string;
-  category: BonusEvent['category'];
-  level: BonusEvent['level'];
-  date: string;
-  subject: string;
-  description: string;
-  points: number | null;
-}
-interface VetoRow {
-  id: string;
-  station_code: string;
-  kind: VetoEvent['kind'];
-  date: string;
-  description: string;
-  person_external_id: string | null;
-  lifted: boolean;
-}
-interface ReviewRow {
-  station_code: string;
-  year: number;
-  subject: string;
-  result: AnnualReview['result'];
 }
 interface AssessmentRow {
   station_code: string;

@@ -5,11 +5,12 @@ import type { Principal } from '../auth/principal.js';
 import type { AnnualReview } from '../domain/station-data.js';
 import { STATION_SUBJECT } from '../domain/vocabulary.js';
 import { rowDigest } from '../ingestion/row-digest.js';
-import { queryRows } from '../ingestion/sql.js';
 import { StationAccess } from '../ingestion/station-access.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import { emptySummary, type WriteSummary } from '../ingestion/write-summary.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { AnnualReviewsRepository, type WrittenReview } from './annual-reviews.repository.js';
+import { VetoEventsRepository } from './veto-events.repository.js';
 
 const FAILED = 'INCOMPETENT';
 
@@ -47,26 +48,20 @@ export class AnnualReviewsService {
   async writeLocked(manager: EntityManager, ctx: WriteContext, rows: readonly { stationCode: string; row: AnnualReview }[]): Promise<WriteSummary> {
     const summary = emptySummary();
     if (rows.length === 0) return summary;
-    const stored = await manager.query<{ station_code: string; year: number; subject: string; result: string }[]>(
-      `SELECT station_code, year, subject, result FROM annual_review
-       WHERE station_code = ANY($1::varchar[]) AND year = ANY($2::int[]) AND subject = ANY($3::varchar[])`,
-      [[...new Set(rows.map((r) => r.stationCode))], [...new Set(rows.map((r) => r.row.year))], [...new Set(rows.map((r) => r.row.subject))]],
+    const reviews = new AnnualReviewsRepository(manager);
+    const stored = await reviews.results(
+      [...new Set(rows.map((r) => r.stationCode))],
+      [...new Set(rows.map((r) => r.row.year))],
+      [...new Set(rows.map((r) => r.row.subject))],
     );
     const before = new Map(stored.map((s) => [reviewKey(s.station_code, s.year, s.subject), s.result]));
     const changed = rows.filter((r) => before.get(reviewKey(r.stationCode, r.row.year, r.row.subject)) !== r.row.result);
     summary.unchanged = rows.length - changed.length;
     if (changed.length === 0) return summary;
 
-    const written = await manager.query<{ id: string; station_code: string; year: number; subject: string; result: string; inserted: boolean }[]>(
-      `INSERT INTO annual_review (station_code, year, subject, result)
-       SELECT * FROM unnest($1::varchar[], $2::int[], $3::varchar[], $4::varchar[])
-       ON CONFLICT (station_code, year, subject) DO UPDATE SET result = EXCLUDED.result, updated_at = now()
-       WHERE annual_review.result IS DISTINCT FROM EXCLUDED.result
-       RETURNING id::text AS id, station_code, year, subject, result, (xmax = 0) AS inserted`,
-      [changed.map((r) => r.stationCode), changed.map((r) => r.row.year), changed.map((r) => r.row.subject), changed.map((r) => r.row.result)],
-    );
+    const written = await reviews.upsert(changed);
     const audit: AuditEntry[] = [];
-    const raised: typeof written = [];
+    const raised: WrittenReview[] = [];
     const cleared: string[] = [];
     for (const w of written) {
       const old = before.get(reviewKey(w.station_code, w.year, w.subject)) ?? null;
@@ -82,39 +77,34 @@ export class AnnualReviewsService {
       if (w.result === FAILED && old !== FAILED) raised.push(w);
       if (old === FAILED && w.result !== FAILED) cleared.push(w.id);
     }
-    if (cleared.length > 0) {
-      const removed = await queryRows<{ id: string; station_code: string; content_digest: string }>(
-        manager,
-        `DELETE FROM veto_event WHERE origin = 'ANNUAL_REVIEW' AND annual_review_id = ANY($1::bigint[]) RETURNING id, station_code, content_digest`,
-        [cleared],
-      );
-      for (const r of removed) audit.push({ stationCode: r.station_code, entity: 'veto_event', entityKey: r.id, beforeDigest: r.content_digest, afterDigest: null });
-    }
-    if (raised.length > 0) {
-      const vetoes = raised.map((w) => ({ ...w, ...reviewVeto({ year: w.year, subject: w.subject, result: FAILED }), digest: rowDigest({ origin: 'ANNUAL_REVIEW', annualReviewId: w.id }) }));
-      const inserted = await manager.query<{ id: string; station_code: string; content_digest: string }[]>(
-        `INSERT INTO veto_event (station_code, kind, date, description, person_external_id, origin, annual_review_id, content_digest)
-         SELECT t.station_code, 'ANNUAL_REVIEW_FAILED', t.date, t.description, t.person, 'ANNUAL_REVIEW', t.review_id, t.digest
-         FROM unnest($1::varchar[], $2::date[], $3::varchar[], $4::varchar[], $5::bigint[], $6::varchar[]) AS t(station_code, date, description, person, review_id, digest)
-         ON CONFLICT (station_code, content_digest) DO NOTHING
-         RETURNING id, station_code, content_digest`,
-        [vetoes.map((v) => v.station_code), vetoes.map((v) => v.date), vetoes.map((v) => v.description), vetoes.map((v) => v.personExternalId), vetoes.map((v) => v.id), vetoes.map((v) => v.digest)],
-      );
-      for (const r of inserted) audit.push({ stationCode: r.station_code, entity: 'veto_event', entityKey: r.id, beforeDigest: null, afterDigest: r.content_digest });
-    }
+    audit.push(...(await this.applyVetoes(new VetoEventsRepository(manager), raised, cleared)));
     await this.audit.record(manager, ctx, 'annual_reviews.post', audit);
     await this.outbox.stationsChanged(manager, written.map((w) => w.station_code), 'annual_reviews');
     return summary;
   }
 
+  /** Raises the vetoes of newly failed reviews and deletes those of reviews no longer failed: their audit entries. */
+  private async applyVetoes(vetoes: VetoEventsRepository, raised: readonly WrittenReview[], cleared: readonly string[]): Promise<AuditEntry[]> {
+    const audit: AuditEntry[] = [];
+    if (cleared.length > 0) {
+      for (const r of await vetoes.deleteRaised(cleared)) audit.push({ stationCode: r.station_code, entity: 'veto_event', entityKey: r.id, beforeDigest: r.content_digest, afterDigest: null });
+    }
+    if (raised.length > 0) {
+      const inserted = await vetoes.insertRaised(
+        raised.map((w) => ({
+          stationCode: w.station_code,
+          ...reviewVeto({ year: w.year, subject: w.subject, result: FAILED }),
+          reviewId: w.id,
+          digest: rowDigest({ origin: 'ANNUAL_REVIEW', annualReviewId: w.id }),
+        })),
+      );
+      for (const r of inserted) audit.push({ stationCode: r.station_code, entity: 'veto_event', entityKey: r.id, beforeDigest: null, afterDigest: r.content_digest });
+    }
+    return audit;
+  }
+
   async list(manager: EntityManager, principal: Principal, stationCode: string): Promise<(AnnualReview & { vetoId: string | null })[]> {
     await this.access.checkRead(manager, principal, stationCode);
-    const rows = await manager.query<{ year: number; subject: string; result: AnnualReview['result']; veto_id: string | null }[]>(
-      `SELECT r.year, r.subject, r.result, v.id AS veto_id FROM annual_review r
-       LEFT JOIN veto_event v ON v.annual_review_id = r.id AND v.origin = 'ANNUAL_REVIEW'
-       WHERE r.station_code = $1 ORDER BY r.year, r.subject`,
-      [stationCode],
-    );
-    return rows.map((r) => ({ year: r.year, subject: r.subject, result: r.result, vetoId: r.veto_id }));
+    return new AnnualReviewsRepository(manager).list(stationCode);
   }
 }

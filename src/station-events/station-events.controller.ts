@@ -16,7 +16,8 @@ import { WriteSummaryDto, type WriteSummary } from '../ingestion/write-summary.j
 import { AnnualReviewsService } from './annual-reviews.service.js';
 import { BonusEventsService } from './bonus-events.service.js';
 import { ANNUAL_REVIEW, AnnualReviewDto, BONUS_EVENT, BonusEventDto, VETO_EVENT, VetoEventDto, VetoEventInputDto } from './station-events.dto.js';
-import { VetoEventsService, type VetoEventView, type VetoWriteSummary } from './veto-events.service.js';
+import { VetoEventsService, type VetoWriteSummary } from './veto-events.service.js';
+import type { VetoEventView } from './veto-events.repository.js';
 
 class BonusEventListDto {
   @ApiProperty({ example: '130102001' }) stationCode: string;

@@ -8,20 +8,11 @@ import { StationAccess } from '../ingestion/station-access.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import { emptySummary, type WriteSummary } from '../ingestion/write-summary.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import type { VetoOrigin } from './veto-event.entity.js';
+import { VetoEventsRepository, type VetoEventView } from './veto-events.repository.js';
 
 export interface VetoWriteSummary extends WriteSummary {
   /** The stored veto's id, whether created now or before. */
   id: string;
-}
-
-export interface VetoEventView extends VetoEventInput {
-  id: string;
-  origin: VetoOrigin;
-  lifted: boolean;
-  liftedAt: string | null;
-  liftReason: string | null;
-  createdAt: string;
 }
 
 /** What makes two pushed vetoes the same event: kind, date, description and person. */
@@ -51,30 +42,14 @@ export class VetoEventsService {
   async writeLocked(manager: EntityManager, ctx: WriteContext, rows: readonly { stationCode: string; row: VetoEventInput }[]): Promise<VetoWriteSummary[]> {
     if (rows.length === 0) return [];
     const digests = rows.map((r) => vetoContentDigest(r.row));
-    const inserted = await manager.query<{ id: string; station_code: string; content_digest: string }[]>(
-      `INSERT INTO veto_event (station_code, kind, date, description, person_external_id, origin, content_digest)
-       SELECT t.station_code, t.kind, t.date, t.description, t.person, 'PUSHED', t.digest
-       FROM unnest($1::varchar[], $2::varchar[], $3::date[], $4::varchar[], $5::varchar[], $6::varchar[]) AS t(station_code, kind, date, description, person, digest)
-       ON CONFLICT (station_code, content_digest) DO NOTHING
-       RETURNING id, station_code, content_digest`,
-      [
-        rows.map((r) => r.stationCode),
-        rows.map((r) => r.row.kind),
-        rows.map((r) => r.row.date),
-        rows.map((r) => r.row.description),
-        rows.map((r) => r.row.personExternalId),
-        digests,
-      ],
-    );
+    const vetoes = new VetoEventsRepository(manager);
+    const inserted = await vetoes.insertPushed(rows.map((r, i) => ({ ...r, digest: digests[i] })));
     const key = (stationCode: string, digest: string) => `${stationCode}\u0000${digest}`;
     const created = new Map(inserted.map((i) => [key(i.station_code, i.content_digest), i.id]));
     const missing = rows.filter((r, i) => !created.has(key(r.stationCode, digests[i])));
     const existing = new Map<string, string>();
     if (missing.length > 0) {
-      const found = await manager.query<{ id: string; station_code: string; content_digest: string }[]>(
-        `SELECT id, station_code, content_digest FROM veto_event WHERE station_code = ANY($1::varchar[]) AND content_digest = ANY($2::varchar[])`,
-        [[...new Set(missing.map((r) => r.stationCode))], [...new Set(missing.map((r) => vetoContentDigest(r.row)))]],
-      );
+      const found = await vetoes.findByDigest([...new Set(missing.map((r) => r.stationCode))], [...new Set(missing.map((r) => vetoContentDigest(r.row)))]);
       for (const f of found) existing.set(key(f.station_code, f.content_digest), f.id);
     }
     await this.audit.record(
@@ -93,24 +68,6 @@ export class VetoEventsService {
 
   async list(manager: EntityManager, principal: Principal, stationCode: string): Promise<VetoEventView[]> {
     await this.access.checkRead(manager, principal, stationCode);
-    const rows = await manager.query<
-      { id: string; kind: VetoEventInput['kind']; date: string; description: string; person_external_id: string | null; origin: VetoOrigin; lifted_at: Date | null; lift_reason: string | null; created_at: Date }[]
-    >(
-      `SELECT id, kind, date, description, person_external_id, origin, lifted_at, lift_reason, created_at FROM veto_event
-       WHERE station_code = $1 ORDER BY date, created_at, id`,
-      [stationCode],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      date: r.date,
-      description: r.description,
-      personExternalId: r.person_external_id,
-      origin: r.origin,
-      lifted: r.lifted_at !== null,
-      liftedAt: r.lifted_at?.toISOString() ?? null,
-      liftReason: r.lift_reason,
-      createdAt: r.created_at.toISOString(),
-    }));
+    return new VetoEventsRepository(manager).list(stationCode);
   }
 }

@@ -6,8 +6,10 @@ import { NATIONAL_DEFAULT_POLICY } from '../../rubric/index.js';
 import { encodeCursor } from '../cursor.js';
 import { EquipmentRepository } from '../../equipment/equipment.repository.js';
 import { PersonnelRepository } from '../../personnel/personnel.repository.js';
-import { loadCasePages, loadCaseSummaries, loadComplaintYears, type PageRequest } from '../queries/ledger.query.js';
-import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts, loadStationVetoes } from '../queries/reads.query.js';
+import { CasesRepository, type CasePageRequest } from '../../cases/cases.repository.js';
+import { ComplaintsRepository } from '../../complaints/complaints.repository.js';
+import { VetoEventsRepository } from '../../station-events/veto-events.repository.js';
+import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts } from '../queries/reads.query.js';
 import { loadRegionSummaries } from '../queries/region-summary.query.js';
 import { loadChangeEnds, loadHistoryPages, type ChangeRequest, type HistoryRequest } from '../queries/score-history.query.js';
 import { loadStationRows, toStation, type SnapshotSource } from '../queries/station-rows.js';
@@ -71,21 +73,21 @@ export class DashboardLoaders {
   readonly equipment = new DataLoader(byKey((codes: readonly string[]) => new EquipmentRepository(this.db).totals(codes), () => ({ inService: [], broken: 0, retired: 0, lines: 0 })));
 
   readonly caseSummary = new DataLoader(
-    byKey((codes: readonly string[]) => loadCaseSummaries(this.db, codes, this.today), () => {
+    byKey((codes: readonly string[]) => new CasesRepository(this.db).summaries(codes, this.today), () => {
       throw new Error('case summary missing');
     }),
   );
 
-  readonly complaints = new DataLoader(byKey((codes: readonly string[]) => loadComplaintYears(this.db, codes), () => []));
+  readonly complaints = new DataLoader(byKey((codes: readonly string[]) => new ComplaintsRepository(this.db).years(codes), () => []));
 
-  readonly vetoes = new DataLoader(byKey((codes: readonly string[]) => loadStationVetoes(this.db, codes), () => []));
+  readonly vetoes = new DataLoader(byKey((codes: readonly string[]) => new VetoEventsRepository(this.db).ofStations(codes), () => []));
 
   readonly assessments = new DataLoader(byKey((codes: readonly string[]) => loadAssessments(this.db, codes), () => []));
 
   readonly marks = new DataLoader(byKey((codes: readonly string[]) => loadMarks(this.db, codes), () => []));
 
-  readonly casePage = new DataLoader<PageRequest, Page<EnforcementCase>, string>(
-    (requests) => loadCasePages(this.db, requests, (caseNumber) => encodeCursor('CASE', [caseNumber])),
+  readonly casePage = new DataLoader<CasePageRequest, Page<EnforcementCase>, string>(
+    (requests) => new CasesRepository(this.db).pages(requests, (caseNumber) => encodeCursor('CASE', [caseNumber])),
     { cacheKeyFn: (r) => `${r.stationCode}\u0000${r.first}\u0000${r.after ?? ''}` },
   );
 
