@@ -22,7 +22,7 @@ const SHARED_SURFACE = [
   ['^src/rubric/model/', 'rubric types'],
   ['^src/scoring/engine/(index|score-result)\\.ts$', 'the scoring engine, through its entry point and its result types'],
   ['^src/stations/station\\.entity\\.ts$', 'every record belongs to a station (foreign key)'],
-  ['^src/regions/(region\\.entity|regions\\.service|regions\\.module)\\.ts$', 'the region tree that scopes every key'],
+  ['^src/regions/(region\\.entity|regions\\.service|regions\\.repository|regions\\.module)\\.ts$', 'the region tree that scopes every key (and the stations it holds)'],
   ['^src/queue/queue-connection\\.ts$', 'the one Redis connection setting'],
   [
     '^src/ingestion/(batch-parser|openapi|path-params|query-params|row-digest|sql|station-access|station-rows\\.writer|table-writer|write-context|write-context\\.decorator|write-runner|write-summary|ingestion\\.module)\\.ts$',
@@ -41,6 +41,7 @@ const NAMED_EDGES = [
   ['scoring', '^src/rounds/rating-round\\.entity\\.ts$', 'a snapshot may belong to a rating round (foreign key)'],
   ['scoring', '^src/scoring/', 'own folder (the engine is a sub-folder)'],
   ['dashboard', '^src/assessments/(assessments\\.module|assessments\\.service|veto-lift\\.service)\\.ts$', 'the reviewers\' GraphQL mutations (assess, mark missing items, lift vetoes) are served by the assessments module'],
+  ['assessments', '^src/stations/stations\\.repository\\.ts$', 'a reviewer\'s decision locks the station row first'],
   ['assessments', '^src/dashboard/(args|permissions|queries/reads\\.query|types/(review|veto)\\.types)\\.ts$', 'reviewer decisions are GraphQL mutations: checked with its argument and permission rules, answered in its shapes'],
   ['dashboard', '^src/cases/case-row\\.ts$', 'the case ledger query reuses the case row mapper'],
   ['dashboard', '^src/(about/about\\.resolver|forms/forms\\.resolver|rounds/graphql/rounds\\.resolvers)\\.ts$', 'the one GraphQL module hosts these resolvers'],

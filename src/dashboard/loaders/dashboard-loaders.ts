@@ -6,7 +6,8 @@ import { NATIONAL_DEFAULT_POLICY } from '../../rubric/index.js';
 import { encodeCursor } from '../cursor.js';
 import { EquipmentRepository } from '../../equipment/equipment.repository.js';
 import { loadCasePages, loadCaseSummaries, loadComplaintYears, type PageRequest } from '../queries/ledger.query.js';
-import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts, loadStationVetoes } from '../queries/reads.query.js';
+import { loadAssessments, loadMarks, loadStationVetoes } from '../queries/reads.query.js';
+import { RegionsRepository } from '../../regions/regions.repository.js';
 import { loadRegionSummaries } from '../queries/region-summary.query.js';
 import { loadPeople } from '../queries/roster.query.js';
 import { loadChangeEnds, loadHistoryPages, type ChangeRequest, type HistoryRequest } from '../queries/score-history.query.js';
@@ -54,11 +55,11 @@ export class DashboardLoaders {
   });
 
   /** Regions by code, kept in memory for a generation of the change feed. */
-  readonly region = new DataLoader<string, Region | null>((codes) => this.cached(this.caches.regions, codes, (missing) => loadRegions(this.db, missing)));
+  readonly region = new DataLoader<string, Region | null>((codes) => this.cached(this.caches.regions, codes, (missing) => new RegionsRepository(this.db).byCodes(missing)));
 
-  readonly regionChildren = new DataLoader(byKey((codes: readonly string[]) => loadRegionChildren(this.db, codes), () => []));
+  readonly regionChildren = new DataLoader(byKey((codes: readonly string[]) => new RegionsRepository(this.db).childrenOf(codes), () => []));
 
-  readonly stationCount = new DataLoader(byKey((codes: readonly string[]) => loadStationCounts(this.db, codes), () => 0));
+  readonly stationCount = new DataLoader(byKey((codes: readonly string[]) => new RegionsRepository(this.db).stationCounts(codes), () => 0));
 
   readonly regionSummary = new DataLoader(
     byKey((codes: readonly string[]) => loadRegionSummaries(this.db, this.caches.summaries, codes, NATIONAL_DEFAULT_POLICY.rubricVersion, this.caches.generation()), () => {

@@ -1,47 +1,10 @@
-// Smaller reads batched by the request's loaders: regions, vetoes, reviewer assessments,
+// Smaller reads batched by the request's loaders: vetoes, reviewer assessments,
 // missing-item marks, and the vetoes of a region.
-import type { Region } from '../types/region.types.js';
 import type { MissingItemMark, ReviewerAssessment } from '../types/review.types.js';
 import type { Veto } from '../types/veto.types.js';
 import { rubricMeta } from '../loaders/rubric-meta.js';
 import { regionColumn } from '../permissions.js';
 import type { Queryable } from '../../database/queryable.js';
-
-interface RegionRow {
-  code: string;
-  name: string;
-  level: string;
-  parent_code: string | null;
-}
-
-const toRegion = (r: RegionRow): Region => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code });
-
-export async function loadRegions(db: Queryable, codes: readonly string[]): Promise<Map<string, Region>> {
-  const rows = await db.query<RegionRow[]>(`SELECT code, name, level, parent_code FROM region WHERE code = ANY($1::char(6)[])`, [codes]);
-  return new Map(rows.map((r) => [r.code, toRegion(r)]));
-}
-
-/** Children of each parent (null: the provinces), by code. */
-export async function loadRegionChildren(db: Queryable, parents: readonly string[]): Promise<Map<string, Region[]>> {
-  const rows = await db.query<RegionRow[]>(`SELECT code, name, level, parent_code FROM region WHERE parent_code = ANY($1::char(6)[]) ORDER BY code`, [parents]);
-  const out = new Map<string, Region[]>(parents.map((p) => [p, []]));
-  for (const r of rows) out.get(r.parent_code!)?.push(toRegion(r));
-  return out;
-}
-
-export async function loadTopRegions(db: Queryable): Promise<Region[]> {
-  return (await db.query<RegionRow[]>(`SELECT code, name, level, parent_code FROM region WHERE parent_code IS NULL ORDER BY code`)).map(toRegion);
-}
-
-/** Stations per region code (any level), one statement. */
-export async function loadStationCounts(db: Queryable, codes: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.query<{ code: string; n: number }[]>(
-    `SELECT r.code, (SELECT count(*)::int FROM station s WHERE s.province_code = r.code OR s.city_code = r.code OR s.county_code = r.code) AS n
-     FROM unnest($1::char(6)[]) AS r(code)`,
-    [codes],
-  );
-  return new Map(rows.map((r) => [r.code, r.n]));
-}
 
 interface VetoRow {
   id: string;

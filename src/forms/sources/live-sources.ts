@@ -10,12 +10,12 @@ import { CertificationsService } from '../../certifications/certifications.servi
 import type { Certification } from '../../domain/station-data.js';
 import type { Education, Position, StaffingType } from '../../domain/vocabulary.js';
 import { SnapshotCache } from '../../dashboard/loaders/snapshot-cache.js';
-import { loadRegions } from '../../dashboard/queries/reads.query.js';
 import { loadPeople, onRoster } from '../../dashboard/queries/roster.query.js';
 import { toScoreResult } from '../../dashboard/queries/score-history.query.js';
 import { loadStationRows, STATION_COLUMNS, STATION_JOINS, type StationRow } from '../../dashboard/queries/station-rows.js';
 import { rankedStationsSql } from '../../dashboard/queries/stations.query.js';
 import type { RosterPerson } from '../build/views.builder.js';
+import { RegionsRepository } from '../../regions/regions.repository.js';
 import type { FormStation } from '../views/common.js';
 import type { RankingRow } from '../views/lists.view.js';
 import type { CertificationSource, LiveScore, LiveScoreSource, RankingSource, RosterSource, StationSource } from './ports.js';
@@ -97,7 +97,7 @@ export class DbRankingSource implements RankingSource {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async regionName(code: string): Promise<string | null> {
-    return (await loadRegions(this.db, [code])).get(code)?.name ?? null;
+    return (await new RegionsRepository(this.db).byCodes([code])).get(code)?.name ?? null;
   }
 
   /** One statement through a server-side cursor, so a province of 40,000 stations streams in pages from one consistent snapshot. */
