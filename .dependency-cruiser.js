@@ -55,6 +55,7 @@ const NAMED_EDGES = [
   ['rounds', '^src/scoring/(facts-loader|result-digest|engine/windows)\\.ts$', 'a round freezes facts and scores them with the engine'],
   ['rounds', '^src/auth/api-key-format\\.ts$', 'review audit entries name the key like the rest of the API'],
   ['forms', '^src/dashboard/', 'forms render the same reads the GraphQL API serves'],
+  ['forms', '^src/[a-z-]+/[^/]+\\.repository\\.ts$', 'forms read each domain through its repository, as the GraphQL loaders do'],
   ['forms', '^src/rounds/', 'official forms are documents of a rating round'],
   ['forms', '^src/files/file-attachments\\.ts$', 'forms list the evidence files of an application'],
   ['forms', '^src/certifications/(certifications\\.module|certifications\\.service)\\.ts$', 'the certification form reads live certifications'],

@@ -7,7 +7,7 @@ import { DASHBOARD_RESOLVERS } from './dashboard.resolvers.js';
 import { GraphQLContextFactory } from './graphql-context.js';
 import { MemoryCaches } from './loaders/memory-caches.js';
 import { SnapshotCache } from './loaders/snapshot-cache.js';
-import { StationsQuery } from './queries/stations.query.js';
+import { StationLists } from './loaders/station-lists.js';
 import { ResponseCache } from './response-cache/response-cache.js';
 import { ResponseCachePlugin } from './response-cache/response-cache.plugin.js';
 import { RecomputeRequestsService } from './reviews/recompute-requests.service.js';
@@ -28,7 +28,7 @@ import { OutboxModule } from '../outbox/outbox.module.js';
     MemoryCaches,
     ResponseCache,
     ResponseCachePlugin,
-    StationsQuery,
+    StationLists,
     StarPolicyVersionsService,
     RecomputeRequestsService,
   ],

@@ -8,10 +8,11 @@ import { EquipmentRepository } from '../../equipment/equipment.repository.js';
 import { loadCasePages, loadCaseSummaries, loadComplaintYears, type PageRequest } from '../queries/ledger.query.js';
 import { loadAssessments, loadMarks, loadStationVetoes } from '../queries/reads.query.js';
 import { RegionsRepository } from '../../regions/regions.repository.js';
-import { loadRegionSummaries } from '../queries/region-summary.query.js';
+import { loadRegionSummaries } from './region-summaries.js';
 import { loadPeople } from '../queries/roster.query.js';
-import { loadChangeEnds, loadHistoryPages, type ChangeRequest, type HistoryRequest } from '../queries/score-history.query.js';
-import { loadStationRows, toStation, type SnapshotSource } from '../queries/station-rows.js';
+import { loadChangeEnds, loadHistoryPages, type ChangeRequest, type HistoryRequest } from './score-history.js';
+import { toStation, type SnapshotSource } from './station-view.js';
+import { CurrentScoresRepository } from '../../scoring/current-scores.repository.js';
 import type { Edge } from '../types/common.types.js';
 import type { EnforcementCase } from '../types/ledger.types.js';
 import type { ScoreSnapshot } from '../types/score.types.js';
@@ -50,7 +51,7 @@ export class DashboardLoaders {
 
   /** Stations by code (rows kept in memory for a generation of the change feed). */
   readonly station = new DataLoader<string, Station | null>(async (codes) => {
-    const rows = await this.cached(this.caches.stations, codes, (missing) => loadStationRows(this.db, missing));
+    const rows = await this.cached(this.caches.stations, codes, (missing) => new CurrentScoresRepository(this.db).rows(missing));
     return rows.map((row) => (row === null ? null : toStation(row, this.snapshotSource)));
   });
 
