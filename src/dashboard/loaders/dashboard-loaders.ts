@@ -6,7 +6,8 @@ import { NATIONAL_DEFAULT_POLICY } from '../../rubric/index.js';
 import { encodeCursor } from '../cursor.js';
 import { EquipmentRepository } from '../../equipment/equipment.repository.js';
 import { loadCasePages, loadCaseSummaries, loadComplaintYears, type PageRequest } from '../queries/ledger.query.js';
-import { loadAssessments, loadMarks, loadStationVetoes } from '../queries/reads.query.js';
+import { loadStationVetoes } from '../queries/reads.query.js';
+import { AssessmentsRepository } from '../../assessments/assessments.repository.js';
 import { RegionsRepository } from '../../regions/regions.repository.js';
 import { loadRegionSummaries } from './region-summaries.js';
 import { loadPeople } from '../queries/roster.query.js';
@@ -82,9 +83,9 @@ export class DashboardLoaders {
 
   readonly vetoes = new DataLoader(byKey((codes: readonly string[]) => loadStationVetoes(this.db, codes), () => []));
 
-  readonly assessments = new DataLoader(byKey((codes: readonly string[]) => loadAssessments(this.db, codes), () => []));
+  readonly assessments = new DataLoader(byKey((codes: readonly string[]) => new AssessmentsRepository(this.db).assessmentsOf(codes), () => []));
 
-  readonly marks = new DataLoader(byKey((codes: readonly string[]) => loadMarks(this.db, codes), () => []));
+  readonly marks = new DataLoader(byKey((codes: readonly string[]) => new AssessmentsRepository(this.db).marksOf(codes), () => []));
 
   readonly casePage = new DataLoader<PageRequest, Page<EnforcementCase>, string>(
     (requests) => loadCasePages(this.db, requests, (caseNumber) => encodeCursor('CASE', [caseNumber])),
