@@ -1,20 +1,19 @@
-// Recompute runs as the dashboard sees them: asking for one over a region (audited, in one
-// transaction with the QUEUED run the pipeline picks up), and listing those in scope.
+// Recompute runs as reviewers ask for them over GraphQL: asking for one over a region (audited,
+// in one transaction with the QUEUED run the pipeline picks up), and listing those in scope.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service.js';
-import { regionPrefix, type Principal } from '../../auth/principal.js';
-import { DomainError } from '../../common/errors/domain-error.js';
-import type { WriteContext } from '../../ingestion/write-context.js';
-import type { RecomputeRunRecord } from '../../recompute/recompute-run.entity.js';
-import { RecomputeRunsRepository } from '../../recompute/recompute-runs.repository.js';
-import { RecomputeRunsService } from '../../recompute/recompute-runs.service.js';
-import { RegionsRepository } from '../../regions/regions.repository.js';
-import { checkRegionCode } from '../args.js';
-import { checkFirst } from '../cursor.js';
-import { assertPermitted } from '../permissions.js';
-import type { RecomputeRun } from '../types/recompute.types.js';
+import { AuditService } from '../audit/audit.service.js';
+import { regionPrefix, type Principal } from '../auth/principal.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { checkRegionCode } from '../dashboard/args.js';
+import { checkFirst } from '../dashboard/cursor.js';
+import { assertPermitted } from '../dashboard/permissions.js';
+import type { WriteContext } from '../ingestion/write-context.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import type { RecomputeRunRecord } from './recompute-run.entity.js';
+import { RecomputeRunsRepository, type RecomputeRunSummary } from './recompute-runs.repository.js';
+import { RecomputeRunsService } from './recompute-runs.service.js';
 
 @Injectable()
 export class RecomputeRequestsService {
@@ -24,7 +23,7 @@ export class RecomputeRequestsService {
     private readonly audit: AuditService,
   ) {}
 
-  async start(ctx: WriteContext, regionCode: string): Promise<RecomputeRun> {
+  async start(ctx: WriteContext, regionCode: string): Promise<RecomputeRunSummary> {
     checkRegionCode(regionCode);
     assertPermitted(ctx.principal, 'startRecompute', regionCode, `recomputing region ${regionCode}`);
     return this.dataSource.transaction(async (manager) => {
@@ -42,13 +41,13 @@ export class RecomputeRequestsService {
    * (everything, the province seen from a city) count stations outside the key's region:
    * only ADMIN keys see them.
    */
-  async list(principal: Principal, first: number): Promise<RecomputeRun[]> {
+  async list(principal: Principal, first: number): Promise<RecomputeRunSummary[]> {
     checkFirst(first, 100);
     return new RecomputeRunsRepository(this.dataSource).under(principal.role === 'ADMIN' ? null : regionPrefix(principal.regionCode), first);
   }
 }
 
-export function toRun(r: RecomputeRunRecord): RecomputeRun {
+export function toRun(r: RecomputeRunRecord): RecomputeRunSummary {
   return {
     id: r.id,
     scopeRegionCode: r.scopeRegionCode,

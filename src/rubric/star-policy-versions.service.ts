@@ -4,20 +4,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service.js';
-import { DomainError, type FieldProblem } from '../../common/errors/domain-error.js';
-import type { WriteContext } from '../../ingestion/write-context.js';
-import { RecomputeRunsService } from '../../recompute/recompute-runs.service.js';
-import { findThirdLevel, getRubric, isRubricVersion, RUBRIC_VERSIONS, validateStarPolicy, type StarLevelRule, type StarPolicy as PolicyModel } from '../../rubric/index.js';
-import { StarPoliciesRepository } from '../../rubric/star-policies.repository.js';
-import { StarPolicyStore } from '../../rubric/star-policies.service.js';
-import { RegionsRepository } from '../../regions/regions.repository.js';
-import { checkRegionCode, checkText } from '../args.js';
-import { assertPermitted } from '../permissions.js';
-import type { RecomputeRun } from '../types/recompute.types.js';
-import type { StarPolicy, StarPolicyInput } from '../types/star-policy.types.js';
-import { digestOf } from '../../audit/audit-values.js';
-import { toRun } from './recompute-requests.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { digestOf } from '../audit/audit-values.js';
+import { DomainError, type FieldProblem } from '../common/errors/domain-error.js';
+import { checkRegionCode, checkText } from '../dashboard/args.js';
+import { assertPermitted } from '../dashboard/permissions.js';
+import type { StarPolicy, StarPolicyInput } from '../dashboard/types/star-policy.types.js';
+import type { WriteContext } from '../ingestion/write-context.js';
+import { toRun } from '../recompute/recompute-requests.service.js';
+import type { RecomputeRunSummary } from '../recompute/recompute-runs.repository.js';
+import { RecomputeRunsService } from '../recompute/recompute-runs.service.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import { findThirdLevel, getRubric, isRubricVersion, RUBRIC_VERSIONS, validateStarPolicy, type StarLevelRule, type StarPolicy as PolicyModel } from './index.js';
+import { StarPoliciesRepository } from './star-policies.repository.js';
+import { StarPolicyStore } from './star-policies.service.js';
 
 @Injectable()
 export class StarPolicyVersionsService {
@@ -36,7 +36,7 @@ export class StarPolicyVersionsService {
     return toView(policy, row?.version ?? null, row?.created_at ?? null);
   }
 
-  async set(ctx: WriteContext, provinceCode: string, input: StarPolicyInput): Promise<{ policy: StarPolicy; recomputeRun: RecomputeRun }> {
+  async set(ctx: WriteContext, provinceCode: string, input: StarPolicyInput): Promise<{ policy: StarPolicy; recomputeRun: RecomputeRunSummary }> {
     checkRegionCode(provinceCode, 'provinceCode');
     if (!provinceCode.endsWith('0000')) throw DomainError.badInput(`${provinceCode} is not a province`, [{ path: 'provinceCode', reason: 'a province code ends in 0000' }]);
     assertPermitted(ctx.principal, 'setStarPolicy', provinceCode, `the star policy of ${provinceCode}`);
