@@ -1,5 +1,7 @@
 // Lifting a veto (a province reviewer's decision, with a reason): the station becomes
 // eligible again at its next recompute, queued through the outbox in the same transaction.
+// Its two veto_event statements stay here for now: they belong with the veto reads'
+// repository (station-events), not with the assessments' tables.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
