@@ -3,7 +3,7 @@
 // row asking the pipeline to recompute the station.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { WriteContext } from '../ingestion/write-context.js';
@@ -12,10 +12,8 @@ import { findCriterion, findThirdLevel, getRubric } from '../rubric/index.js';
 import { StarPolicyStore } from '../rubric/star-policies.service.js';
 import { validateAssessmentPoints } from '../scoring/engine/index.js';
 import { checkText } from '../dashboard/args.js';
-import { ASSESSMENT_COLUMNS, MARK_COLUMNS, toAssessment, toMark } from '../dashboard/queries/reads.query.js';
-import type { MissingItemMark, ReviewerAssessment } from '../dashboard/types/review.types.js';
 import { digestOf, keyIdOf } from '../audit/audit-values.js';
-import { returnedRows } from '../database/returned-rows.js';
+import { AssessmentsRepository, type AssessedCriterion, type MarkedMissingItem } from './assessments.repository.js';
 import { lockStationFor } from './station-lock.js';
 
 export interface AssessInput {
@@ -39,7 +37,7 @@ export class AssessmentsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async assess(ctx: WriteContext, input: AssessInput): Promise<{ changed: boolean; assessment: ReviewerAssessment; previous: ReviewerAssessment | null }> {
+  async assess(ctx: WriteContext, input: AssessInput): Promise<{ changed: boolean; assessment: AssessedCriterion; previous: AssessedCriterion | null }> {
     return this.dataSource.transaction(async (manager) => {
       const station = await lockStationFor(manager, this.policies, ctx.principal, 'review', input.stationCode, 'assessing a criterion');
       const rubric = getRubric(station.rubricVersion);
@@ -52,19 +50,14 @@ export class AssessmentsService {
       const note = checkText(input.note, 'note', MAX_NOTE);
       const evidenceRefs = checkEvidence(input.evidenceRefs);
 
-      const previous = await this.currentAssessment(manager, station.code, rubric.version, criterion.id);
+      const repository = new AssessmentsRepository(manager);
+      const key = { stationCode: station.code, rubricVersion: rubric.version, id: criterion.id };
+      const previous = await repository.lockedAssessment(key);
       const after = { points: input.points, note, evidenceRefs };
       const before = previous && { points: previous.points, note: previous.note, evidenceRefs: previous.evidenceRefs };
       if (before && digestOf(before) === digestOf(after)) return { changed: false, assessment: previous!, previous };
 
-      const [row] = await manager.query(
-        `INSERT INTO reviewer_assessment (station_code, rubric_version, criterion_id, points, note, evidence_refs, assessed_by, assessed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-         ON CONFLICT (station_code, rubric_version, criterion_id) DO UPDATE SET
-           points = EXCLUDED.points, note = EXCLUDED.note, evidence_refs = EXCLUDED.evidence_refs, assessed_by = EXCLUDED.assessed_by, assessed_at = now()
-         RETURNING ${ASSESSMENT_COLUMNS}`,
-        [station.code, rubric.version, criterion.id, input.points, note, evidenceRefs, keyIdOf(ctx)],
-      );
+      const assessment = await repository.saveAssessment(key, after, keyIdOf(ctx));
       await this.audit.record(manager, ctx, 'assessment.set', [
         {
           stationCode: station.code,
@@ -76,23 +69,20 @@ export class AssessmentsService {
         },
       ]);
       await this.outbox.stationsChanged(manager, [station.code], 'assessment');
-      return { changed: true, assessment: toAssessment(row), previous };
+      return { changed: true, assessment, previous };
     });
   }
 
-  async markMissing(ctx: WriteContext, stationCode: string, itemId: string, justification: string): Promise<{ changed: boolean; mark: MissingItemMark }> {
+  async markMissing(ctx: WriteContext, stationCode: string, itemId: string, justification: string): Promise<{ changed: boolean; mark: MarkedMissingItem }> {
     return this.dataSource.transaction(async (manager) => {
       const station = await lockStationFor(manager, this.policies, ctx.principal, 'review', stationCode, 'marking a missing item');
       const item = resolveItem(station.rubricVersion, itemId);
       const text = checkText(justification, 'justification', MAX_NOTE);
-      const existing = await this.currentMark(manager, station.code, station.rubricVersion, item.id);
+      const repository = new AssessmentsRepository(manager);
+      const key = { stationCode: station.code, rubricVersion: station.rubricVersion, id: item.id };
+      const existing = await repository.lockedMark(key);
       if (existing?.justification === text) return { changed: false, mark: existing };
-      const [row] = await manager.query(
-        `INSERT INTO missing_item_mark (station_code, rubric_version, item_id, justification, marked_by, marked_at) VALUES ($1, $2, $3, $4, $5, now())
-         ON CONFLICT (station_code, rubric_version, item_id) DO UPDATE SET justification = EXCLUDED.justification, marked_by = EXCLUDED.marked_by, marked_at = now()
-         RETURNING ${MARK_COLUMNS}`,
-        [station.code, station.rubricVersion, item.id, text, keyIdOf(ctx)],
-      );
+      const mark = await repository.saveMark(key, text, keyIdOf(ctx));
       await this.audit.record(manager, ctx, 'missing-item.mark', [
         {
           stationCode: station.code,
@@ -104,24 +94,17 @@ export class AssessmentsService {
         },
       ]);
       await this.outbox.stationsChanged(manager, [station.code], 'missing-item');
-      return { changed: true, mark: toMark(row) };
+      return { changed: true, mark };
     });
   }
 
-  async unmarkMissing(ctx: WriteContext, stationCode: string, itemId: string, justification: string): Promise<{ removed: MissingItemMark }> {
+  async unmarkMissing(ctx: WriteContext, stationCode: string, itemId: string, justification: string): Promise<{ removed: MarkedMissingItem }> {
     return this.dataSource.transaction(async (manager) => {
       const station = await lockStationFor(manager, this.policies, ctx.principal, 'review', stationCode, 'unmarking a missing item');
       const item = resolveItem(station.rubricVersion, itemId);
       const text = checkText(justification, 'justification', MAX_NOTE);
-      const [row] = returnedRows<Parameters<typeof toMark>[0]>(
-        await manager.query(`DELETE FROM missing_item_mark WHERE station_code = $1 AND rubric_version = $2 AND item_id = $3 RETURNING ${MARK_COLUMNS}`, [
-          station.code,
-          station.rubricVersion,
-          item.id,
-        ]),
-      );
-      if (!row) throw DomainError.notFound(`missing-item mark ${item.code} on station ${station.code}`);
-      const removed = toMark(row);
+      const removed = await new AssessmentsRepository(manager).deleteMark({ stationCode: station.code, rubricVersion: station.rubricVersion, id: item.id });
+      if (!removed) throw DomainError.notFound(`missing-item mark ${item.code} on station ${station.code}`);
       await this.audit.record(manager, ctx, 'missing-item.unmark', [
         {
           stationCode: station.code,
@@ -135,23 +118,6 @@ export class AssessmentsService {
       await this.outbox.stationsChanged(manager, [station.code], 'missing-item');
       return { removed };
     });
-  }
-
-  private async currentAssessment(manager: EntityManager, stationCode: string, version: string, criterionId: string): Promise<ReviewerAssessment | null> {
-    const [row] = await manager.query(
-      `SELECT ${ASSESSMENT_COLUMNS} FROM reviewer_assessment WHERE station_code = $1 AND rubric_version = $2 AND criterion_id = $3 FOR UPDATE`,
-      [stationCode, version, criterionId],
-    );
-    return row ? toAssessment(row) : null;
-  }
-
-  private async currentMark(manager: EntityManager, stationCode: string, version: string, itemId: string): Promise<MissingItemMark | null> {
-    const [row] = await manager.query(`SELECT ${MARK_COLUMNS} FROM missing_item_mark WHERE station_code = $1 AND rubric_version = $2 AND item_id = $3 FOR UPDATE`, [
-      stationCode,
-      version,
-      itemId,
-    ]);
-    return row ? toMark(row) : null;
   }
 }
 

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import type { StarPolicyStore } from '../rubric/star-policies.service.js';
 import { checkStationCode } from '../dashboard/args.js';
 import { assertFoundInRegion, assertRole, type Permission } from '../dashboard/permissions.js';
+import { StationsRepository } from '../stations/stations.repository.js';
 
 export interface LockedStation {
   code: string;
@@ -27,11 +28,9 @@ export async function lockStationFor(
   what: string,
 ): Promise<LockedStation> {
   assertRole(principal, permission, what);
-  const [row] = await manager.query<{ code: string; county_code: string; province_code: string }[]>(
-    `SELECT code, county_code, province_code FROM station WHERE code = $1 FOR NO KEY UPDATE`,
-    [checkStationCode(code, 'stationCode')],
-  );
+  const row = await new StationsRepository(manager).lockForDecision(checkStationCode(code, 'stationCode'));
   assertFoundInRegion(principal, row?.county_code, `station ${code}`);
-  const policy = (await policies.activeFor([row.province_code], manager)).get(row.province_code)!;
-  return { code: row.code, countyCode: row.county_code, provinceCode: row.province_code, rubricVersion: policy.rubricVersion };
+  const { province_code: provinceCode, county_code: countyCode } = row!;
+  const policy = (await policies.activeFor([provinceCode], manager)).get(provinceCode)!;
+  return { code: row!.code, countyCode, provinceCode, rubricVersion: policy.rubricVersion };
 }

@@ -9,10 +9,9 @@ import type { WriteContext } from '../ingestion/write-context.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { checkText, checkUuid } from '../dashboard/args.js';
 import { assertFoundInRegion, assertRole } from '../dashboard/permissions.js';
-import { toVeto, VETO_COLUMNS } from '../station-events/veto-events.repository.js';
+import { VetoEventsRepository } from '../station-events/veto-events.repository.js';
 import type { Veto } from '../dashboard/types/veto.types.js';
 import { digestOf, keyIdOf } from '../audit/audit-values.js';
-import { returnedRows } from '../database/returned-rows.js';
 
 @Injectable()
 export class VetoLiftService {
@@ -27,20 +26,11 @@ export class VetoLiftService {
     checkUuid(vetoId, 'vetoId');
     const text = checkText(reason, 'reason', 4000);
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(
-        `SELECT ${VETO_COLUMNS}, s.county_code FROM veto_event v JOIN station s ON s.code = v.station_code WHERE v.id = $1 FOR NO KEY UPDATE OF v`,
-        [vetoId],
-      );
-      assertFoundInRegion(ctx.principal, row?.county_code, `veto ${vetoId}`);
-      if (row.lifted_at !== null) throw DomainError.conflict(`veto ${vetoId} was already lifted (${(row.lifted_at as Date).toISOString()})`);
-      const [updated] = returnedRows<Parameters<typeof toVeto>[0]>(
-        await manager.query(`UPDATE veto_event v SET lifted_at = now(), lifted_by = $2, lift_reason = $3 WHERE v.id = $1 RETURNING ${VETO_COLUMNS}`, [
-          vetoId,
-          keyIdOf(ctx),
-          text,
-        ]),
-      );
-      const veto = toVeto(updated);
+      const vetoes = new VetoEventsRepository(manager);
+      const found = await vetoes.lockForLift(vetoId);
+      assertFoundInRegion(ctx.principal, found?.countyCode, `veto ${vetoId}`);
+      if (found!.liftedAt !== null) throw DomainError.conflict(`veto ${vetoId} was already lifted (${found!.liftedAt.toISOString()})`);
+      const veto = await vetoes.lift(vetoId, keyIdOf(ctx), text);
       await this.audit.record(manager, ctx, 'veto.lift', [
         {
           stationCode: veto.stationCode,

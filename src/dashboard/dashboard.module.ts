@@ -7,17 +7,18 @@ import { DASHBOARD_RESOLVERS } from './dashboard.resolvers.js';
 import { GraphQLContextFactory } from './graphql-context.js';
 import { MemoryCaches } from './loaders/memory-caches.js';
 import { SnapshotCache } from './loaders/snapshot-cache.js';
-import { StationsQuery } from './queries/stations.query.js';
+import { StationLists } from './loaders/station-lists.js';
 import { ResponseCache } from './response-cache/response-cache.js';
 import { ResponseCachePlugin } from './response-cache/response-cache.plugin.js';
-import { RecomputeRequestsService } from './reviews/recompute-requests.service.js';
-import { StarPolicyVersionsService } from './reviews/star-policy.service.js';
+import { RecomputeRequestsService } from '../recompute/recompute-requests.service.js';
+import { StarPolicyVersionsService } from '../rubric/star-policy-versions.service.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 
 /**
- * The GraphQL API of provincial dashboards and reviewers. Resolvers are thin; the SQL lives
- * in queries/ (reads, batched by the request's loaders) and reviews/ (mutations).
+ * The GraphQL API of provincial dashboards and reviewers. Resolvers are thin: reads go
+ * through the request's loaders (loaders/) to the domains' repositories, mutations through
+ * the domains' services (assessments, star policies, recompute requests).
  */
 @Module({
   imports: [AssessmentsModule, OutboxModule, AuditModule, RubricModule, RecomputeModule],
@@ -28,7 +29,7 @@ import { OutboxModule } from '../outbox/outbox.module.js';
     MemoryCaches,
     ResponseCache,
     ResponseCachePlugin,
-    StationsQuery,
+    StationLists,
     StarPolicyVersionsService,
     RecomputeRequestsService,
   ],

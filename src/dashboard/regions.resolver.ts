@@ -6,7 +6,7 @@ import { checkRegionCode } from './args.js';
 import { GqlContext, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { assertCovers } from './permissions.js';
-import { loadTopRegions } from './queries/reads.query.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
 import { listOf } from './types/common.types.js';
 import { IndicatorAverage, Region, RegionSummary } from './types/region.types.js';
 
@@ -21,7 +21,7 @@ export class RegionsResolver {
   async regions(@GqlContext() ctx: DashboardContext, @Args('parentCode', { type: () => String, nullable: true }) parentCode: string | null): Promise<Region[]> {
     const principal = ctx.principal;
     if (parentCode == null) {
-      if (principal.role === 'ADMIN') return loadTopRegions(ctx.loaders.db);
+      if (principal.role === 'ADMIN') return new RegionsRepository(ctx.loaders.db).provinces();
       const own = await ctx.loaders.region.load(principal.regionCode);
       return own ? [own] : [];
     }

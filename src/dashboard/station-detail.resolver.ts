@@ -6,7 +6,7 @@ import { checkFirst, decodeCursor } from './cursor.js';
 import { GqlContext, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
 import { assertFoundInRegion } from './permissions.js';
-import { criterionChanges, toScoreResult } from './queries/score-history.query.js';
+import { criterionChanges, toScoreResult } from './loaders/score-history.js';
 import { perItem } from './types/common.types.js';
 import { ScoreChange, ScoreSnapshotConnection } from './types/score.types.js';
 import { Station } from './types/station.types.js';

@@ -5,7 +5,7 @@ import { checkRegionCode } from './args.js';
 import { GqlStationOrder, type StationOrder } from './enums.js';
 import { GqlContext, GqlAuthGuard } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
-import { MAX_PAGE, MAX_RANKING, StationsQuery, type StationPage } from './queries/stations.query.js';
+import { MAX_PAGE, MAX_RANKING, StationLists, type StationPage } from './loaders/station-lists.js';
 import { perItem } from './types/common.types.js';
 import { RankedStation, StationConnection } from './types/station.types.js';
 
@@ -36,7 +36,7 @@ export class StationFilter {
 @Resolver(() => StationConnection)
 @UseGuards(GqlAuthGuard)
 export class StationsResolver {
-  constructor(private readonly query: StationsQuery) {}
+  constructor(private readonly lists: StationLists) {}
 
   @Query(() => StationConnection, {
     description: `Stations in the key's region, keyset-paged (first ≤ ${MAX_PAGE}). Stations without a score have score null and sort last by total.`,
@@ -53,7 +53,7 @@ export class StationsResolver {
     if (filter?.nameContains != null && filter.nameContains.length > 100) {
       throw DomainError.badInput('nameContains is too long', [{ path: 'filter.nameContains', reason: 'at most 100 characters' }]);
     }
-    const page = await this.query.page(ctx.principal, filter ?? {}, first, after, orderBy, ctx.loaders.snapshotSource);
+    const page = await this.lists.page(ctx.principal, filter ?? {}, first, after, orderBy, ctx.loaders.snapshotSource);
     for (const edge of page.edges) ctx.loaders.station.prime(edge.node.code, edge.node);
     return page;
   }
@@ -72,6 +72,6 @@ export class StationsResolver {
     @Args('regionCode') regionCode: string,
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
   ): Promise<RankedStation[]> {
-    return this.query.rankings(ctx.principal, checkRegionCode(regionCode), first, ctx.loaders.snapshotSource);
+    return this.lists.rankings(ctx.principal, checkRegionCode(regionCode), first, ctx.loaders.snapshotSource);
   }
 }

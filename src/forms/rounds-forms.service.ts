@@ -14,7 +14,7 @@ import { assertUnreachable } from '../common/errors/error-code.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { checkUuid } from '../dashboard/args.js';
-import { loadRegions } from '../dashboard/queries/reads.query.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
 import { todayIn } from '../domain/dates.js';
 import { checkStationCode, StationAccess } from '../ingestion/station-access.js';
 import { getRubric } from '../rubric/index.js';
@@ -156,7 +156,7 @@ export class RoundFormsService {
   }
 
   private async header(round: RatingRoundRecord): Promise<RoundHeader> {
-    const province = (await loadRegions(this.db, [round.provinceCode])).get(round.provinceCode);
+    const province = (await new RegionsRepository(this.db).byCodes([round.provinceCode])).get(round.provinceCode);
     return { id: round.id, name: round.name, provinceName: province?.name ?? round.provinceCode, level: levelStars(round.level), cutOff: round.cutOff };
   }
 }

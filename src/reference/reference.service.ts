@@ -6,6 +6,7 @@ import { DomainError, type FieldProblem } from '../common/errors/domain-error.js
 import { rowDigest } from '../ingestion/row-digest.js';
 import type { WriteContext } from '../ingestion/write-context.js';
 import { emptySummary, type WriteSummary } from '../ingestion/write-summary.js';
+import { RegionsRepository, type RegionNode } from '../regions/regions.repository.js';
 import { RegionsService, regionShape, type RegionInput } from '../regions/regions.service.js';
 
 /** Loading the administrative divisions a deployment needs (regions), within the key's scope. */
@@ -27,9 +28,7 @@ export class ReferenceService {
     // Every parent must be in the batch or already loaded.
     const codes = new Set(items.map((i) => i.code));
     const parents = [...new Set(items.map((i) => regionShape(i.code).parentCode).filter((p): p is string => p !== null && !codes.has(p)))];
-    const loaded = new Set(
-      parents.length === 0 ? [] : (await manager.query<{ code: string }[]>(`SELECT code FROM region WHERE code = ANY($1::char(6)[])`, [parents])).map((r) => r.code.trim()),
-    );
+    const loaded = parents.length === 0 ? new Set<string>() : await new RegionsRepository(manager).loadedCodes(parents);
     const orphans = items
       .map((item, index): FieldProblem | null => {
         const parent = regionShape(item.code).parentCode;
@@ -61,13 +60,11 @@ export class ReferenceService {
    * what lies below it, and its own parents; an admin sees everything. A parent outside
    * that is a 403 whether it is loaded or not.
    */
-  async listRegions(manager: EntityManager, principal: Principal, parentCode?: string): Promise<{ code: string; name: string; level: string; parentCode: string | null }[]> {
+  async listRegions(manager: EntityManager, principal: Principal, parentCode?: string): Promise<RegionNode[]> {
     const sees = (code: string) => coversRegion(principal, code) || isAboveRegion(principal, code);
     if (parentCode && !sees(parentCode)) throw DomainError.forbidden(`region ${parentCode} is outside this key's region (${principal.regionCode})`);
-    const rows = await manager.query<{ code: string; name: string; level: string; parent_code: string | null }[]>(
-      `SELECT code, name, level, parent_code FROM region WHERE ${parentCode ? 'parent_code = $1' : 'parent_code IS NULL AND $1::char(6) IS NULL'} ORDER BY code`,
-      [parentCode ?? null],
-    );
-    return rows.filter((r) => sees(r.code)).map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code }));
+    const regions = new RegionsRepository(manager);
+    const rows = parentCode ? (await regions.childrenOf([parentCode])).get(parentCode)! : await regions.provinces();
+    return rows.filter((r) => sees(r.code));
   }
 }

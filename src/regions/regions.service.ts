@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { RegionLevel } from './region.entity.js';
+import { RegionsRepository } from './regions.repository.js';
 
 export interface RegionInput {
   code: string;
@@ -37,20 +38,7 @@ export class RegionsService {
     const sorted = [...regions].sort((a, b) => depth(a.code) - depth(b.code) || a.code.localeCompare(b.code));
     if (sorted.length === 0) return { created: 0, updated: 0, unchanged: 0, changes: [] };
     const rows = sorted.map((r) => ({ ...r, ...regionShape(r.code) }));
-    const result = await manager.query<{ code: string; name: string; before_name: string | null; inserted: boolean; changed: boolean }[]>(
-      `WITH input AS (
-         SELECT * FROM unnest($1::char(6)[], $2::varchar[], $3::varchar[], $4::char(6)[]) AS t(code, name, level, parent_code)
-       ), before AS (
-         SELECT r.code, r.name FROM region r JOIN input i USING (code)
-       ), upserted AS (
-         INSERT INTO region (code, name, level, parent_code) SELECT code, name, level, parent_code FROM input
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE region.name IS DISTINCT FROM EXCLUDED.name
-         RETURNING code
-       )
-       SELECT i.code, i.name, b.name AS before_name, b.code IS NULL AS inserted, u.code IS NOT NULL AS changed
-       FROM input i LEFT JOIN before b USING (code) LEFT JOIN upserted u USING (code)`,
-      [rows.map((r) => r.code), rows.map((r) => r.name), rows.map((r) => r.level), rows.map((r) => r.parentCode)],
-    );
+    const result = await new RegionsRepository(manager).upsert(rows);
     const created = result.filter((r) => r.inserted).length;
     const updated = result.filter((r) => !r.inserted && r.changed).length;
     return {
@@ -67,8 +55,7 @@ export class RegionsService {
     for (let current: string | null = code; current; current = regionShape(current).parentCode) {
       chain.push({ code: current, name: current === code ? name : current });
     }
-    const existing = await this.dataSource.query<{ code: string }[]>(`SELECT code FROM region WHERE code = ANY($1)`, [chain.map((r) => r.code)]);
-    const known = new Set(existing.map((r) => r.code));
+    const known = await new RegionsRepository(this.dataSource).loadedCodes(chain.map((r) => r.code));
     await this.upsert(chain.filter((r) => r.code === code || !known.has(r.code)));
   }
 }

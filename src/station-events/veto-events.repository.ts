@@ -38,9 +38,9 @@ interface VetoRow {
 }
 
 /** Columns of a veto (aliased `v`) that `toVeto` reads. */
-export const VETO_COLUMNS = `v.id, v.station_code, v.kind, v.date, v.description, v.person_external_id, v.origin, v.created_at, v.lifted_at, v.lifted_by, v.lift_reason`;
+const VETO_COLUMNS = `v.id, v.station_code, v.kind, v.date, v.description, v.person_external_id, v.origin, v.created_at, v.lifted_at, v.lifted_by, v.lift_reason`;
 
-export function toVeto(r: VetoRow): StoredVeto {
+function toVeto(r: VetoRow): StoredVeto {
   return {
     id: r.id,
     stationCode: r.station_code,
@@ -176,5 +176,22 @@ export class VetoEventsRepository {
       [regionCode, includeLifted, limit],
     );
     return rows.map(toVeto);
+  }
+
+  /** One veto locked for a decision, with its station's county (for the region check); undefined when there is none. */
+  async lockForLift(id: string): Promise<(StoredVeto & { countyCode: string }) | undefined> {
+    const [row] = await this.db.query<(VetoRow & { county_code: string })[]>(
+      `SELECT ${VETO_COLUMNS}, s.county_code FROM veto_event v JOIN station s ON s.code = v.station_code WHERE v.id = $1 FOR NO KEY UPDATE OF v`,
+      [id],
+    );
+    return row === undefined ? undefined : { ...toVeto(row), countyCode: row.county_code };
+  }
+
+  /** Marks a veto lifted by `keyId` with its reason; answers it as stored. */
+  async lift(id: string, keyId: string | null, reason: string): Promise<StoredVeto> {
+    const [updated] = returnedRows<VetoRow>(
+      await this.db.query(`UPDATE veto_event v SET lifted_at = now(), lifted_by = $2, lift_reason = $3 WHERE v.id = $1 RETURNING ${VETO_COLUMNS}`, [id, keyId, reason]),
+    );
+    return toVeto(updated);
   }
 }

@@ -5,7 +5,7 @@
 // with reviewer assessments, after a station moved county, for a region without any scored
 // station, after a current score is deleted — and rebuilt from scratch the aggregates equal the ones kept by delta.
 import { NATIONAL_DEFAULT_POLICY } from '../../src/rubric/index.js';
-import { loadRegionSummaries, RegionSummaryCache } from '../../src/dashboard/queries/region-summary.query.js';
+import { loadRegionSummaries, RegionSummaryCache } from '../../src/dashboard/loaders/region-summaries.js';
 import { rubricMeta } from '../../src/dashboard/loaders/rubric-meta.js';
 import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
 import type { RegionSummary } from '../../src/dashboard/types/region.types.js';

@@ -9,10 +9,12 @@ import { PersonnelRepository } from '../../personnel/personnel.repository.js';
 import { CasesRepository, type CasePageRequest } from '../../cases/cases.repository.js';
 import { ComplaintsRepository } from '../../complaints/complaints.repository.js';
 import { VetoEventsRepository } from '../../station-events/veto-events.repository.js';
-import { loadAssessments, loadMarks, loadRegionChildren, loadRegions, loadStationCounts } from '../queries/reads.query.js';
-import { loadRegionSummaries } from '../queries/region-summary.query.js';
-import { loadChangeEnds, loadHistoryPages, type ChangeRequest, type HistoryRequest } from '../queries/score-history.query.js';
-import { loadStationRows, toStation, type SnapshotSource } from '../queries/station-rows.js';
+import { AssessmentsRepository } from '../../assessments/assessments.repository.js';
+import { RegionsRepository } from '../../regions/regions.repository.js';
+import { CurrentScoresRepository } from '../../scoring/current-scores.repository.js';
+import { loadRegionSummaries } from './region-summaries.js';
+import { loadChangeEnds, loadHistoryPages, type ChangeRequest, type HistoryRequest } from './score-history.js';
+import { toStation, type SnapshotSource } from './station-view.js';
 import type { Edge } from '../types/common.types.js';
 import type { EnforcementCase } from '../types/ledger.types.js';
 import type { ScoreSnapshot } from '../types/score.types.js';
@@ -51,16 +53,16 @@ export class DashboardLoaders {
 
   /** Stations by code (rows kept in memory for a generation of the change feed). */
   readonly station = new DataLoader<string, Station | null>(async (codes) => {
-    const rows = await this.cached(this.caches.stations, codes, (missing) => loadStationRows(this.db, missing));
+    const rows = await this.cached(this.caches.stations, codes, (missing) => new CurrentScoresRepository(this.db).rows(missing));
     return rows.map((row) => (row === null ? null : toStation(row, this.snapshotSource)));
   });
 
   /** Regions by code, kept in memory for a generation of the change feed. */
-  readonly region = new DataLoader<string, Region | null>((codes) => this.cached(this.caches.regions, codes, (missing) => loadRegions(this.db, missing)));
+  readonly region = new DataLoader<string, Region | null>((codes) => this.cached(this.caches.regions, codes, (missing) => new RegionsRepository(this.db).byCodes(missing)));
 
-  readonly regionChildren = new DataLoader(byKey((codes: readonly string[]) => loadRegionChildren(this.db, codes), () => []));
+  readonly regionChildren = new DataLoader(byKey((codes: readonly string[]) => new RegionsRepository(this.db).childrenOf(codes), () => []));
 
-  readonly stationCount = new DataLoader(byKey((codes: readonly string[]) => loadStationCounts(this.db, codes), () => 0));
+  readonly stationCount = new DataLoader(byKey((codes: readonly string[]) => new RegionsRepository(this.db).stationCounts(codes), () => 0));
 
   readonly regionSummary = new DataLoader(
     byKey((codes: readonly string[]) => loadRegionSummaries(this.db, this.caches.summaries, codes, NATIONAL_DEFAULT_POLICY.rubricVersion, this.caches.generation()), () => {
@@ -82,9 +84,9 @@ export class DashboardLoaders {
 
   readonly vetoes = new DataLoader(byKey((codes: readonly string[]) => new VetoEventsRepository(this.db).ofStations(codes), () => []));
 
-  readonly assessments = new DataLoader(byKey((codes: readonly string[]) => loadAssessments(this.db, codes), () => []));
+  readonly assessments = new DataLoader(byKey((codes: readonly string[]) => new AssessmentsRepository(this.db).assessmentsOf(codes), () => []));
 
-  readonly marks = new DataLoader(byKey((codes: readonly string[]) => loadMarks(this.db, codes), () => []));
+  readonly marks = new DataLoader(byKey((codes: readonly string[]) => new AssessmentsRepository(this.db).marksOf(codes), () => []));
 
   readonly casePage = new DataLoader<CasePageRequest, Page<EnforcementCase>, string>(
     (requests) => new CasesRepository(this.db).pages(requests, (caseNumber) => encodeCursor('CASE', [caseNumber])),

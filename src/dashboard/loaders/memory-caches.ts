@@ -4,8 +4,8 @@
 //   region summaries (read from region_score_aggregate): valid for one generation of the
 //   change feed (dropped at the first committed change to stations, scores or regions).
 import { Injectable } from '@nestjs/common';
-import { RegionSummaryCache } from '../queries/region-summary.query.js';
-import type { StationRow } from '../queries/station-rows.js';
+import type { RankedStationRow, StationRow } from '../../scoring/current-scores.repository.js';
+import { RegionSummaryCache } from './region-summaries.js';
 import type { Region } from '../types/region.types.js';
 import { ChangeFeed, GenerationCache } from '../../database/change-feed.js';
 
@@ -14,7 +14,7 @@ export class MemoryCaches {
   readonly regions = new GenerationCache<Region | null>(5000);
   // A province of 40,000 stations fits (a row is well under 1 KB), like the snapshot cache.
   readonly stations = new GenerationCache<StationRow | null>(50_000);
-  readonly rankings = new GenerationCache<(StationRow & { rank: number })[]>(200);
+  readonly rankings = new GenerationCache<RankedStationRow[]>(200);
   readonly summaries = new RegionSummaryCache();
 
   constructor(readonly feed: ChangeFeed) {}

@@ -6,7 +6,8 @@
 // the lists as they are and a province's snapshots cost little memory.
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../../database/queryable.js';
-import { SNAPSHOT_COLUMNS, toSnapshotHeader, type SnapshotHeader, type SnapshotRow } from '../queries/snapshot-rows.js';
+import { SnapshotsRepository, type SnapshotContentsRow } from '../../scoring/snapshots.repository.js';
+import { toSnapshotHeader, type SnapshotHeader } from './snapshot-rows.js';
 import type { CriterionScore, IndicatorScore } from '../types/score.types.js';
 import { rubricMeta, type RubricMeta } from './rubric-meta.js';
 
@@ -40,11 +41,7 @@ export class SnapshotCache {
   async load(db: Queryable, ids: readonly string[]): Promise<(CachedSnapshot | null)[]> {
     const missing = ids.filter((id) => !this.entries.has(id));
     if (missing.length > 0) {
-      const rows = await db.query<ContentsRow[]>(
-        `SELECT ${SNAPSHOT_COLUMNS}, sn.criteria, sn.indicators
-         FROM unnest($1::bigint[]) AS t(id) JOIN score_snapshot sn ON sn.id = t.id`,
-        [missing],
-      );
+      const rows = await new SnapshotsRepository(db).contents(missing);
       for (const row of rows) this.remember(row.snapshot_id, { ...storedContents(row), header: toSnapshotHeader(row) });
     }
     return ids.map((id) => {
@@ -67,13 +64,6 @@ export class SnapshotCache {
   }
 }
 
-interface ContentsRow extends SnapshotRow {
-  /** [criterion_id, points, max, source, assessed, status, reason] (StoredCriterion). */
-  criteria: [string, number, number, string, boolean, string, string][];
-  /** [indicator_id, level, points, max, applicable_max] (StoredIndicator). */
-  indicators: [string, number, number, number, number][];
-}
-
 /** What a criterion of a score says. */
 interface CriterionSaid {
   id: string;
@@ -90,7 +80,7 @@ interface IndicatorSaid {
   applicableMax: number;
 }
 
-function storedContents(row: ContentsRow): SnapshotContents {
+function storedContents(row: SnapshotContentsRow): SnapshotContents {
   return snapshotContents(
     row.rubric_version,
     row.criteria.map(([id, points, , , assessed, status, reason]) => ({ id, points, assessed, status, reason })),

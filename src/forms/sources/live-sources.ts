@@ -1,7 +1,6 @@
 // The live adapters of the forms' ports, each on the simplest existing read path: the
-// current snapshot through the dashboard's snapshot cache, the station query of the
-// dashboard, the personnel repository's roster, the certification service, and the dashboard's ranking SQL.
-import { cursorPages } from '../../database/cursor-pages.js';
+// current snapshot through the dashboard's snapshot cache, the station rows and ranking of
+// CurrentScoresRepository, the personnel repository's roster and the certification service.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -12,11 +11,11 @@ import type { Education, Position, StaffingType } from '../../domain/vocabulary.
 import { SnapshotCache } from '../../dashboard/loaders/snapshot-cache.js';
 import { PersonnelRepository } from '../../personnel/personnel.repository.js';
 import { onRoster } from '../../personnel/roster.js';
-import { loadRegions } from '../../dashboard/queries/reads.query.js';
-import { toScoreResult } from '../../dashboard/queries/score-history.query.js';
-import { loadStationRows, STATION_COLUMNS, STATION_JOINS, type StationRow } from '../../dashboard/queries/station-rows.js';
-import { rankedStationsSql } from '../../dashboard/queries/stations.query.js';
+import { toScoreResult } from '../../dashboard/loaders/score-history.js';
+import { regionColumn } from '../../dashboard/permissions.js';
+import { CurrentScoresRepository, rankingExportPages, type StationRow } from '../../scoring/current-scores.repository.js';
 import type { RosterPerson } from '../build/views.builder.js';
+import { RegionsRepository } from '../../regions/regions.repository.js';
 import type { FormStation } from '../views/common.js';
 import type { RankingRow } from '../views/lists.view.js';
 import type { CertificationSource, LiveScore, LiveScoreSource, RankingSource, RosterSource, StationSource } from './ports.js';
@@ -62,7 +61,7 @@ export class DbStationSource implements StationSource {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async station(code: string): Promise<FormStation | null> {
-    const row = (await loadStationRows(this.db, [code])).get(code);
+    const row = (await new CurrentScoresRepository(this.db).rows([code])).get(code);
     return row === undefined ? null : formStation(row);
   }
 }
@@ -98,19 +97,12 @@ export class DbRankingSource implements RankingSource {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async regionName(code: string): Promise<string | null> {
-    return (await loadRegions(this.db, [code])).get(code)?.name ?? null;
+    return (await new RegionsRepository(this.db).byCodes([code])).get(code)?.name ?? null;
   }
 
   /** One statement through a server-side cursor, so a province of 40,000 stations streams in pages from one consistent snapshot. */
   async *rows(regionCode: string): AsyncIterable<RankingRow> {
-    const pages = cursorPages<StationRow & { rank: number; rebased: number; bonus: number; cut_off: string }>(
-      this.db,
-      `WITH p AS (${rankedStationsSql(regionCode, null)})
-       SELECT p.rank, ${STATION_COLUMNS}, ss.rebased::float8 AS rebased, ss.bonus::float8 AS bonus, ss.cut_off
-       FROM p JOIN station s ON s.code = p.code ${STATION_JOINS} ORDER BY p.total DESC, p.code`,
-      [regionCode],
-      FETCH_ROWS,
-    );
+    const pages = rankingExportPages(this.db, { column: regionColumn(regionCode), code: regionCode }, FETCH_ROWS);
     for await (const { rows } of pages) {
       for (const row of rows) {
         yield { rank: row.rank, station: formStation(row), total: row.total, rebased: row.rebased, bonus: row.bonus, stars: row.stars, cutOff: row.cut_off };

@@ -7,7 +7,7 @@ import { cursorPages } from '../../database/cursor-pages.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { loadStationRows, type StationRow } from '../../dashboard/queries/station-rows.js';
+import { CurrentScoresRepository, type StationRow } from '../../scoring/current-scores.repository.js';
 import { UUID_PATTERN } from '../../files/file-attachments.js';
 import { RoundApplicationRecord, type DeclaredMissingItem, type RoundCertification } from '../../rounds/round-application.entity.js';
 import type { StationFactsJson } from '../../rounds/round-facts.js';
@@ -62,7 +62,7 @@ export class RoundFormsSource {
   }
 
   async station(code: string): Promise<FormStation | null> {
-    const row = (await loadStationRows(this.db, [code])).get(code);
+    const row = (await new CurrentScoresRepository(this.db).rows([code])).get(code);
     return row === undefined ? null : formStation(row);
   }
 

@@ -1,14 +1,16 @@
 // Region summaries, for any number of regions at once, from region_score_aggregate (sums of
 // the current scores per region and rubric version, kept by delta in the transaction of
-// every score change: migration RegionScoreAggregates) and a count of the region's stations
-// (an index range): no statement reads the stations' scores, whatever the region's size.
-// Summaries are kept in memory until the change feed reports a committed change to
-// stations, scores or regions.
+// every score change: migration RegionScoreAggregates; RegionAggregatesRepository) and a
+// count of the region's stations (an index range): no statement reads the stations' scores,
+// whatever the region's size. Summaries are kept in memory until the change feed reports a
+// committed change to stations, scores or regions.
 import { GenerationCache } from '../../database/change-feed.js';
-import { rubricMeta } from '../loaders/rubric-meta.js';
-import { regionColumn } from '../permissions.js';
-import type { IndicatorAverage, RegionSummary, TotalBucket } from '../types/region.types.js';
 import type { Queryable } from '../../database/queryable.js';
+import { RegionsRepository } from '../../regions/regions.repository.js';
+import { RegionAggregatesRepository, type AggregateRow } from '../../scoring/region-aggregates.repository.js';
+import { rubricMeta } from './rubric-meta.js';
+import { regionColumn, type RegionColumn } from '../permissions.js';
+import type { IndicatorAverage, RegionSummary, TotalBucket } from '../types/region.types.js';
 
 const BUCKETS = Array.from({ length: 11 }, (_, i) => ({ from: i * 10, to: i === 10 ? 110 : i * 10 + 10 }));
 const STARS = [0, 1, 2, 3, 4, 5];
@@ -16,30 +18,6 @@ const STARS = [0, 1, 2, 3, 4, 5];
 /** Summaries by region, for one generation of the change feed. */
 export class RegionSummaryCache {
   readonly summaries = new GenerationCache<RegionSummary>();
-}
-
-interface AggregateRow {
-  code: string;
-  rubric_version: string;
-  scored: number;
-  ineligible: number;
-  with_pending: number;
-  total_sum: string;
-  stars: string[];
-  buckets: string[];
-  points: string[];
-  applicable: string[];
-  stations: string[];
-  to_assess: number;
-  assessed: number;
-  pending: number;
-  overrides: number;
-  /** Over every version of the region: the quotients computed as PostgreSQL's avg() computes them. */
-  average: number | null;
-  /** Per indicator of this version: Σ points / stations, Σ applicable / stations, Σ points / Σ applicable. */
-  average_points: (number | null)[];
-  average_applicable: (number | null)[];
-  ratio: (number | null)[];
 }
 
 export async function loadRegionSummaries(
@@ -56,7 +34,7 @@ export async function loadRegionSummaries(
   }
   const missing = codes.filter((code) => !found.has(code));
   if (missing.length > 0) {
-    const [counts, rows] = await Promise.all([stationCounts(db, missing), aggregateRows(db, missing)]);
+    const [counts, rows] = await Promise.all([stationCounts(db, missing), new RegionAggregatesRepository(db).rows(missing)]);
     for (const code of missing) {
       const summary = toSummary(code, counts.get(code) ?? 0, rows.filter((r) => r.code === code), rubricVersion);
       cache.summaries.set(code, generation, summary);
@@ -66,28 +44,11 @@ export async function loadRegionSummaries(
   return found;
 }
 
-/** Stations per region: one index range per region, regions of a level sharing a statement. */
-async function stationCounts(db: Queryable, codes: readonly string[]): Promise<Map<string, number>> {
-  const byColumn = new Map<string, string[]>();
+/** Stations per region: regions of a level share a statement, one index range per region. */
+function stationCounts(db: Queryable, codes: readonly string[]): Promise<Map<string, number>> {
+  const byColumn = new Map<RegionColumn, string[]>();
   for (const code of codes) byColumn.set(regionColumn(code), [...(byColumn.get(regionColumn(code)) ?? []), code]);
-  const parts = [...byColumn.keys()].map((column, i) => `SELECT c.code, (SELECT count(*)::int FROM station s WHERE s.${column} = c.code) AS n FROM unnest($${i + 1}::char(6)[]) AS c(code)`);
-  const rows = await db.query<{ code: string; n: number }[]>(parts.join(' UNION ALL '), [...byColumn.values()]);
-  return new Map(rows.map((r) => [r.code, r.n]));
-}
-
-function aggregateRows(db: Queryable, codes: readonly string[]): Promise<AggregateRow[]> {
-  return db.query<AggregateRow[]>(
-    `SELECT region_code AS code, rubric_version, scored, ineligible, with_pending, total_sum::text, stars::text[], buckets::text[],
-            indicator_points::text[] AS points, indicator_applicable::text[] AS applicable, indicator_stations::text[] AS stations,
-            criteria_to_assess AS to_assess, criteria_assessed AS assessed, criteria_pending AS pending, criteria_overrides AS overrides,
-            (sum(total_sum) OVER w / nullif(sum(scored) OVER w, 0))::float8 AS average,
-            ARRAY(SELECT (p / nullif(n, 0))::float8 FROM unnest(indicator_points, indicator_stations) WITH ORDINALITY AS u(p, n, i) ORDER BY i) AS average_points,
-            ARRAY(SELECT (a / nullif(n, 0))::float8 FROM unnest(indicator_applicable, indicator_stations) WITH ORDINALITY AS u(a, n, i) ORDER BY i) AS average_applicable,
-            ARRAY(SELECT (p / nullif(a, 0))::float8 FROM unnest(indicator_points, indicator_applicable) WITH ORDINALITY AS u(p, a, i) ORDER BY i) AS ratio
-     FROM region_score_aggregate WHERE region_code = ANY($1::char(6)[])
-     WINDOW w AS (PARTITION BY region_code)`,
-    [codes],
-  );
+  return new RegionsRepository(db).stationCountsByLevel(byColumn);
 }
 
 /** Element-wise sums of the rows' arrays (counts as numbers). */

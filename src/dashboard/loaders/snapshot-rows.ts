@@ -1,34 +1,6 @@
-// A score snapshot's own row (score_snapshot, alias sn) and its GraphQL shape.
-import type { BlockingVeto, BonusItem, MissingItem, ScoreSnapshot, StarLevelResult } from '../types/score.types.js';
-
-/** Columns of a snapshot row (alias sn), numbers cast to float8. */
-export const SNAPSHOT_COLUMNS = `sn.id::text AS snapshot_id, sn.station_code AS snapshot_station, sn.computed_at, sn.cut_off, sn.rubric_version, sn.star_policy_id, sn.input_hash,
-  sn.raw::float8 AS raw, sn.applicable::float8 AS applicable, sn.rebased::float8 AS rebased, sn.bonus::float8 AS bonus, sn.total::float8 AS total,
-  sn.stars, sn.eligible, sn.pending_count, sn.missing_count, sn.rebase_note, sn.blocking_vetoes, sn.star_levels, sn.bonus_items, sn.missing_items`;
-
-export interface SnapshotRow {
-  snapshot_id: string;
-  snapshot_station: string;
-  computed_at: Date;
-  cut_off: string;
-  rubric_version: string;
-  star_policy_id: string;
-  input_hash: string;
-  raw: number;
-  applicable: number;
-  rebased: number;
-  bonus: number;
-  total: number;
-  stars: number;
-  eligible: boolean;
-  pending_count: number;
-  missing_count: number;
-  rebase_note: string | null;
-  blocking_vetoes: BlockingVeto[];
-  star_levels: StarLevelResult[];
-  bonus_items: BonusItem[];
-  missing_items: { id: string; code: string; max: number; reason: string }[];
-}
+// A score snapshot's own row (SnapshotsRepository) as its GraphQL shape.
+import type { SnapshotRow } from '../../scoring/snapshots.repository.js';
+import type { MissingItem, ScoreSnapshot } from '../types/score.types.js';
 
 /** Everything a snapshot says, without whether it is the current one. */
 export type SnapshotHeader = { [K in Exclude<keyof ScoreSnapshot, 'current' | 'evaluatedAt'>]: Awaited<ScoreSnapshot[K]> };

@@ -1,44 +1,11 @@
-// The one way a station is read: its profile, the names of its regions and the headline of
-// its current score (station_score), so a page of stations with scores, stars and region
-// names is a single statement. The rest of the score (the snapshot) is immutable and comes
-// from the process-wide snapshot cache when a query asks for it.
-import type { CachedSnapshot } from '../loaders/snapshot-cache.js';
+// A station row (CurrentScoresRepository: profile, region names, current score headline) as
+// the GraphQL Station. The rest of the score (the snapshot) is immutable and comes from the
+// process-wide snapshot cache when a query asks for it.
+import type { StationRow } from '../../scoring/current-scores.repository.js';
+import type { CachedSnapshot } from './snapshot-cache.js';
 import type { ScoreSnapshot } from '../types/score.types.js';
 import type { Station } from '../types/station.types.js';
-import type { Queryable } from '../../database/queryable.js';
 import type { SnapshotHeader } from './snapshot-rows.js';
-
-export const STATION_COLUMNS = `s.code, s.name, s.county_code, s.city_code, s.province_code, rc.name AS county_name, ry.name AS city_name, rp.name AS province_name,
-  s.approved_headcount, to_json(s.duties) AS duties, s.premises_independent, to_json(s.rooms) AS rooms, s.internet, s.private_network, s.updated_at,
-  ss.snapshot_id::text AS snapshot_id, ss.total::float8 AS total, ss.stars, ss.eligible, ss.pending_count, ss.evaluated_at`;
-
-/** Joins of STATION_COLUMNS onto a station row `s`: its current score headline and the names of its regions. */
-export const STATION_JOINS = `LEFT JOIN station_score ss ON ss.station_code = s.code
-  LEFT JOIN region rc ON rc.code = s.county_code LEFT JOIN region ry ON ry.code = s.city_code LEFT JOIN region rp ON rp.code = s.province_code`;
-
-export interface StationRow {
-  code: string;
-  name: string;
-  county_code: string;
-  city_code: string;
-  province_code: string;
-  county_name: string | null;
-  city_name: string | null;
-  province_name: string | null;
-  approved_headcount: number;
-  duties: string[];
-  premises_independent: boolean;
-  rooms: string[];
-  internet: boolean;
-  private_network: boolean;
-  updated_at: Date;
-  snapshot_id: string | null;
-  total: number;
-  stars: number;
-  eligible: boolean;
-  pending_count: number;
-  evaluated_at: Date;
-}
 
 /** Where the rest of a current score comes from (the request's snapshot loader). */
 export type SnapshotSource = (snapshotId: string) => Promise<CachedSnapshot | null>;
@@ -121,9 +88,4 @@ export function toStation(row: StationRow, source: SnapshotSource): Station {
     updatedAt: row.updated_at,
     score: row.snapshot_id === null ? null : currentScore(row, source),
   };
-}
-
-export async function loadStationRows(db: Queryable, codes: readonly string[]): Promise<Map<string, StationRow>> {
-  const rows = await db.query<StationRow[]>(`SELECT ${STATION_COLUMNS} FROM station s ${STATION_JOINS} WHERE s.code = ANY($1::varchar[])`, [codes]);
-  return new Map(rows.map((row) => [row.code, row]));
 }

@@ -4,18 +4,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service.js';
-import { DomainError, type FieldProblem } from '../../common/errors/domain-error.js';
-import type { WriteContext } from '../../ingestion/write-context.js';
-import { RecomputeRunsService } from '../../recompute/recompute-runs.service.js';
-import { findThirdLevel, getRubric, isRubricVersion, RUBRIC_VERSIONS, validateStarPolicy, type StarLevelRule, type StarPolicy as PolicyModel } from '../../rubric/index.js';
-import { StarPolicyStore } from '../../rubric/star-policies.service.js';
-import { checkRegionCode, checkText } from '../args.js';
-import { assertPermitted } from '../permissions.js';
-import type { RecomputeRun } from '../types/recompute.types.js';
-import type { StarPolicy, StarPolicyInput } from '../types/star-policy.types.js';
-import { digestOf } from '../../audit/audit-values.js';
-import { toRun } from './recompute-requests.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { digestOf } from '../audit/audit-values.js';
+import { DomainError, type FieldProblem } from '../common/errors/domain-error.js';
+import { checkRegionCode, checkText } from '../dashboard/args.js';
+import { assertPermitted } from '../dashboard/permissions.js';
+import type { StarPolicy, StarPolicyInput } from '../dashboard/types/star-policy.types.js';
+import type { WriteContext } from '../ingestion/write-context.js';
+import { toRun } from '../recompute/recompute-requests.service.js';
+import type { RecomputeRunSummary } from '../recompute/recompute-runs.repository.js';
+import { RecomputeRunsService } from '../recompute/recompute-runs.service.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import { findThirdLevel, getRubric, isRubricVersion, RUBRIC_VERSIONS, validateStarPolicy, type StarLevelRule, type StarPolicy as PolicyModel } from './index.js';
+import { StarPoliciesRepository } from './star-policies.repository.js';
+import { StarPolicyStore } from './star-policies.service.js';
 
 @Injectable()
 export class StarPolicyVersionsService {
@@ -30,20 +32,19 @@ export class StarPolicyVersionsService {
   async active(provinceCode: string): Promise<StarPolicy> {
     const policy = (await this.policies.activeFor([provinceCode])).get(provinceCode)!;
     if (policy.provinceCode === null) return toView(policy, null, null);
-    const [row] = await this.dataSource.query<{ version: number; created_at: Date }[]>(`SELECT version, created_at FROM star_policy WHERE id = $1`, [policy.id]);
+    const row = await new StarPoliciesRepository(this.dataSource).versionOf(policy.id);
     return toView(policy, row?.version ?? null, row?.created_at ?? null);
   }
 
-  async set(ctx: WriteContext, provinceCode: string, input: StarPolicyInput): Promise<{ policy: StarPolicy; recomputeRun: RecomputeRun }> {
+  async set(ctx: WriteContext, provinceCode: string, input: StarPolicyInput): Promise<{ policy: StarPolicy; recomputeRun: RecomputeRunSummary }> {
     checkRegionCode(provinceCode, 'provinceCode');
     if (!provinceCode.endsWith('0000')) throw DomainError.badInput(`${provinceCode} is not a province`, [{ path: 'provinceCode', reason: 'a province code ends in 0000' }]);
     assertPermitted(ctx.principal, 'setStarPolicy', provinceCode, `the star policy of ${provinceCode}`);
     const name = checkText(input.name, 'input.name', 100);
     return this.dataSource.transaction(async (manager) => {
-      const [province] = await manager.query(`SELECT code FROM region WHERE code = $1`, [provinceCode]);
-      if (!province) throw DomainError.notFound(`province ${provinceCode}`);
-      // Versions of one province are numbered in order: one writer at a time.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('star_policy:' || $1))`, [provinceCode]);
+      if (!(await new RegionsRepository(manager).exists(provinceCode))) throw DomainError.notFound(`province ${provinceCode}`);
+      const policies = new StarPoliciesRepository(manager);
+      await policies.lockProvince(provinceCode);
       const current = (await this.policies.activeFor([provinceCode], manager)).get(provinceCode)!;
       const version = input.rubricVersion ?? current.rubricVersion;
       if (!isRubricVersion(version)) {
@@ -54,13 +55,8 @@ export class StarPolicyVersionsService {
       const problems = validateStarPolicy(candidate, getRubric(version));
       if (problems.length > 0) throw DomainError.badInput('the star policy is not valid', problems.map((reason) => ({ path: pathOf(reason, input), reason })));
 
-      const [{ next }] = await manager.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM star_policy WHERE province_code = $1`, [provinceCode]);
-      await manager.query(`UPDATE star_policy SET active = false WHERE province_code = $1 AND active`, [provinceCode]);
-      const [row] = await manager.query(
-        `INSERT INTO star_policy (province_code, version, name, rubric_version, levels, case_entry_deadline_days, active, created_by)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, true, $7) RETURNING id, version, created_at`,
-        [provinceCode, next, name, version, JSON.stringify(levels), input.caseEntryDeadlineDays, ctx.principal.keyId],
-      );
+      const next = await policies.nextVersion(provinceCode);
+      const row = await policies.addActive({ provinceCode, version: next, name, rubricVersion: version, levels, caseEntryDeadlineDays: input.caseEntryDeadlineDays, createdBy: ctx.principal.keyId });
       const policy: PolicyModel = { ...candidate, id: row.id };
       const run = await this.runs.request({ scopeRegionCode: provinceCode, trigger: 'POLICY_CHANGE', requestedBy: ctx.principal.keyId }, manager);
       await this.audit.record(manager, ctx, 'star-policy.set', [

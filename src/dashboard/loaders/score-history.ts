@@ -1,11 +1,12 @@
 // Score history (snapshots newest first, keyset on the snapshot id) and the comparison of
-// the scores in force at two instants.
+// the scores in force at two instants, read through SnapshotsRepository.
+import type { Queryable } from '../../database/queryable.js';
 import { diffScores, type CriterionResult, type IndicatorResult, type ScoreResult } from '../../scoring/engine/index.js';
-import type { CachedSnapshot } from '../loaders/snapshot-cache.js';
+import { SnapshotsRepository, type EndsQuery, type SnapshotInForceRow } from '../../scoring/snapshots.repository.js';
+import type { CachedSnapshot } from './snapshot-cache.js';
 import type { Edge } from '../types/common.types.js';
 import type { CriterionChange, ScoreSnapshot } from '../types/score.types.js';
-import type { Queryable } from '../../database/queryable.js';
-import { SNAPSHOT_COLUMNS, toSnapshot, type SnapshotRow } from './snapshot-rows.js';
+import { toSnapshot } from './snapshot-rows.js';
 
 export interface HistoryRequest {
   stationCode: string;
@@ -14,67 +15,32 @@ export interface HistoryRequest {
   beforeId: string | null;
 }
 
-type HistoryRow = SnapshotRow & { request: number; is_current: boolean; evaluated_at: Date | null };
-
+/** Pages of snapshots, newest first, one statement for all the requests. */
 export async function loadHistoryPages(
   db: Queryable,
   requests: readonly HistoryRequest[],
   encode: (snapshotId: string) => string,
 ): Promise<{ edges: Edge<ScoreSnapshot>[]; hasNextPage: boolean }[]> {
-  const rows = await db.query<HistoryRow[]>(
-    `SELECT r.request, sn.* FROM unnest($1::varchar[], $2::bigint[], $3::int[]) WITH ORDINALITY AS r(station_code, before_id, lim, request)
-     CROSS JOIN LATERAL (
-       SELECT ${SNAPSHOT_COLUMNS}, ss.evaluated_at, ss.snapshot_id IS NOT NULL AS is_current
-       FROM score_snapshot sn LEFT JOIN station_score ss ON ss.snapshot_id = sn.id
-       WHERE sn.station_code = r.station_code AND (r.before_id IS NULL OR sn.id < r.before_id)
-       ORDER BY sn.id DESC LIMIT r.lim
-     ) sn`,
-    [requests.map((r) => r.stationCode), requests.map((r) => r.beforeId), requests.map((r) => r.first + 1)],
-  );
+  const pages = await new SnapshotsRepository(db).history(requests.map((r) => ({ stationCode: r.stationCode, beforeId: r.beforeId, limit: r.first + 1 })));
   return requests.map((r, i) => {
-    const mine = rows.filter((row) => Number(row.request) === i + 1);
+    const mine = pages[i];
     return {
       hasNextPage: mine.length > r.first,
-      edges: mine.slice(0, r.first).map((row) => ({ cursor: encode(row.snapshot_id!), node: toSnapshot(row, row.is_current, row.evaluated_at) })),
+      edges: mine.slice(0, r.first).map((row) => ({ cursor: encode(row.snapshot_id), node: toSnapshot(row, row.is_current, row.evaluated_at) })),
     };
   });
 }
 
-export interface ChangeRequest {
-  stationCode: string;
-  from: Date | null;
-  to: Date | null;
-}
+export type ChangeRequest = EndsQuery;
 
 /**
  * For each request: the snapshot in force at `to` (default: the latest) and the one in force
- * at `from` (default: the one before it). One statement; the snapshot rows come back whole.
+ * at `from` (default: the one before it). One statement.
  */
 export async function loadChangeEnds(db: Queryable, requests: readonly ChangeRequest[]): Promise<{ from: ScoreSnapshot | null; to: ScoreSnapshot | null }[]> {
-  const rows = await db.query<(HistoryRow & { side: 'from' | 'to' })[]>(
-    `WITH r AS (
-       SELECT * FROM unnest($1::varchar[], $2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS r(station_code, from_at, to_at, request)
-     ), ends AS (
-       SELECT r.request, t.id AS to_id, f.id AS from_id FROM r
-       LEFT JOIN LATERAL (SELECT sn.id FROM score_snapshot sn WHERE sn.station_code = r.station_code AND (r.to_at IS NULL OR sn.computed_at <= r.to_at)
-                          ORDER BY sn.computed_at DESC, sn.id DESC LIMIT 1) t ON true
-       LEFT JOIN LATERAL (SELECT sn.id FROM score_snapshot sn WHERE sn.station_code = r.station_code
-                            AND (CASE WHEN r.from_at IS NULL THEN sn.id < t.id ELSE sn.computed_at <= r.from_at END)
-                          ORDER BY sn.computed_at DESC, sn.id DESC LIMIT 1) f ON true
-     )
-     SELECT e.request, side.side, ${SNAPSHOT_COLUMNS}, ss.evaluated_at, ss.snapshot_id IS NOT NULL AS is_current
-     FROM ends e CROSS JOIN LATERAL (VALUES ('from', e.from_id), ('to', e.to_id)) AS side(side, id)
-     JOIN score_snapshot sn ON sn.id = side.id
-     LEFT JOIN station_score ss ON ss.snapshot_id = sn.id`,
-    [requests.map((r) => r.stationCode), requests.map((r) => r.from), requests.map((r) => r.to)],
-  );
-  return requests.map((_, i) => {
-    const side = (name: 'from' | 'to') => {
-      const row = rows.find((x) => Number(x.request) === i + 1 && x.side === name);
-      return row ? toSnapshot(row, row.is_current, row.evaluated_at) : null;
-    };
-    return { from: side('from'), to: side('to') };
-  });
+  const ends = await new SnapshotsRepository(db).ends(requests);
+  const snapshot = (row: SnapshotInForceRow | null) => (row ? toSnapshot(row, row.is_current, row.evaluated_at) : null);
+  return ends.map((e) => ({ from: snapshot(e.from), to: snapshot(e.to) }));
 }
 
 /** A stored snapshot back in the engine's ScoreResult shape, so the engine's diff applies. */
