@@ -65,6 +65,7 @@ const NAMED_EDGES = [
   ['about', '^src/core/app-runtime\\.ts$', 'about reports the runtime role'],
   ['core', '^src/config/', 'core builds the runtime from configuration'],
   ['recompute', '^src/scoring/(scoring\\.module|station-scoring\\.service)\\.ts$', 'recompute runs the station scoring service'],
+  ['recompute', '^src/outbox/outbox\\.repository\\.ts$', 'the relay drains the outbox table; the nightly job and queue recovery purge and refill it'],
   ['reference', '^src/regions/', 'the reference REST API writes the region tree'],
   ['database', '^src/core/app-runtime\\.ts$', 'the change feed listens only in the API role'],
 ];

@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import { API_KEY_FORMAT, API_KEY_PATTERN, ROLE_REGION_LEVEL } from './api-key-format.js';
 import { ApiKeyRecord, API_KEY_ROLES, type ApiKeyRole } from './api-key.entity.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
 import type { Principal } from './principal.js';
 
 // A verified key is kept this long without another lookup, and only while the change feed
@@ -51,11 +52,11 @@ export class ApiKeyService {
     const match = API_KEY_PATTERN.exec(key);
     if (!match) throw DomainError.badInput(`an API key has the form ${API_KEY_FORMAT}`);
     if (!API_KEY_ROLES.includes(role)) throw DomainError.badInput(`role must be one of ${API_KEY_ROLES.join(', ')}`);
-    const region = await this.dataSource.query<{ level: string }[]>('SELECT level FROM region WHERE code = $1', [regionCode]);
-    if (region.length === 0) throw DomainError.badInput(`unknown region ${regionCode}`);
+    const level = await new ApiKeysRepository(this.dataSource).regionLevel(regionCode);
+    if (level === null) throw DomainError.badInput(`unknown region ${regionCode}`);
     const expectedLevel = ROLE_REGION_LEVEL[role];
-    if (expectedLevel && region[0].level !== expectedLevel) {
-      throw DomainError.badInput(`a ${role} key needs a ${expectedLevel} region, ${regionCode} is a ${region[0].level}`);
+    if (expectedLevel && level !== expectedLevel) {
+      throw DomainError.badInput(`a ${role} key needs a ${expectedLevel} region, ${regionCode} is a ${level}`);
     }
     const [, prefix, secret] = match;
     const saved = await this.dataSource.getRepository(ApiKeyRecord).save({ prefix, secretHash: sha256(secret), role, regionCode, label });
@@ -106,9 +107,9 @@ export class ApiKeyService {
   }
 
   async revoke(id: string): Promise<boolean> {
-    const result = await this.dataSource.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+    const revoked = await new ApiKeysRepository(this.dataSource).revoke(id);
     for (const [token, entry] of this.cache) if (entry.principal.keyId === id) this.cache.delete(token);
-    return (result as [unknown, number])[1] > 0;
+    return revoked;
   }
 
   async list(): Promise<ApiKeyRecord[]> {
@@ -120,7 +121,7 @@ export class ApiKeyService {
     const now = Date.now();
     if ((this.lastUsedWritten.get(id) ?? 0) + LAST_USED_RESOLUTION_MS > now) return;
     this.lastUsedWritten.set(id, now);
-    this.dataSource.query('UPDATE api_key SET last_used_at = now() WHERE id = $1', [id]).catch(() => undefined);
+    new ApiKeysRepository(this.dataSource).touch(id).catch(() => undefined);
   }
 }
 

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { todayIn } from '../domain/dates.js';
 import type { IsoDate } from '../domain/station-data.js';
 import { RecomputeRunRecord, type RecomputeTrigger } from './recompute-run.entity.js';
+import { RecomputeRunsRepository } from './recompute-runs.repository.js';
 
 export interface RecomputeRequest {
   /** Region (any level) whose stations are recomputed; null for every station. */
@@ -45,11 +46,7 @@ export class RecomputeRunsService {
    * later call (a retried job asking for its run again).
    */
   async requestOnce(id: string, request: RecomputeRequest, status: 'QUEUED' | 'RUNNING', manager: EntityManager = this.dataSource.manager): Promise<RecomputeRunRecord> {
-    await manager.query(
-      `INSERT INTO recompute_run (id, scope_region_code, trigger, status, cut_off, requested_by, started_at)
-       VALUES ($1, $2, $3, $4::varchar, $5, $6, CASE WHEN $4::varchar = 'RUNNING' THEN now() END) ON CONFLICT (id) DO NOTHING`,
-      [id, request.scopeRegionCode, request.trigger, status, request.cutOff ?? todayIn(this.config.timeZone), request.requestedBy],
-    );
+    await new RecomputeRunsRepository(manager).insertOnce(id, { ...request, status, cutOff: request.cutOff ?? todayIn(this.config.timeZone) });
     return (await manager.getRepository(RecomputeRunRecord).findOne({ where: { id } }))!;
   }
 
