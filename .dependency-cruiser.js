@@ -55,7 +55,7 @@ const NAMED_EDGES = [
   ['rounds', '^src/auth/api-key-format\\.ts$', 'review audit entries name the key like the rest of the API'],
   ['forms', '^src/dashboard/', 'forms render the same reads the GraphQL API serves'],
   ['forms', '^src/rounds/', 'official forms are documents of a rating round'],
-  ['forms', '^src/files/file-attachments\\.ts$', 'forms list the evidence files of an application'],
+  ['forms', '^src/files/(file-attachments|files\\.repository)\\.ts$', 'forms list the evidence files of an application'],
   ['forms', '^src/certifications/(certifications\\.module|certifications\\.service)\\.ts$', 'the certification form reads live certifications'],
   ['forms', '^src/scoring/(result-digest|engine/attested)\\.ts$', 'forms print the digest and the attested items of a result'],
   ['forms', '^src/rubric/build\\.ts$', 'forms walk the rubric tree with its spec types'],

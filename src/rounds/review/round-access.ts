@@ -10,6 +10,7 @@ import { assertPermitted, assertRole } from '../../dashboard/permissions.js';
 import { RatingRoundRecord } from '../rating-round.entity.js';
 import { RoundApplicationRecord } from '../round-application.entity.js';
 import type { ApplicationStatus, RoundStatus } from '../round-status.js';
+import { RoundsRepository } from '../rounds.repository.js';
 import { canReadProvince } from '../rounds.service.js';
 
 /**
@@ -51,6 +52,6 @@ export function assertApplicationStatus(application: RoundApplicationRecord, all
  * as it is afterwards.
  */
 export async function closeApplicationsIn(manager: EntityManager, round: RatingRoundRecord): Promise<RatingRoundRecord> {
-  await manager.query(`UPDATE rating_round SET status = 'REVIEW', applications_closed_at = now(), version = version + 1 WHERE id = $1 AND status = 'OPEN'`, [round.id]);
+  await new RoundsRepository(manager).closeApplications(round.id);
   return manager.getRepository(RatingRoundRecord).findOneByOrFail({ id: round.id });
 }

@@ -13,16 +13,20 @@ import { addDays } from '../../domain/dates.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
 import { resultDigest } from '../../scoring/result-digest.js';
 import { transitionApplication } from '../application-transitions.js';
+import { RoundApplicationsRepository } from '../applications/applications.repository.js';
 import { RatingRoundRecord } from '../rating-round.entity.js';
 import { RoundApplicationRecord } from '../round-application.entity.js';
 import { loadOverlays } from '../round-overlay.js';
 import { RoundObjectionRecord } from '../round-review.entities.js';
+import { RoundResultsRepository } from '../round-results.repository.js';
 import { isAwarded } from '../round-scoring.js';
 import { assertTransition } from '../round-status.js';
+import { RoundsRepository } from '../rounds.repository.js';
 import { assertApplicationStatus, assertRoundStatus, lockApplication, lockRoundFor } from './round-access.js';
 import { Problems, REASON_MAX } from './review-input.js';
 import { describeProgress, reviewProgress } from './review-progress.js';
 import { chainHash, inputsHash, resultInputs, scoreInputs } from './round-chain.js';
+import { RoundReviewRepository } from './round-review.repository.js';
 import { RoundReviewService } from './round-review.service.js';
 
 export interface ObjectionInput {
@@ -55,10 +59,7 @@ export class RoundPublicationService {
         throw DomainError.conflict(`the round is REVIEW and ${open.length} application(s) are still in review: ${named.join('; ')}`);
       }
       const to = addDays(start!, round.publicationDays - 1);
-      await manager.query(
-        `UPDATE rating_round SET status = 'PUBLICIZING', published_at = now(), publication_from = $2, publication_to = $3, version = version + 1 WHERE id = $1`,
-        [round.id, start, to],
-      );
+      await new RoundsRepository(manager).publish(round.id, start, to);
       await this.audit.record(manager, ctx, 'round.publish', [{ stationCode: null, entity: 'rating_round', entityKey: round.id, beforeDigest: null, afterDigest: null, detail: { publicationFrom: start, publicationTo: to } }]);
       return manager.getRepository(RatingRoundRecord).findOneByOrFail({ id: round.id });
     });
@@ -90,10 +91,7 @@ export class RoundPublicationService {
     return this.dataSource.transaction(async (manager) => {
       assertRole(ctx.principal, 'manageRounds', 'resolving an objection');
       const id = checkUuid(typeof objectionId === 'string' ? objectionId : '', 'objectionId');
-      const [found] = await manager.query<{ round_id: string; station_code: string }[]>(
-        `SELECT a.round_id, a.station_code FROM round_objection o JOIN round_application a ON a.id = o.application_id WHERE o.id = $1`,
-        [id],
-      );
+      const found = await new RoundReviewRepository(manager).objectionTarget(id);
       if (!found) throw DomainError.notFound(`objection ${id}`);
       const round = await lockRoundFor(manager, ctx.principal, found.round_id, 'resolving an objection');
       const application = await lockApplication(manager, round, found.station_code);
@@ -106,7 +104,7 @@ export class RoundPublicationService {
       const objection = await repo.findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (objection.status !== 'OPEN') throw DomainError.conflict(`the objection is ${objection.status}; resolveObjection needs OPEN`);
       if (upheld && application.status === 'REVIEWED') await transitionApplication(manager, ctx, application, 'reopenReview', `异议成立：${text}`);
-      await manager.query(`UPDATE round_objection SET status = $2, resolution_reason = $3, resolved_by = $4, resolved_at = now() WHERE id = $1`, [id, upheld ? 'UPHELD' : 'DISMISSED', text, keyIdOf(ctx)]);
+      await new RoundReviewRepository(manager).resolveObjection(id, upheld ? 'UPHELD' : 'DISMISSED', text, keyIdOf(ctx));
       await this.audit.record(manager, ctx, 'round.objection.resolve', [
         { stationCode: application.stationCode, entity: 'round_objection', entityKey: id, beforeDigest: null, afterDigest: null, detail: { roundId: round.id, upheld, reason: text } },
       ]);
@@ -135,10 +133,7 @@ export class RoundPublicationService {
         throw DomainError.forbidden('earlyReason is for an ADMIN key confirming before the period ends');
       }
       const head = await this.writeChain(manager, ctx, round);
-      await manager.query(
-        `UPDATE rating_round SET status = 'CONFIRMED', confirmed_at = now(), confirmed_by = $2, early_confirm_reason = $3, chain_head = $4, version = version + 1 WHERE id = $1`,
-        [round.id, keyIdOf(ctx), today <= round.publicationTo! ? early : null, head],
-      );
+      await new RoundsRepository(manager).confirm(round.id, keyIdOf(ctx), today <= round.publicationTo! ? early : null, head);
       await this.audit.record(manager, ctx, 'round.confirm', [{ stationCode: null, entity: 'rating_round', entityKey: round.id, beforeDigest: null, afterDigest: head, detail: { chainHead: head, earlyReason: early } }]);
       return manager.getRepository(RatingRoundRecord).findOneByOrFail({ id: round.id });
     });
@@ -154,7 +149,7 @@ export class RoundPublicationService {
       problems.throwIfAny('revokeAward');
       assertRoundStatus(round, ['CONFIRMED'], 'revokeAward');
       await transitionApplication(manager, ctx, application, 'revoke', text);
-      await manager.query(`INSERT INTO round_award_revocation (application_id, reason, revoked_by) VALUES ($1, $2, $3)`, [application.id, text, keyIdOf(ctx)]);
+      await new RoundReviewRepository(manager).insertRevocation(application.id, text, keyIdOf(ctx));
       await this.audit.record(manager, ctx, 'round.award.revoke', [
         { stationCode: application.stationCode, entity: 'round_award_revocation', entityKey: application.id, beforeDigest: null, afterDigest: null, detail: { roundId: round.id, reason: text } },
       ]);
@@ -163,15 +158,9 @@ export class RoundPublicationService {
   }
 
   private async assertConfirmable(manager: EntityManager, round: RatingRoundRecord): Promise<void> {
-    const objections = await manager.query<{ station_code: string; id: string }[]>(
-      `SELECT a.station_code, o.id FROM round_objection o JOIN round_application a ON a.id = o.application_id WHERE a.round_id = $1 AND o.status = 'OPEN' ORDER BY a.station_code, o.id`,
-      [round.id],
-    );
+    const objections = await new RoundReviewRepository(manager).openObjections(round.id);
     if (objections.length > 0) throw DomainError.conflict(`the round is PUBLICIZING with ${objections.length} open objection(s): ${objections.map((o) => `${o.station_code} (${o.id})`).join(', ')}`);
-    const unreviewed = await manager.query<{ station_code: string; status: string }[]>(
-      `SELECT station_code, status FROM round_application WHERE round_id = $1 AND status IN ('SUBMITTED', 'IN_REVIEW') ORDER BY station_code`,
-      [round.id],
-    );
+    const unreviewed = await new RoundApplicationsRepository(manager).unreviewed(round.id);
     if (unreviewed.length > 0) throw DomainError.conflict(`the round is PUBLICIZING but not every application is REVIEWED: ${unreviewed.map((a) => `${a.station_code} is ${a.status}`).join(', ')}`);
   }
 
@@ -179,6 +168,7 @@ export class RoundPublicationService {
   private async writeChain(manager: EntityManager, ctx: WriteContext, round: RatingRoundRecord): Promise<string | null> {
     const applications = await manager.getRepository(RoundApplicationRecord).find({ where: { roundId: round.id, status: 'REVIEWED' }, order: { stationCode: 'ASC' } });
     const overlays = await loadOverlays(manager, round, applications.map((a) => a.id));
+    const results = new RoundResultsRepository(manager);
     let previous: string | null = null;
     let seq = 0;
     for (const application of applications) {
@@ -190,11 +180,7 @@ export class RoundPublicationService {
       const digest = resultDigest(result);
       const hash = chainHash(previous, seq, application.stationCode, inputHash, digest);
       const awarded = isAwarded(result, round.level);
-      await manager.query(
-        `INSERT INTO round_result (application_id, round_id, station_code, seq, input_hash, result_digest, previous_hash, chain_hash, result, total, stars, awarded, confirmed_at, inputs)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, now(), $13::jsonb)`,
-        [application.id, round.id, application.stationCode, seq, inputHash, digest, previous, hash, JSON.stringify(result), result.total, result.stars, awarded, JSON.stringify(inputs)],
-      );
+      await results.insert({ applicationId: application.id, roundId: round.id, stationCode: application.stationCode, seq, inputHash, resultDigest: digest, previousHash: previous, chainHash: hash, result, awarded, inputs });
       await transitionApplication(manager, ctx, application, awarded ? 'award' : 'notAward');
       previous = hash;
     }
