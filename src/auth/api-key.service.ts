@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import { API_KEY_FORMAT, API_KEY_PATTERN, ROLE_REGION_LEVEL } from './api-key-format.js';
-import { ApiKeyRecord, API_KEY_ROLES, type ApiKeyRole } from './api-key.entity.js';
+import { API_KEY_ROLES, type ApiKeyRecord, type ApiKeyRole } from './api-key.entity.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import type { Principal } from './principal.js';
 
@@ -59,7 +59,7 @@ export class ApiKeyService {
       throw DomainError.badInput(`a ${role} key needs a ${expectedLevel} region, ${regionCode} is a ${level}`);
     }
     const [, prefix, secret] = match;
-    const saved = await this.dataSource.getRepository(ApiKeyRecord).save({ prefix, secretHash: sha256(secret), role, regionCode, label });
+    const saved = await new ApiKeysRepository(this.dataSource).insert({ prefix, secretHash: sha256(secret), role, regionCode, label });
     return { id: saved.id, key, role, regionCode };
   }
 
@@ -72,9 +72,7 @@ export class ApiKeyService {
     const match = API_KEY_PATTERN.exec(token);
     if (!match) return null;
     const [, prefix, secret] = match;
-    const record = await this.dataSource
-      .getRepository(ApiKeyRecord)
-      .findOne({ where: { prefix }, select: { id: true, secretHash: true, role: true, regionCode: true, revokedAt: true } });
+    const record = await new ApiKeysRepository(this.dataSource).byPrefix(prefix);
     if (!record || record.revokedAt) return null;
     const expected = Buffer.from(record.secretHash, 'hex');
     const actual = Buffer.from(sha256(secret), 'hex');
@@ -113,7 +111,7 @@ export class ApiKeyService {
   }
 
   async list(): Promise<ApiKeyRecord[]> {
-    return this.dataSource.getRepository(ApiKeyRecord).find({ order: { createdAt: 'ASC' } });
+    return new ApiKeysRepository(this.dataSource).all();
   }
 
   /** Records use at a coarse resolution, off the request path. */

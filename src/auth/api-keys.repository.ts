@@ -1,9 +1,25 @@
-// The api_key table's statements written as SQL (entity reads and saves go through TypeORM's
-// repository of ApiKeyRecord), and the region lookups that registering a key needs.
-import type { Queryable } from '../database/queryable.js';
+// The api_key table (keys as entities, revocation, last use, what the bootstrap checks) and
+// the region lookups that registering a key needs. Only a key's secret hash is stored.
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { ApiKeyRecord } from './api-key.entity.js';
 
 export class ApiKeysRepository {
-  constructor(private readonly db: Queryable) {}
+  /** A DataSource or an EntityManager (SQL and TypeORM's entity statements). */
+  constructor(private readonly db: Pick<EntityManager, 'query' | 'getRepository'>) {}
+
+  insert(key: DeepPartial<ApiKeyRecord>): Promise<ApiKeyRecord> {
+    return this.db.getRepository(ApiKeyRecord).save(key);
+  }
+
+  /** What verifying a key needs of the key with this prefix. */
+  byPrefix(prefix: string): Promise<Pick<ApiKeyRecord, 'id' | 'secretHash' | 'role' | 'regionCode' | 'revokedAt'> | null> {
+    return this.db.getRepository(ApiKeyRecord).findOne({ where: { prefix }, select: { id: true, secretHash: true, role: true, regionCode: true, revokedAt: true } });
+  }
+
+  /** Every key, oldest first. */
+  all(): Promise<ApiKeyRecord[]> {
+    return this.db.getRepository(ApiKeyRecord).find({ order: { createdAt: 'ASC' } });
+  }
 
   /** The region's level, or null when the region is not loaded. */
   async regionLevel(code: string): Promise<string | null> {

@@ -1,8 +1,8 @@
 // The recompute_run and recompute_run_chunk tables: runs, their counters and their chunks,
 // and the stations a run covers. Every statement keeps the counters consistent on its own,
 // so a job that runs twice counts once.
-import type { Queryable } from '../database/queryable.js';
-import type { RecomputeTrigger } from './recompute-run.entity.js';
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { RecomputeRunRecord, type RecomputeTrigger } from './recompute-run.entity.js';
 
 /** Region column of the station table a run's scope is matched on. */
 export type ScopeColumn = 'province_code' | 'city_code' | 'county_code';
@@ -14,7 +14,22 @@ export interface ChunkCounts {
 }
 
 export class RecomputeRunsRepository {
-  constructor(private readonly db: Queryable) {}
+  /** A DataSource or an EntityManager (SQL and TypeORM's entity statements). */
+  constructor(private readonly db: Pick<EntityManager, 'query' | 'getRepository'>) {}
+
+  async insert(run: DeepPartial<RecomputeRunRecord>): Promise<RecomputeRunRecord> {
+    const repository = this.db.getRepository(RecomputeRunRecord);
+    return repository.save(repository.create(run));
+  }
+
+  find(id: string): Promise<RecomputeRunRecord | null> {
+    return this.db.getRepository(RecomputeRunRecord).findOne({ where: { id } });
+  }
+
+  /** The newest `limit` runs, newest first. */
+  newest(limit: number): Promise<RecomputeRunRecord[]> {
+    return this.db.getRepository(RecomputeRunRecord).find({ order: { createdAt: 'DESC' }, take: limit });
+  }
 
   /** A run with this id unless it exists (started now when created RUNNING). */
   async insertOnce(id: string, run: { scopeRegionCode: string | null; trigger: RecomputeTrigger; status: 'QUEUED' | 'RUNNING'; cutOff: string; requestedBy: string | null }): Promise<void> {

@@ -1,12 +1,48 @@
-// The rating_round table's statements written as SQL: the status steps of a round (each
-// moves its version) and what opening one checks. Entity reads and the insert of a new
-// round go through TypeORM's repository of RatingRoundRecord.
-import type { DataSource } from 'typeorm';
-import type { Queryable } from '../database/queryable.js';
+// The rating_round table: rounds as entities (read, locked, inserted), the status steps of
+// a round (each moves its version) and what opening one checks.
+import type { DeepPartial, EntityManager } from 'typeorm';
 import { RatingRoundRecord } from './rating-round.entity.js';
 
+/** A DataSource or an EntityManager: runs SQL and TypeORM's entity statements. */
+export type EntityStore = Pick<EntityManager, 'query' | 'getRepository'>;
+
+/** Row lock of an entity read: FOR SHARE (read) or FOR UPDATE (write). */
+export type RowLock = 'pessimistic_read' | 'pessimistic_write';
+
 export class RoundsRepository {
-  constructor(private readonly db: Queryable) {}
+  constructor(private readonly db: EntityStore) {}
+
+  async insert(round: DeepPartial<RatingRoundRecord>): Promise<RatingRoundRecord> {
+    const repository = this.db.getRepository(RatingRoundRecord);
+    return repository.save(repository.create(round));
+  }
+
+  /** The round, locked until the transaction ends when `lock` is given; null when unknown. */
+  find(id: string, lock?: RowLock): Promise<RatingRoundRecord | null> {
+    return this.db.getRepository(RatingRoundRecord).findOne({ where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
+  }
+
+  findById(id: string): Promise<RatingRoundRecord | null> {
+    return this.db.getRepository(RatingRoundRecord).findOneBy({ id });
+  }
+
+  /** The round as it is now (it exists: the caller has it locked). */
+  get(id: string): Promise<RatingRoundRecord> {
+    return this.db.getRepository(RatingRoundRecord).findOneByOrFail({ id });
+  }
+
+  /** Rounds of a province (or all), newest first. */
+  list(provinceCode: string | null): Promise<RatingRoundRecord[]> {
+    return this.db.getRepository(RatingRoundRecord).find({
+      where: provinceCode === null ? {} : { provinceCode },
+      order: { openedAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /** Rounds by id (any order), one statement. */
+  byIds(ids: readonly string[]): Promise<RatingRoundRecord[]> {
+    return this.db.getRepository(RatingRoundRecord).createQueryBuilder('r').where('r.id = ANY(:ids)', { ids }).getMany();
+  }
 
   async provinceExists(provinceCode: string): Promise<boolean> {
     const [province] = await this.db.query<{ code: string }[]>(`SELECT code FROM region WHERE code = $1`, [provinceCode]);
@@ -52,9 +88,4 @@ export class RoundsRepository {
       [roundId, confirmedBy, earlyReason, chainHead],
     );
   }
-}
-
-/** Round entities by id (any order), one statement. */
-export function roundRecords(db: DataSource, ids: readonly string[]): Promise<RatingRoundRecord[]> {
-  return db.getRepository(RatingRoundRecord).createQueryBuilder('r').where('r.id = ANY(:ids)', { ids }).getMany();
 }

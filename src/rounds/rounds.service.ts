@@ -16,7 +16,7 @@ import type { WriteContext } from '../ingestion/write-context.js';
 import { getRubric } from '../rubric/index.js';
 import { StarPolicyStore } from '../rubric/star-policies.service.js';
 import { checkOpenRound, type OpenRoundInput } from './open-round.input.js';
-import { RatingRoundRecord } from './rating-round.entity.js';
+import type { RatingRoundRecord } from './rating-round.entity.js';
 import { levelStars } from './round-status.js';
 import { RoundsRepository } from './rounds.repository.js';
 
@@ -55,25 +55,23 @@ export class RoundsService {
       await rounds.lockProvince(provinceCode);
       const same = await rounds.idByName(provinceCode, terms.name);
       if (same !== undefined) throw DomainError.conflict(`a round named "${terms.name}" already exists in ${provinceCode} (${same})`);
-      const round = await manager.getRepository(RatingRoundRecord).save(
-        manager.getRepository(RatingRoundRecord).create({
-          ...terms,
-          provinceCode,
-          rubricVersion: policy.rubricVersion,
-          starPolicyId: policy.id,
-          starPolicy: policy,
-          status: 'OPEN',
-          openedBy: keyIdOf(ctx),
-          publicationFrom: null,
-          publicationTo: null,
-          applicationsClosedAt: null,
-          publishedAt: null,
-          confirmedAt: null,
-          confirmedBy: null,
-          earlyConfirmReason: null,
-          chainHead: null,
-        }),
-      );
+      const round = await rounds.insert({
+        ...terms,
+        provinceCode,
+        rubricVersion: policy.rubricVersion,
+        starPolicyId: policy.id,
+        starPolicy: policy,
+        status: 'OPEN',
+        openedBy: keyIdOf(ctx),
+        publicationFrom: null,
+        publicationTo: null,
+        applicationsClosedAt: null,
+        publishedAt: null,
+        confirmedAt: null,
+        confirmedBy: null,
+        earlyConfirmReason: null,
+        chainHead: null,
+      });
       const detail = { name: round.name, level: round.level, cutOff: round.cutOff, caseSampleFrom: round.caseSampleFrom, caseSampleTo: round.caseSampleTo, applicationDeadline: round.applicationDeadline.toISOString(), publicationDays: round.publicationDays, rubricVersion: round.rubricVersion, starPolicyId: round.starPolicyId };
       await this.audit.record(manager, ctx, 'round.open', [
         { stationCode: null, entity: 'rating_round', entityKey: round.id, beforeDigest: null, afterDigest: digestOf({ ...detail, starPolicy: policy }), detail },
@@ -85,7 +83,7 @@ export class RoundsService {
   /** One round; NOT_FOUND when it does not exist or lies outside the key's province. */
   async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager): Promise<RatingRoundRecord> {
     checkUuid(typeof id === 'string' ? id : '', 'roundId');
-    const round = await manager.getRepository(RatingRoundRecord).findOneBy({ id });
+    const round = await new RoundsRepository(manager).findById(id);
     if (round === null || !canReadProvince(principal, round.provinceCode)) throw DomainError.notFound(`rating round ${id}`);
     return round;
   }
@@ -97,9 +95,6 @@ export class RoundsService {
       checkRegionCode(province, 'provinceCode');
       if (!canReadProvince(principal, province)) assertCovers(principal, province, `the rounds of ${province}`);
     }
-    return manager.getRepository(RatingRoundRecord).find({
-      where: province === null ? {} : { provinceCode: province },
-      order: { openedAt: 'DESC', id: 'ASC' },
-    });
+    return new RoundsRepository(manager).list(province);
   }
 }

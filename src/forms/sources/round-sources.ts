@@ -10,7 +10,7 @@ import { loadStationRows, type StationRow } from '../../dashboard/queries/statio
 import { UUID_PATTERN } from '../../files/file-attachments.js';
 import { FilesRepository } from '../../files/files.repository.js';
 import { applicationResultPages, RoundApplicationsRepository } from '../../rounds/applications/applications.repository.js';
-import { RoundApplicationRecord } from '../../rounds/round-application.entity.js';
+import type { RoundApplicationRecord } from '../../rounds/round-application.entity.js';
 import type { ApplicationStatus } from '../../rounds/round-status.js';
 import { RoundReviewRepository } from '../../rounds/review/round-review.repository.js';
 import { loadOverlays } from '../../rounds/round-overlay.js';
@@ -60,7 +60,7 @@ export class RoundFormsSource {
 
   /** The application of a station in a round; null when the station did not apply. */
   application(roundId: string, stationCode: string): Promise<RoundApplicationRecord | null> {
-    return this.db.getRepository(RoundApplicationRecord).findOneBy({ roundId, stationCode });
+    return new RoundApplicationsRepository(this.db).record(roundId, stationCode);
   }
 
   async station(code: string): Promise<FormStation | null> {

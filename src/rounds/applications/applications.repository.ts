@@ -1,11 +1,11 @@
 // The round_application table (drafts, statuses with their version, the frozen facts) and its
 // history (round_application_transition): the county's writes and every read of
-// applications, one round's or one station's, paged, counted or streamed.
+// applications, as rows or entities, one round's or one station's, paged, counted or streamed.
 import type { DataSource } from 'typeorm';
 import { cursorPages, type CursorPage } from '../../database/cursor-pages.js';
-import type { Queryable } from '../../database/queryable.js';
 import { RoundApplicationRecord, type CriterionMaterials, type DeclaredMissingItem, type RoundCertification } from '../round-application.entity.js';
 import type { StationFactsJson } from '../round-facts.js';
+import type { EntityStore } from '../rounds.repository.js';
 import type { ApplicationStatus } from '../round-status.js';
 import type { DraftCertification } from './application-draft.js';
 
@@ -60,7 +60,37 @@ function scoped(scope: StationScope | null, params: unknown[]): string {
 }
 
 export class RoundApplicationsRepository {
-  constructor(private readonly db: Queryable) {}
+  constructor(private readonly db: EntityStore) {}
+
+  /** The station's application in the round as an entity, FOR UPDATE until the transaction ends. */
+  lockRecord(roundId: string, stationCode: string): Promise<RoundApplicationRecord | null> {
+    return this.db.getRepository(RoundApplicationRecord).findOne({ where: { roundId, stationCode }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  record(roundId: string, stationCode: string): Promise<RoundApplicationRecord | null> {
+    return this.db.getRepository(RoundApplicationRecord).findOneBy({ roundId, stationCode });
+  }
+
+  /** The application as it is now (it exists: the caller has it locked or just read it). */
+  get(id: string): Promise<RoundApplicationRecord> {
+    return this.db.getRepository(RoundApplicationRecord).findOneByOrFail({ id });
+  }
+
+  /** Applications by id (in station-code order with `byStation`), one statement. */
+  byIds(ids: readonly string[], byStation = false): Promise<RoundApplicationRecord[]> {
+    const query = this.db.getRepository(RoundApplicationRecord).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids });
+    return (byStation ? query.orderBy('a.station_code') : query).getMany();
+  }
+
+  /** The round's applications still in review (SUBMITTED or IN_REVIEW) as entities, by station code. */
+  inReview(roundId: string): Promise<RoundApplicationRecord[]> {
+    return this.db.getRepository(RoundApplicationRecord).find({ where: [{ roundId, status: 'SUBMITTED' }, { roundId, status: 'IN_REVIEW' }], order: { stationCode: 'ASC' } });
+  }
+
+  /** The round's REVIEWED applications as entities, by station code. */
+  reviewed(roundId: string): Promise<RoundApplicationRecord[]> {
+    return this.db.getRepository(RoundApplicationRecord).find({ where: { roundId, status: 'REVIEWED' }, order: { stationCode: 'ASC' } });
+  }
 
   /** The station's application in the round, FOR UPDATE with `lock`. */
   async find(roundId: string, stationCode: string, lock = false): Promise<ApplicationRow | null> {
@@ -255,10 +285,4 @@ export function applicationResultPages<T>(db: DataSource, roundId: string, confi
     [roundId, confirmed, statuses],
     pageSize,
   );
-}
-
-/** Application entities by id (in station-code order with `byStation`), one statement. */
-export function applicationRecords(db: DataSource, ids: readonly string[], byStation = false): Promise<RoundApplicationRecord[]> {
-  const query = db.getRepository(RoundApplicationRecord).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids });
-  return (byStation ? query.orderBy('a.station_code') : query).getMany();
 }

@@ -18,10 +18,11 @@ import { validateRow } from '../../ingestion/validation/validate.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
 import { getRubric } from '../../rubric/index.js';
 import { recordTransition, transitionApplication } from '../application-transitions.js';
-import { RatingRoundRecord } from '../rating-round.entity.js';
+import type { RatingRoundRecord } from '../rating-round.entity.js';
 import { RoundReviewRepository } from '../review/round-review.repository.js';
 import { freezeFacts, frozenFactsHash } from '../round-facts.js';
 import { roundCertification } from '../round-scoring.js';
+import { RoundsRepository } from '../rounds.repository.js';
 import { completenessProblems, draftFileIds, draftSpec, fileReferences, type ApplicationDraft } from './application-draft.js';
 import { assertCountyMayEdit, assertCountyMayWithdraw, assertRoundInRegion } from './application-rules.js';
 import { applicationView, completeCertification, type ApplicationView } from './application-view.js';
@@ -63,7 +64,7 @@ export class ApplicationsService {
   /** The round for this key: 400 malformed id, 404 unknown, 403 another province's. FOR SHARE in writes: a status change waits. */
   async round(manager: EntityManager, principal: Principal, roundId: string, lock = false): Promise<RatingRoundRecord> {
     checkUuid(typeof roundId === 'string' ? roundId : '', 'roundId');
-    const round = await manager.getRepository(RatingRoundRecord).findOne({ where: { id: roundId.toLowerCase() }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
+    const round = await new RoundsRepository(manager).find(roundId.toLowerCase(), lock ? 'pessimistic_read' : undefined);
     if (round === null) throw DomainError.notFound(`rating round ${roundId}`);
     assertRoundInRegion(principal, round);
     return round;

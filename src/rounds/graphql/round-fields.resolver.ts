@@ -10,7 +10,7 @@ import { regionColumn, scopeFilter } from '../../dashboard/permissions.js';
 import { listOf, perItem } from '../../dashboard/types/common.types.js';
 import { ScoreSnapshot } from '../../dashboard/types/score.types.js';
 import { Station } from '../../dashboard/types/station.types.js';
-import { applicationRecords, RoundApplicationsRepository } from '../applications/applications.repository.js';
+import { RoundApplicationsRepository } from '../applications/applications.repository.js';
 import { roundLoaders } from './round-loaders.js';
 import { toApplication } from './round-mapping.js';
 import {
@@ -49,14 +49,15 @@ export class RatingRoundFieldsResolver {
     const limit = checkFirst(first, 100);
     const key = after == null ? null : decodeCursor(CURSOR, after, 1);
     const region = filter?.regionCode == null ? null : checkRegionCode(filter.regionCode, 'filter.regionCode');
-    const { ids: page, count } = await new RoundApplicationsRepository(this.dataSource).filteredPage(
+    const applications = new RoundApplicationsRepository(this.dataSource);
+    const { ids: page, count } = await applications.filteredPage(
       round.id,
       { status: filter?.status ?? null, region: region === null ? null : { column: regionColumn(region), code: region }, scope: scopeFilter(ctx.principal) },
       key === null ? null : key[0],
       limit,
     );
     const ids = page.slice(0, limit);
-    const records = ids.length === 0 ? [] : await applicationRecords(this.dataSource, ids, true);
+    const records = ids.length === 0 ? [] : await applications.byIds(ids, true);
     const edges = records.map((r) => ({ cursor: encodeCursor(CURSOR, [r.stationCode]), node: toApplication(r) }));
     return { edges, pageInfo: { hasNextPage: page.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: count };
   }

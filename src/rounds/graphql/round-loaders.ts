@@ -6,13 +6,13 @@ import type { Principal } from '../../auth/principal.js';
 import type { DashboardContext } from '../../dashboard/graphql-context.js';
 import { scopeFilter } from '../../dashboard/permissions.js';
 import type { ScoreSnapshot } from '../../dashboard/types/score.types.js';
-import { applicationRecords, RoundApplicationsRepository } from '../applications/applications.repository.js';
+import { RoundApplicationsRepository } from '../applications/applications.repository.js';
 import type { RatingRoundRecord } from '../rating-round.entity.js';
 import { RoundReviewRepository } from '../review/round-review.repository.js';
 import { loadOverlays } from '../round-overlay.js';
 import { RoundResultsRepository } from '../round-results.repository.js';
 import { scoreApplication } from '../round-scoring.js';
-import { roundRecords } from '../rounds.repository.js';
+import { RoundsRepository } from '../rounds.repository.js';
 import { snapshotOfResult } from './round-score.js';
 import type { ApplicationTransition, AwardWarning, CriterionReview, Inspection, MissingItemDecision, Objection, RoundStatusCount } from './round.types.js';
 
@@ -41,7 +41,7 @@ export class RoundLoaders {
   ) {}
 
   readonly round = new DataLoader<string, RatingRoundRecord | null>(async (ids) => {
-    const rows = await roundRecords(this.db, [...ids]);
+    const rows = await new RoundsRepository(this.db).byIds([...ids]);
     return ids.map((id) => rows.find((r) => r.id === id) ?? null);
   });
 
@@ -85,7 +85,7 @@ export class RoundLoaders {
     const byId = new Map<string, ScoreSnapshot | null>(stored.map((r) => [r.application_id, snapshotOfResult(`round-result:${r.application_id}`, r.result, r.confirmed_at)]));
     const rest = ids.filter((id) => !byId.has(id));
     if (rest.length > 0) {
-      const applications = await applicationRecords(this.db, rest);
+      const applications = await new RoundApplicationsRepository(this.db).byIds(rest);
       const now = new Date();
       for (const roundId of new Set(applications.map((a) => a.roundId))) {
         const round = await this.round.load(roundId);

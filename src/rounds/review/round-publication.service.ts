@@ -14,10 +14,10 @@ import type { WriteContext } from '../../ingestion/write-context.js';
 import { resultDigest } from '../../scoring/result-digest.js';
 import { transitionApplication } from '../application-transitions.js';
 import { RoundApplicationsRepository } from '../applications/applications.repository.js';
-import { RatingRoundRecord } from '../rating-round.entity.js';
-import { RoundApplicationRecord } from '../round-application.entity.js';
+import type { RatingRoundRecord } from '../rating-round.entity.js';
+import type { RoundApplicationRecord } from '../round-application.entity.js';
 import { loadOverlays } from '../round-overlay.js';
-import { RoundObjectionRecord } from '../round-review.entities.js';
+import type { RoundObjectionRecord } from '../round-review.entities.js';
 import { RoundResultsRepository } from '../round-results.repository.js';
 import { isAwarded } from '../round-scoring.js';
 import { assertTransition } from '../round-status.js';
@@ -52,16 +52,17 @@ export class RoundPublicationService {
       const start = problems.date(from, 'from');
       problems.throwIfAny('publishRound');
       assertTransition('round', round.status, 'publish');
-      const open = await manager.getRepository(RoundApplicationRecord).find({ where: [{ roundId: round.id, status: 'SUBMITTED' }, { roundId: round.id, status: 'IN_REVIEW' }], order: { stationCode: 'ASC' } });
+      const open = await new RoundApplicationsRepository(manager).inReview(round.id);
       if (open.length > 0) {
         const overlays = await loadOverlays(manager, round, open.map((a) => a.id));
         const named = open.map((a) => `${a.stationCode} (${a.status}: ${describeProgress(reviewProgress(round.rubricVersion, a.missingItems, overlays.get(a.id)!)) || 'not reviewed yet'})`);
         throw DomainError.conflict(`the round is REVIEW and ${open.length} application(s) are still in review: ${named.join('; ')}`);
       }
       const to = addDays(start!, round.publicationDays - 1);
-      await new RoundsRepository(manager).publish(round.id, start, to);
+      const rounds = new RoundsRepository(manager);
+      await rounds.publish(round.id, start, to);
       await this.audit.record(manager, ctx, 'round.publish', [{ stationCode: null, entity: 'rating_round', entityKey: round.id, beforeDigest: null, afterDigest: null, detail: { publicationFrom: start, publicationTo: to } }]);
-      return manager.getRepository(RatingRoundRecord).findOneByOrFail({ id: round.id });
+      return rounds.get(round.id);
     });
   }
 
@@ -77,12 +78,12 @@ export class RoundPublicationService {
       problems.throwIfAny('recordObjection');
       assertRoundStatus(round, ['PUBLICIZING'], 'recordObjection');
       assertApplicationStatus(application, ['REVIEWED', 'IN_REVIEW'], 'recordObjection');
-      const repo = manager.getRepository(RoundObjectionRecord);
-      const objection = await repo.save(repo.create({ applicationId: application.id, receivedOn: receivedOn!, fromWhom: fromWhom!, content: content!, status: 'OPEN', recordedBy: keyIdOf(ctx) }));
+      const objections = new RoundReviewRepository(manager);
+      const objection = await objections.insertObjection({ applicationId: application.id, receivedOn: receivedOn!, fromWhom: fromWhom!, content: content!, status: 'OPEN', recordedBy: keyIdOf(ctx) });
       await this.audit.record(manager, ctx, 'round.objection.record', [
         { stationCode: application.stationCode, entity: 'round_objection', entityKey: objection.id, beforeDigest: null, afterDigest: digestOf({ receivedOn, fromWhom, content }), detail: { roundId: round.id, receivedOn, fromWhom } },
       ]);
-      return repo.findOneByOrFail({ id: objection.id });
+      return objections.objection(objection.id);
     });
   }
 
@@ -100,15 +101,15 @@ export class RoundPublicationService {
       const text = problems.text(reason, 'reason', REASON_MAX, { multiline: true });
       problems.throwIfAny('resolveObjection');
       assertRoundStatus(round, ['PUBLICIZING'], 'resolveObjection');
-      const repo = manager.getRepository(RoundObjectionRecord);
-      const objection = await repo.findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const objections = new RoundReviewRepository(manager);
+      const objection = await objections.lockObjection(id);
       if (objection.status !== 'OPEN') throw DomainError.conflict(`the objection is ${objection.status}; resolveObjection needs OPEN`);
       if (upheld && application.status === 'REVIEWED') await transitionApplication(manager, ctx, application, 'reopenReview', `异议成立：${text}`);
-      await new RoundReviewRepository(manager).resolveObjection(id, upheld ? 'UPHELD' : 'DISMISSED', text, keyIdOf(ctx));
+      await objections.resolveObjection(id, upheld ? 'UPHELD' : 'DISMISSED', text, keyIdOf(ctx));
       await this.audit.record(manager, ctx, 'round.objection.resolve', [
         { stationCode: application.stationCode, entity: 'round_objection', entityKey: id, beforeDigest: null, afterDigest: null, detail: { roundId: round.id, upheld, reason: text } },
       ]);
-      return repo.findOneByOrFail({ id });
+      return objections.objection(id);
     });
   }
 
@@ -133,9 +134,10 @@ export class RoundPublicationService {
         throw DomainError.forbidden('earlyReason is for an ADMIN key confirming before the period ends');
       }
       const head = await this.writeChain(manager, ctx, round);
-      await new RoundsRepository(manager).confirm(round.id, keyIdOf(ctx), today <= round.publicationTo! ? early : null, head);
+      const rounds = new RoundsRepository(manager);
+      await rounds.confirm(round.id, keyIdOf(ctx), today <= round.publicationTo! ? early : null, head);
       await this.audit.record(manager, ctx, 'round.confirm', [{ stationCode: null, entity: 'rating_round', entityKey: round.id, beforeDigest: null, afterDigest: head, detail: { chainHead: head, earlyReason: early } }]);
-      return manager.getRepository(RatingRoundRecord).findOneByOrFail({ id: round.id });
+      return rounds.get(round.id);
     });
   }
 
@@ -153,7 +155,7 @@ export class RoundPublicationService {
       await this.audit.record(manager, ctx, 'round.award.revoke', [
         { stationCode: application.stationCode, entity: 'round_award_revocation', entityKey: application.id, beforeDigest: null, afterDigest: null, detail: { roundId: round.id, reason: text } },
       ]);
-      return manager.getRepository(RoundApplicationRecord).findOneByOrFail({ id: application.id });
+      return new RoundApplicationsRepository(manager).get(application.id);
     });
   }
 
@@ -166,7 +168,7 @@ export class RoundPublicationService {
 
   /** The chain over the REVIEWED applications in station-code order; answers its head. */
   private async writeChain(manager: EntityManager, ctx: WriteContext, round: RatingRoundRecord): Promise<string | null> {
-    const applications = await manager.getRepository(RoundApplicationRecord).find({ where: { roundId: round.id, status: 'REVIEWED' }, order: { stationCode: 'ASC' } });
+    const applications = await new RoundApplicationsRepository(manager).reviewed(round.id);
     const overlays = await loadOverlays(manager, round, applications.map((a) => a.id));
     const results = new RoundResultsRepository(manager);
     let previous: string | null = null;

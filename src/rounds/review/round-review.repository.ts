@@ -2,9 +2,10 @@
 // inspections (round_inspection), missing-item decisions (round_missing_item_decision),
 // objections (round_objection) and award revocations (round_award_revocation); and the live
 // veto events a round's overlay reads in its window.
-import type { Queryable } from '../../database/queryable.js';
+import type { DeepPartial } from 'typeorm';
 import type { VetoEvent } from '../../domain/station-data.js';
-import type { InspectionAdjustment } from '../round-review.entities.js';
+import { RoundObjectionRecord, type InspectionAdjustment } from '../round-review.entities.js';
+import type { EntityStore } from '../rounds.repository.js';
 
 /** Reviews, inspections and decisions of one application, as JSON (round-overlay.ts). */
 export interface OverlayRow {
@@ -22,7 +23,22 @@ export type VetoRow = Pick<VetoEvent, 'id' | 'kind' | 'date' | 'description'> & 
 type OfApplication<T> = T & { application_id: string };
 
 export class RoundReviewRepository {
-  constructor(private readonly db: Queryable) {}
+  constructor(private readonly db: EntityStore) {}
+
+  async insertObjection(objection: DeepPartial<RoundObjectionRecord>): Promise<RoundObjectionRecord> {
+    const repository = this.db.getRepository(RoundObjectionRecord);
+    return repository.save(repository.create(objection));
+  }
+
+  /** The objection as it is now (it exists). */
+  objection(id: string): Promise<RoundObjectionRecord> {
+    return this.db.getRepository(RoundObjectionRecord).findOneByOrFail({ id });
+  }
+
+  /** The objection, FOR UPDATE until the transaction ends (it exists). */
+  lockObjection(id: string): Promise<RoundObjectionRecord> {
+    return this.db.getRepository(RoundObjectionRecord).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
 
   /** One row per application id given (unique ids). */
   overlays(applicationIds: readonly string[]): Promise<OverlayRow[]> {

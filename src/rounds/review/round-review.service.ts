@@ -15,7 +15,8 @@ import { systemContext, type WriteContext } from '../../ingestion/write-context.
 import { getRubric, findCriterion, findIndicator } from '../../rubric/index.js';
 import { transitionApplication } from '../application-transitions.js';
 import type { RatingRoundRecord } from '../rating-round.entity.js';
-import { RoundApplicationRecord } from '../round-application.entity.js';
+import { RoundApplicationsRepository } from '../applications/applications.repository.js';
+import type { RoundApplicationRecord } from '../round-application.entity.js';
 import { loadOverlays } from '../round-overlay.js';
 import type { InspectionAdjustment } from '../round-review.entities.js';
 import { RoundsRepository } from '../rounds.repository.js';
@@ -222,7 +223,7 @@ export class RoundReviewService {
       const round = await lockRoundFor(manager, ctx.principal, roundId, what, 'shared');
       const application = await lockApplication(manager, round, stationCode);
       await act(manager, round, application);
-      return manager.getRepository(RoundApplicationRecord).findOneByOrFail({ id: application.id });
+      return new RoundApplicationsRepository(manager).get(application.id);
     });
   }
 }
