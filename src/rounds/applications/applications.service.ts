@@ -26,6 +26,7 @@ import { RoundsRepository } from '../rounds.repository.js';
 import { completenessProblems, draftFileIds, draftSpec, fileReferences, type ApplicationDraft } from './application-draft.js';
 import { assertCountyMayEdit, assertCountyMayWithdraw, assertRoundInRegion } from './application-rules.js';
 import { applicationView, completeCertification, type ApplicationView } from './application-view.js';
+import { ApplicationListsRepository } from './application-lists.repository.js';
 import { RoundApplicationsRepository, type ApplicationRow } from './applications.repository.js';
 
 /** A row of the application list. */
@@ -153,7 +154,7 @@ export class ApplicationsService {
     const manager = this.dataSource.manager;
     const round = await this.round(manager, principal, roundId);
     const own = principal.role === 'ADMIN' ? '' : principal.regionCode.replace(/(00)+$/, '');
-    const rows = await new RoundApplicationsRepository(manager).page(round.id, own, after ?? null, limit + 1);
+    const rows = await new ApplicationListsRepository(manager).page(round.id, own, after ?? null, limit + 1);
     const page = rows.slice(0, limit);
     return {
       items: page.map((r) => ({ stationCode: r.station_code, status: r.status, submittedAt: r.submitted_at?.toISOString() ?? null, frozenInputHash: r.frozen_input_hash, updatedAt: r.updated_at.toISOString() })),

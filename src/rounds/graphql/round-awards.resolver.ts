@@ -13,7 +13,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { listOf } from '../../dashboard/types/common.types.js';
 import { Station } from '../../dashboard/types/station.types.js';
 import type { RegionLevel } from '../../regions/region.entity.js';
-import { RoundApplicationsRepository } from '../applications/applications.repository.js';
+import { ApplicationListsRepository } from '../applications/application-lists.repository.js';
 import { roundLoaders } from './round-loaders.js';
 import { AwardWarning, GqlApplicationStatus, GqlRoundLevel, RatingRound, RoundStatusCount } from './round.types.js';
 
@@ -82,7 +82,7 @@ export class RoundRegionCountsResolver {
     @GqlContext() ctx: DashboardContext,
     @Args('level', { type: () => GqlRegionLevel, defaultValue: 'CITY', description: 'PROVINCE, CITY or COUNTY' }) level: RegionLevel,
   ): Promise<RoundRegionCounts[]> {
-    const rows = await new RoundApplicationsRepository(this.dataSource).regionCounts(round.id, REGION_COLUMN[level], scopeFilter(ctx.principal));
+    const rows = await new ApplicationListsRepository(this.dataSource).regionCounts(round.id, REGION_COLUMN[level], scopeFilter(ctx.principal));
     const byRegion = new Map<string, RoundRegionCounts>();
     for (const r of rows) {
       const entry = byRegion.get(r.region_code) ?? { regionCode: r.region_code, regionName: r.region_name, counts: [] };
@@ -106,7 +106,7 @@ export class AwardWarningsResolver {
     if (ctx.principal.role !== 'ADMIN' && !ctx.principal.regionCode.startsWith(code.slice(0, 2))) {
       throw DomainError.forbidden(`province ${code} is outside this key's region (${ctx.principal.regionCode})`);
     }
-    const rows = await new RoundApplicationsRepository(this.dataSource).awardedInProvince(code, scopeFilter(ctx.principal));
+    const rows = await new ApplicationListsRepository(this.dataSource).awardedInProvince(code, scopeFilter(ctx.principal));
     return roundLoaders(ctx, this.dataSource).awardWarnings(rows.map((r) => ({ stationCode: r.station_code, roundId: r.round_id, roundName: r.round_name })));
   }
 }

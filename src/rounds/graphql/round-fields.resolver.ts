@@ -10,6 +10,7 @@ import { regionColumn, scopeFilter } from '../../dashboard/permissions.js';
 import { listOf, perItem } from '../../dashboard/types/common.types.js';
 import { ScoreSnapshot } from '../../dashboard/types/score.types.js';
 import { Station } from '../../dashboard/types/station.types.js';
+import { ApplicationListsRepository } from '../applications/application-lists.repository.js';
 import { RoundApplicationsRepository } from '../applications/applications.repository.js';
 import { roundLoaders } from './round-loaders.js';
 import { toApplication } from './round-mapping.js';
@@ -49,22 +50,21 @@ export class RatingRoundFieldsResolver {
     const limit = checkFirst(first, 100);
     const key = after == null ? null : decodeCursor(CURSOR, after, 1);
     const region = filter?.regionCode == null ? null : checkRegionCode(filter.regionCode, 'filter.regionCode');
-    const applications = new RoundApplicationsRepository(this.dataSource);
-    const { ids: page, count } = await applications.filteredPage(
+    const { ids: page, count } = await new ApplicationListsRepository(this.dataSource).filteredPage(
       round.id,
       { status: filter?.status ?? null, region: region === null ? null : { column: regionColumn(region), code: region }, scope: scopeFilter(ctx.principal) },
       key === null ? null : key[0],
       limit,
     );
     const ids = page.slice(0, limit);
-    const records = ids.length === 0 ? [] : await applications.byIds(ids, true);
+    const records = ids.length === 0 ? [] : await new RoundApplicationsRepository(this.dataSource).byIds(ids, true);
     const edges = records.map((r) => ({ cursor: encodeCursor(CURSOR, [r.stationCode]), node: toApplication(r) }));
     return { edges, pageInfo: { hasNextPage: page.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: count };
   }
 
   @ResolveField(() => [AwardWarning], { description: 'Awarded stations whose live score now shows a veto.', complexity: listOf(10) })
   async warnings(@Parent() round: RatingRound, @GqlContext() ctx: DashboardContext): Promise<AwardWarning[]> {
-    const rows = await new RoundApplicationsRepository(this.dataSource).awardedStations(round.id, scopeFilter(ctx.principal));
+    const rows = await new ApplicationListsRepository(this.dataSource).awardedStations(round.id, scopeFilter(ctx.principal));
     return roundLoaders(ctx, this.dataSource).awardWarnings(rows.map((r) => ({ stationCode: r.station_code, roundId: round.id, roundName: round.name })));
   }
 }

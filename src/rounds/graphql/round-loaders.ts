@@ -6,6 +6,7 @@ import type { Principal } from '../../auth/principal.js';
 import type { DashboardContext } from '../../dashboard/graphql-context.js';
 import { scopeFilter } from '../../dashboard/permissions.js';
 import type { ScoreSnapshot } from '../../dashboard/types/score.types.js';
+import { ApplicationListsRepository } from '../applications/application-lists.repository.js';
 import { RoundApplicationsRepository } from '../applications/applications.repository.js';
 import type { RatingRoundRecord } from '../rating-round.entity.js';
 import { RoundReviewRepository } from '../review/round-review.repository.js';
@@ -47,7 +48,7 @@ export class RoundLoaders {
 
   /** Counts per status of the applications the key may see. */
   readonly counts = new DataLoader<string, RoundStatusCount[]>(async (roundIds) => {
-    const rows = await new RoundApplicationsRepository(this.db).statusCounts([...roundIds], scopeFilter(this.principal));
+    const rows = await new ApplicationListsRepository(this.db).statusCounts([...roundIds], scopeFilter(this.principal));
     return grouped(roundIds, rows, (r) => r.round_id).map((list) => list.map((r) => ({ status: r.status, count: r.count })));
   });
 
@@ -110,7 +111,7 @@ export class RoundLoaders {
 
   /** The station's awards in confirmed rounds, newest round first. */
   readonly stationAwards = new DataLoader<string, (StationAwardRow & { stationCode: string })[]>(async (codes) => {
-    const rows = await new RoundApplicationsRepository(this.db).awardsOf([...codes]);
+    const rows = await new ApplicationListsRepository(this.db).awardsOf([...codes]);
     return grouped(codes, rows, (r) => r.stationCode);
   });
 
