@@ -61,7 +61,7 @@ const NAMED_EDGES = [
   ['forms', '^src/dashboard/', 'forms render the same reads the GraphQL API serves'],
   ['forms', '^src/[a-z-]+/[^/]+\\.repository\\.ts$', 'forms read each domain through its repository, as the GraphQL loaders do'],
   ['forms', '^src/rounds/', 'official forms are documents of a rating round'],
-  ['forms', '^src/files/file-attachments\\.ts$', 'forms list the evidence files of an application'],
+  ['forms', '^src/files/(file-attachments|files\\.repository)\\.ts$', 'forms list the evidence files of an application'],
   ['forms', '^src/certifications/(certifications\\.module|certifications\\.service)\\.ts$', 'the certification form reads live certifications'],
   ['forms', '^src/personnel/(personnel\\.repository|roster)\\.ts$', '附件2 lists the live roster (and a frozen one) by the personnel domain\'s read and roster rules'],
   ['forms', '^src/scoring/(result-digest|engine/attested)\\.ts$', 'forms print the digest and the attested items of a result'],
@@ -72,6 +72,7 @@ const NAMED_EDGES = [
   ['about', '^src/core/app-runtime\\.ts$', 'about reports the runtime role'],
   ['core', '^src/config/', 'core builds the runtime from configuration'],
   ['recompute', '^src/scoring/(scoring\\.module|station-scoring\\.service)\\.ts$', 'recompute runs the station scoring service'],
+  ['recompute', '^src/outbox/outbox\\.repository\\.ts$', 'the relay drains the outbox table; the nightly job and queue recovery purge and refill it'],
   ['reference', '^src/regions/', 'the reference REST API writes the region tree'],
   ['database', '^src/core/app-runtime\\.ts$', 'the change feed listens only in the API role'],
 ];

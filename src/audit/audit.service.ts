@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import type { WriteContext } from '../ingestion/write-context.js';
+import { AuditLogRepository } from './audit-log.repository.js';
 
 /** One changed row: created (before null), updated (both) or removed (after null). */
 export interface AuditEntry {
@@ -31,25 +32,19 @@ export class AuditService {
   async record(manager: EntityManager, ctx: WriteContext, action: string, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const system = ctx.principal.keyId === SYSTEM_PRINCIPAL.keyId;
-    await manager.query(
-      `INSERT INTO audit_log (actor_key_id, actor_role, actor_region, action, request_id, station_code, entity, entity_key, before_digest, after_digest, detail)
-       SELECT $1::uuid, $2, $3::char(6), $4, $5, t.station_code, t.entity, t.entity_key, t.before_digest, t.after_digest, coalesce(t.detail, '{}'::jsonb) || jsonb_build_object('change', t.change)
-       FROM unnest($6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::text[], $12::jsonb[])
-         AS t(station_code, entity, entity_key, before_digest, after_digest, change, detail)`,
-      [
-        system ? null : ctx.principal.keyId,
-        system ? 'SYSTEM' : ctx.principal.role,
-        system ? null : ctx.principal.regionCode,
-        action,
-        ctx.requestId,
-        entries.map((e) => e.stationCode),
-        entries.map((e) => e.entity),
-        entries.map((e) => (e.entityKey === null ? null : e.entityKey.slice(0, 128))),
-        entries.map((e) => e.beforeDigest),
-        entries.map((e) => e.afterDigest),
-        entries.map((e) => changeOf(e)),
-        entries.map((e) => (e.detail === undefined ? null : JSON.stringify(e.detail))),
-      ],
+    const actor = { keyId: system ? null : ctx.principal.keyId, role: system ? 'SYSTEM' : ctx.principal.role, region: system ? null : ctx.principal.regionCode, requestId: ctx.requestId };
+    await new AuditLogRepository(manager).insert(
+      actor,
+      action,
+      entries.map((e) => ({
+        stationCode: e.stationCode,
+        entity: e.entity,
+        entityKey: e.entityKey === null ? null : e.entityKey.slice(0, 128),
+        beforeDigest: e.beforeDigest,
+        afterDigest: e.afterDigest,
+        change: changeOf(e),
+        detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+      })),
     );
   }
 }

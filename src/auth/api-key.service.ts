@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import { API_KEY_FORMAT, API_KEY_PATTERN, ROLE_REGION_LEVEL } from './api-key-format.js';
-import { ApiKeyRecord, API_KEY_ROLES, type ApiKeyRole } from './api-key.entity.js';
+import { API_KEY_ROLES, type ApiKeyRecord, type ApiKeyRole } from './api-key.entity.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
 import type { Principal } from './principal.js';
 
 // A verified key is kept this long without another lookup, and only while the change feed
@@ -51,14 +52,14 @@ export class ApiKeyService {
     const match = API_KEY_PATTERN.exec(key);
     if (!match) throw DomainError.badInput(`an API key has the form ${API_KEY_FORMAT}`);
     if (!API_KEY_ROLES.includes(role)) throw DomainError.badInput(`role must be one of ${API_KEY_ROLES.join(', ')}`);
-    const region = await this.dataSource.query<{ level: string }[]>('SELECT level FROM region WHERE code = $1', [regionCode]);
-    if (region.length === 0) throw DomainError.badInput(`unknown region ${regionCode}`);
+    const level = await new ApiKeysRepository(this.dataSource).regionLevel(regionCode);
+    if (level === null) throw DomainError.badInput(`unknown region ${regionCode}`);
     const expectedLevel = ROLE_REGION_LEVEL[role];
-    if (expectedLevel && region[0].level !== expectedLevel) {
-      throw DomainError.badInput(`a ${role} key needs a ${expectedLevel} region, ${regionCode} is a ${region[0].level}`);
+    if (expectedLevel && level !== expectedLevel) {
+      throw DomainError.badInput(`a ${role} key needs a ${expectedLevel} region, ${regionCode} is a ${level}`);
     }
     const [, prefix, secret] = match;
-    const saved = await this.dataSource.getRepository(ApiKeyRecord).save({ prefix, secretHash: sha256(secret), role, regionCode, label });
+    const saved = await new ApiKeysRepository(this.dataSource).insert({ prefix, secretHash: sha256(secret), role, regionCode, label });
     return { id: saved.id, key, role, regionCode };
   }
 
@@ -71,9 +72,7 @@ export class ApiKeyService {
     const match = API_KEY_PATTERN.exec(token);
     if (!match) return null;
     const [, prefix, secret] = match;
-    const record = await this.dataSource
-      .getRepository(ApiKeyRecord)
-      .findOne({ where: { prefix }, select: { id: true, secretHash: true, role: true, regionCode: true, revokedAt: true } });
+    const record = await new ApiKeysRepository(this.dataSource).byPrefix(prefix);
     if (!record || record.revokedAt) return null;
     const expected = Buffer.from(record.secretHash, 'hex');
     const actual = Buffer.from(sha256(secret), 'hex');
@@ -106,13 +105,13 @@ export class ApiKeyService {
   }
 
   async revoke(id: string): Promise<boolean> {
-    const result = await this.dataSource.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+    const revoked = await new ApiKeysRepository(this.dataSource).revoke(id);
     for (const [token, entry] of this.cache) if (entry.principal.keyId === id) this.cache.delete(token);
-    return (result as [unknown, number])[1] > 0;
+    return revoked;
   }
 
   async list(): Promise<ApiKeyRecord[]> {
-    return this.dataSource.getRepository(ApiKeyRecord).find({ order: { createdAt: 'ASC' } });
+    return new ApiKeysRepository(this.dataSource).all();
   }
 
   /** Records use at a coarse resolution, off the request path. */
@@ -120,7 +119,7 @@ export class ApiKeyService {
     const now = Date.now();
     if ((this.lastUsedWritten.get(id) ?? 0) + LAST_USED_RESOLUTION_MS > now) return;
     this.lastUsedWritten.set(id, now);
-    this.dataSource.query('UPDATE api_key SET last_used_at = now() WHERE id = $1', [id]).catch(() => undefined);
+    new ApiKeysRepository(this.dataSource).touch(id).catch(() => undefined);
   }
 }
 

@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { API_KEY_FORMAT, API_KEY_PATTERN } from './api-key-format.js';
 import { ApiKeyService } from './api-key.service.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
 
 export type BootstrapOutcome = 'registered' | 'admin-exists' | 'already-registered';
 
@@ -20,15 +21,13 @@ export class BootstrapAdminKeyError extends Error {
 
 export async function bootstrapAdminKey(app: INestApplicationContext, settings: AppConfig['bootstrapAdmin']): Promise<BootstrapOutcome | null> {
   if (settings.keyFile === null || settings.regionCode === null) return null;
-  const dataSource = app.get(DataSource);
   // The file is read only when it is needed: it may be gone once the deployment has keys.
-  const [{ admins }] = await dataSource.query<{ admins: number }[]>(`SELECT count(*)::int AS admins FROM api_key WHERE role = 'ADMIN' AND revoked_at IS NULL`);
-  if (admins > 0) return 'admin-exists';
+  const keys = new ApiKeysRepository(app.get(DataSource));
+  if ((await keys.activeAdmins()) > 0) return 'admin-exists';
   const key = await readKey(settings.keyFile);
   // The same prefix is this key, registered before and revoked since: it never comes back.
-  const same = await dataSource.query(`SELECT 1 FROM api_key WHERE prefix = $1`, [API_KEY_PATTERN.exec(key)![1]]);
-  if (same.length > 0) return 'already-registered';
-  await ensureRegion(app, dataSource, settings.regionCode, settings.regionName);
+  if (await keys.prefixTaken(API_KEY_PATTERN.exec(key)![1])) return 'already-registered';
+  await ensureRegion(app, keys, settings.regionCode, settings.regionName);
   try {
     await app.get(ApiKeyService).register('ADMIN', settings.regionCode, key, 'bootstrap (BOOTSTRAP_ADMIN_KEY_FILE)');
   } catch (error) {
@@ -56,9 +55,8 @@ async function readKey(file: string): Promise<string> {
   return line;
 }
 
-async function ensureRegion(app: INestApplicationContext, dataSource: DataSource, code: string, name: string | null): Promise<void> {
-  const found = await dataSource.query(`SELECT 1 FROM region WHERE code = $1`, [code]);
-  if (found.length > 0) return;
+async function ensureRegion(app: INestApplicationContext, keys: ApiKeysRepository, code: string, name: string | null): Promise<void> {
+  if (await keys.regionExists(code)) return;
   if (name === null) throw new BootstrapAdminKeyError(`BOOTSTRAP_ADMIN_REGION: region ${code} is not loaded; set BOOTSTRAP_ADMIN_REGION_NAME to load it`);
   await app.get(RegionsService).ensureChain(code, name);
 }

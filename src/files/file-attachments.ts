@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { coversRegion, type Principal } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AttachmentOwnerKind } from './file-attachment.entity.js';
+import { FilesRepository, type UsableFileRow } from './files.repository.js';
 
 export type { AttachmentOwnerKind } from './file-attachment.entity.js';
 
@@ -26,12 +27,6 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 
 export const UNKNOWN_FILE_REASON = 'no such file for this key: upload it first (POST /api/v1/files)';
 
-interface UsableRow {
-  id: string;
-  uploaded_by_key_id: string;
-  county_codes: string[];
-}
-
 /**
  * The files other modules (rating rounds: applications, reviews, inspections) attach to
  * their records. A file nobody may see and a file that does not exist give the same reason,
@@ -52,16 +47,7 @@ export class FileAttachments {
       return false;
     });
     if (wellFormed.length === 0) return problems;
-    const rows = await manager.query<UsableRow[]>(
-      `SELECT f.id, f.uploaded_by_key_id,
-              coalesce(array_agg(DISTINCT s.county_code::text) FILTER (WHERE s.code IS NOT NULL), '{}') AS county_codes
-       FROM file_object f
-       LEFT JOIN file_attachment a ON a.file_id = f.id
-       LEFT JOIN station s ON s.code = a.station_code
-       WHERE f.id = ANY($1::uuid[])
-       GROUP BY f.id`,
-      [wellFormed.map((id) => id.toLowerCase())],
-    );
+    const rows = await new FilesRepository(manager).usable(wellFormed.map((id) => id.toLowerCase()));
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of wellFormed) {
       const row = byId.get(id.toLowerCase());
@@ -77,33 +63,22 @@ export class FileAttachments {
    */
   async replace(manager: EntityManager, owner: AttachmentOwner, fileIds: readonly string[]): Promise<void> {
     const ids = [...new Set(fileIds.map((id) => id.toLowerCase()))].sort();
+    const files = new FilesRepository(manager);
     const malformed = ids.filter((id) => !UUID_PATTERN.test(id));
     if (malformed.length > 0) throw DomainError.badInput('malformed file ids', malformed.map((id) => ({ path: 'fileIds', reason: `${id}: a file id is a UUID` })));
     if (ids.length > 0) {
-      const found = await manager.query<{ id: string }[]>(`SELECT id FROM file_object WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`, [ids]);
-      const present = new Set(found.map((r) => r.id));
+      const present = new Set(await files.lockShared(ids));
       const missing = ids.filter((id) => !present.has(id));
       if (missing.length > 0) throw DomainError.badInput('unknown files', missing.map((id) => ({ path: 'fileIds', reason: `${id}: ${UNKNOWN_FILE_REASON}` })));
     }
-    await manager.query(`DELETE FROM file_attachment WHERE owner_kind = $1 AND owner_id = $2 AND NOT (file_id = ANY($3::uuid[]))`, [owner.kind, owner.id, ids]);
-    if (ids.length === 0) return;
-    await manager.query(
-      `INSERT INTO file_attachment (file_id, owner_kind, owner_id, station_code)
-       SELECT unnest($1::uuid[]), $2, $3::uuid, $4
-       ON CONFLICT (file_id, owner_kind, owner_id) DO UPDATE SET station_code = EXCLUDED.station_code
-       WHERE file_attachment.station_code IS DISTINCT FROM EXCLUDED.station_code`,
-      [ids, owner.kind, owner.id, owner.stationCode],
-    );
+    await files.replaceAttachments(owner, ids);
   }
 
   /** The files' metadata (id, sha256, size, contentType, name) in the given order, for reads. */
   async describe(manager: EntityManager, fileIds: readonly string[]): Promise<FileDescriptor[]> {
     const ids = fileIds.filter((id) => UUID_PATTERN.test(id)).map((id) => id.toLowerCase());
     if (ids.length === 0) return [];
-    const rows = await manager.query<{ id: string; sha256: string; size: string; content_type: string; original_name: string }[]>(
-      `SELECT id, sha256, size, content_type, original_name FROM file_object WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
+    const rows = await new FilesRepository(manager).describe([...new Set(ids)]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
@@ -112,7 +87,7 @@ export class FileAttachments {
   }
 }
 
-function mayUse(principal: Principal, row: UsableRow): boolean {
+function mayUse(principal: Principal, row: UsableFileRow): boolean {
   if (principal.role === 'ADMIN' || row.uploaded_by_key_id === principal.keyId) return true;
   return row.county_codes.some((county) => coversRegion(principal, county));
 }

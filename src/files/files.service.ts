@@ -13,6 +13,7 @@ import { emptySummary, type WriteSummary } from '../ingestion/write-summary.js';
 import { BLOB_STORE, BlobMissingError, type BlobStore } from './blob-store.js';
 import { sniffContentType } from './content-type.js';
 import { FileAttachments, UUID_PATTERN, type FileDescriptor } from './file-attachments.js';
+import { FilesRepository } from './files.repository.js';
 import { receiveUpload } from './upload-receiver.js';
 
 export const ACCEPTED_TYPES_SENTENCE = 'PDF, JPEG, PNG, OFD, DOCX or XLSX, recognised by content (not by name or declared type)';
@@ -54,12 +55,10 @@ export class FilesService {
         throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `the file is ${sniffed.found}; evidence files are ${ACCEPTED_TYPES_SENTENCE}. Nothing was stored`);
       }
       return await this.dataSource.transaction(async (manager) => {
-        await lockContent(manager, received.sha256);
+        const files = new FilesRepository(manager);
+        await files.lockContent(received.sha256);
         await this.storeCall('store the file', () => this.store.put(received.sha256, received.tempPath, received.size));
-        const [{ id }] = await manager.query<{ id: string }[]>(
-          `INSERT INTO file_object (sha256, size, content_type, original_name, uploaded_by_key_id, uploaded_by_region) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [received.sha256, received.size, sniffed.contentType, received.name, ctx.principal.keyId, ctx.principal.regionCode],
-        );
+        const id = await files.insert({ sha256: received.sha256, size: received.size, contentType: sniffed.contentType, name: received.name, keyId: ctx.principal.keyId, region: ctx.principal.regionCode });
         const file: FileDescriptor = { id, sha256: received.sha256, size: received.size, contentType: sniffed.contentType, name: received.name };
         await this.audit.record(manager, ctx, 'file.upload', [
           { stationCode: null, entity: 'file', entityKey: id, beforeDigest: null, afterDigest: received.sha256, detail: { name: file.name, size: file.size, contentType: file.contentType } },
@@ -125,9 +124,9 @@ export class FilesService {
   private async removeBlobIfUnused(sha256: string): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        await lockContent(manager, sha256);
-        const [{ n }] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM file_object WHERE sha256 = $1`, [sha256]);
-        if (n === 0) await this.store.delete(sha256);
+        const files = new FilesRepository(manager);
+        await files.lockContent(sha256);
+        if ((await files.countWithContent(sha256)) === 0) await this.store.delete(sha256);
       });
     } catch (error) {
       this.logger.warn(`blob ${sha256} left in the ${this.store.kind} store after its last file was deleted: ${error instanceof Error ? error.message : String(error)}`);
@@ -136,30 +135,20 @@ export class FilesService {
 
   private async removeRow(manager: EntityManager, ctx: WriteContext, id: string, rawId: string): Promise<string> {
     const principal = ctx.principal;
-    const [row] = await manager.query<{ sha256: string; uploaded_by_key_id: string; original_name: string }[]>(
-      `SELECT sha256, uploaded_by_key_id, original_name FROM file_object WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+    const files = new FilesRepository(manager);
+    const row = await files.lockForDelete(id);
     const visible = row !== undefined && (await this.attachments.problems(manager, principal, [id])).size === 0;
     if (!visible) throw fileNotFound(rawId);
     if (principal.role !== 'ADMIN' && row.uploaded_by_key_id !== principal.keyId) throw DomainError.forbidden(`only the key that uploaded file ${id}, or an ADMIN key, may delete it`);
-    const owners = await manager.query<{ owner_kind: string; n: number }[]>(
-      `SELECT owner_kind, count(*)::int AS n FROM file_attachment WHERE file_id = $1 GROUP BY owner_kind ORDER BY owner_kind`,
-      [id],
-    );
+    const owners = await files.attachmentCounts(id);
     if (owners.length > 0) {
       const uses = owners.map((o) => `${o.n} ${o.owner_kind.toLowerCase()}${o.n === 1 ? '' : 's'}`).join(', ');
       throw DomainError.conflict(`file ${id} is ATTACHED (to ${uses}): a file referenced by an application, review or inspection cannot be deleted; detach it first`);
     }
-    await manager.query(`DELETE FROM file_object WHERE id = $1`, [id]);
+    await files.delete(id);
     await this.audit.record(manager, ctx, 'file.delete', [
       { stationCode: null, entity: 'file', entityKey: id, beforeDigest: row.sha256, afterDigest: null, detail: { name: row.original_name } },
     ]);
     return row.sha256;
   }
-}
-
-/** Serialises, until the transaction ends, everything that adds or removes the blob of one sha256. */
-async function lockContent(manager: EntityManager, sha256: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('file_blob:' || $1, 0))`, [sha256]);
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { coversRegion, type Principal } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { StationAccessRepository, type StationScopeRow } from './station-access.repository.js';
 import { STATION_CODE_PATTERN } from './validation/field-rules.js';
 
 export interface StationRef {
@@ -39,16 +40,13 @@ export class StationAccess {
    * never interleave) after checking the caller may write it.
    */
   async lockForWrite(manager: EntityManager, principal: Principal, code: string): Promise<StationRef> {
-    const [station] = await manager.query<{ code: string; county_code: string }[]>(
-      `SELECT code, county_code FROM station WHERE code = $1 FOR NO KEY UPDATE`,
-      [checkStationCode(code)],
-    );
+    const station = await new StationAccessRepository(manager).find(checkStationCode(code), true);
     return this.checked(principal, code, station);
   }
 
   /** Checks the caller may read one station. */
   async checkRead(manager: EntityManager, principal: Principal, code: string): Promise<StationRef> {
-    const [station] = await manager.query<{ code: string; county_code: string }[]>(`SELECT code, county_code FROM station WHERE code = $1`, [checkStationCode(code)]);
+    const station = await new StationAccessRepository(manager).find(checkStationCode(code), false);
     return this.checked(principal, code, station);
   }
 
@@ -59,14 +57,11 @@ export class StationAccess {
   async lockMany(manager: EntityManager, codes: readonly string[]): Promise<Map<string, StationRef>> {
     const unique = [...new Set(codes)].sort();
     if (unique.length === 0) return new Map();
-    const rows = await manager.query<{ code: string; county_code: string }[]>(
-      `SELECT code, county_code FROM station WHERE code = ANY($1::varchar[]) ORDER BY code FOR NO KEY UPDATE`,
-      [unique],
-    );
+    const rows = await new StationAccessRepository(manager).lockMany(unique);
     return new Map(rows.map((r) => [r.code, { code: r.code, countyCode: r.county_code }]));
   }
 
-  private checked(principal: Principal, code: string, station: { code: string; county_code: string } | undefined): StationRef {
+  private checked(principal: Principal, code: string, station: StationScopeRow | undefined): StationRef {
     if (!station || !coversRegion(principal, station.county_code)) throw stationNotInRegion(code);
     return { code: station.code, countyCode: station.county_code };
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { OutboxRepository } from './outbox.repository.js';
 
 /**
  * "These stations' inputs changed": one `outbox_event` row per station, written in the
@@ -10,11 +11,11 @@ export class OutboxService {
   async stationsChanged(manager: EntityManager, stationCodes: Iterable<string>, reason: string): Promise<void> {
     const codes = [...new Set(stationCodes)].sort();
     if (codes.length === 0) return;
-    await manager.query(`INSERT INTO outbox_event (station_code, reason) SELECT code, $2 FROM unnest($1::varchar[]) AS t(code)`, [codes, reason]);
+    await new OutboxRepository(manager).insertStations(codes, reason);
   }
 
   /** A change that touches every station (reference data): station and region both null. */
   async everyStationChanged(manager: EntityManager, reason: string): Promise<void> {
-    await manager.query(`INSERT INTO outbox_event (station_code, region_code, reason) VALUES (NULL, NULL, $1)`, [reason]);
+    await new OutboxRepository(manager).insertEveryStation(reason);
   }
 }

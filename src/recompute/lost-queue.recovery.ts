@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { RecomputeRunsRepository } from './recompute-runs.repository.js';
 
 // Station jobs of changes relayed this long ago or less may have been lost with the queue.
 const RELAYED_WITHIN = `interval '1 day'`;
@@ -21,18 +23,9 @@ export class LostQueueRecovery {
 
   async requeue(): Promise<{ runs: number; stations: number }> {
     const result = await this.dataSource.transaction(async (manager) => {
-      const [runs] = await manager.query<{ n: number }[]>(
-        `WITH replanned AS (UPDATE recompute_run SET status = 'QUEUED' WHERE status = 'RUNNING' RETURNING 1) SELECT count(*)::int AS n FROM replanned`,
-      );
-      const [stations] = await manager.query<{ n: number }[]>(
-        `WITH again AS (
-           INSERT INTO outbox_event (station_code, reason)
-           SELECT DISTINCT station_code, 'queue-lost' FROM outbox_event
-           WHERE station_code IS NOT NULL AND relayed_at > now() - ${RELAYED_WITHIN}
-           RETURNING 1)
-         SELECT count(*)::int AS n FROM again`,
-      );
-      return { runs: runs.n, stations: stations.n };
+      const runs = await new RecomputeRunsRepository(manager).requeueRunning();
+      const stations = await new OutboxRepository(manager).requeueRelayedWithin(RELAYED_WITHIN);
+      return { runs, stations };
     });
     if (result.runs > 0 || result.stations > 0) {
       this.logger.warn(`the queue lost its jobs: ${result.runs} unfinished run(s) planned again, ${result.stations} station(s) changed in the last day queued again`);

@@ -3,11 +3,13 @@
 // loses one: rows stay unrelayed until their jobs are in the queue.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { OutboxWakeUp } from './outbox-wake.js';
 import { planRunJob, stationJob } from './recompute-jobs.js';
 import { RecomputeQueue } from './recompute-queue.js';
+import { RecomputeRunsRepository } from './recompute-runs.repository.js';
 import { RecomputeRunsService } from './recompute-runs.service.js';
 
 const BATCH = 2000;
@@ -87,15 +89,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
    */
   private relayWideChanges(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string; region_code: string | null }[]>(
-        `SELECT id, region_code FROM outbox_event WHERE relayed_at IS NULL AND station_code IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
+      const outbox = new OutboxRepository(manager);
+      const rows = await outbox.lockWideChanges(BATCH);
       if (rows.length === 0) return 0;
       for (const scope of new Set(rows.map((r) => r.region_code))) {
         await this.runs.request({ scopeRegionCode: scope, trigger: 'REFERENCE_DATA', requestedBy: null }, manager);
       }
-      await markRelayed(manager, rows);
+      await outbox.markRelayed(rows);
       return rows.length;
     });
   }
@@ -103,13 +103,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   /** One station job per changed station; the rows stay unrelayed unless the jobs are in the queue. */
   private relayStationChanges(): Promise<{ jobs: number; rows: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string; station_code: string }[]>(
-        `SELECT id, station_code FROM outbox_event WHERE relayed_at IS NULL AND station_code IS NOT NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
+      const outbox = new OutboxRepository(manager);
+      const rows = await outbox.lockStationChanges(BATCH);
       const stations = [...new Set(rows.map((r) => r.station_code))];
       await this.queue.addBulk(stations.map((code) => stationJob(code, this.config.recompute.debounceMs)));
-      await markRelayed(manager, rows);
+      await outbox.markRelayed(rows);
       return { jobs: stations.length, rows: rows.length };
     });
   }
@@ -123,11 +121,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
    */
   private startQueuedRuns(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const queued = await manager.query<{ id: string }[]>(`SELECT id FROM recompute_run WHERE status = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED`);
+      const runs = new RecomputeRunsRepository(manager);
+      const queued = await runs.lockQueued();
       if (queued.length === 0) return 0;
       const ids = queued.map((run) => run.id);
       await this.queue.addBulk(ids.map(planRunJob));
-      await manager.query(`UPDATE recompute_run SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE id = ANY($1::uuid[]) AND status = 'QUEUED'`, [ids]);
+      await runs.markRunning(ids);
       return ids.length;
     });
   }
@@ -172,9 +171,4 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
         });
     }, delayMs);
   }
-}
-
-async function markRelayed(manager: EntityManager, rows: { id: string }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await manager.query(`UPDATE outbox_event SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
 }

@@ -4,19 +4,23 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { IdempotencyRepository } from '../ingestion/idempotency/idempotency.repository.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { isIsoDate } from '../domain/dates.js';
 import { regionShape } from '../regions/regions.service.js';
 import { StationScoringService, type ScoringOutcome } from '../scoring/station-scoring.service.js';
 import { RECOMPUTE_JOBS, type RecomputeJobData, type RecomputeJobName } from './recompute-jobs.js';
 import { RecomputeQueue } from './recompute-queue.js';
+import { RecomputeRunsRepository, type ScopeColumn } from './recompute-runs.repository.js';
 import { RecomputeRunsService } from './recompute-runs.service.js';
 
 export type RecomputeHandler = (job: Job) => Promise<unknown>;
 
 const OUTBOX_RETENTION_DAYS = 7;
 const IDEMPOTENCY_RETENTION_HOURS = 24;
+const SCOPE_COLUMN: Record<'PROVINCE' | 'CITY' | 'COUNTY', ScopeColumn> = { PROVINCE: 'province_code', CITY: 'city_code', COUNTY: 'county_code' };
 
 @Injectable()
 export class RecomputeHandlers {
@@ -49,23 +53,15 @@ export class RecomputeHandlers {
     const run = await this.runs.get(runId);
     if (!run) return { total: 0, chunks: 0 };
     if (run.status === 'SUCCEEDED' || run.status === 'FAILED') return { total: run.total, chunks: 0 };
-    const column = run.scopeRegionCode === null ? null : { PROVINCE: 'province_code', CITY: 'city_code', COUNTY: 'county_code' }[regionShape(run.scopeRegionCode).level];
-    const stations = await this.dataSource.query<{ code: string }[]>(
-      column === null ? `SELECT code FROM station ORDER BY code` : `SELECT code FROM station WHERE ${column} = $1 ORDER BY code`,
-      column === null ? [] : [run.scopeRegionCode],
-    );
+    const column: ScopeColumn | null = run.scopeRegionCode === null ? null : SCOPE_COLUMN[regionShape(run.scopeRegionCode).level];
+    const runs = new RecomputeRunsRepository(this.dataSource);
+    const stations = await runs.stationCodes(column === null ? null : { column, code: run.scopeRegionCode! });
     const size = this.config.recompute.chunkSize;
     const chunks: string[][] = [];
     for (let i = 0; i < stations.length; i += size) chunks.push(stations.slice(i, i + size).map((s) => s.code));
     // Planned twice (a retried or re-enqueued job), the status follows the counters: a run
     // whose chunks have all been counted meanwhile stays finished. 0 stations: done at once.
-    await this.dataSource.query(
-      `UPDATE recompute_run SET total = $2,
-              status = CASE WHEN done + failed >= $2 THEN (CASE WHEN failed > 0 THEN 'FAILED' ELSE 'SUCCEEDED' END) ELSE 'RUNNING' END,
-              started_at = coalesce(started_at, now()), finished_at = CASE WHEN done + failed >= $2 THEN coalesce(finished_at, now()) ELSE NULL END
-       WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
-      [runId, stations.length],
-    );
+    await runs.recordPlan(runId, stations.length);
     // Deterministic job ids: planning twice does not enqueue a chunk twice.
     await this.queue.addBulk(
       chunks.map((stationCodes, chunkNo) => ({
@@ -84,7 +80,7 @@ export class RecomputeHandlers {
       cutOff: run.cutOff,
       // Counted in the scoring transaction: a crash either keeps both or neither.
       inTransaction: (manager, outcome) =>
-        recordChunk(manager, runId, chunkNo, {
+        new RecomputeRunsRepository(manager).recordChunk(runId, chunkNo, {
           done: stationCodes.length - outcome.failed.length,
           failed: outcome.failed.length,
           changed: outcome.changed.length,
@@ -94,7 +90,7 @@ export class RecomputeHandlers {
 
   /** A chunk job that used all its attempts: its stations count as failed. */
   async chunkGaveUp({ runId, chunkNo, stationCodes }: RecomputeJobData['chunk']): Promise<void> {
-    await this.dataSource.transaction((manager) => recordChunk(manager, runId, chunkNo, { done: 0, failed: stationCodes.length, changed: 0 }));
+    await this.dataSource.transaction((manager) => new RecomputeRunsRepository(manager).recordChunk(runId, chunkNo, { done: 0, failed: stationCodes.length, changed: 0 }));
   }
 
   /**
@@ -114,15 +110,12 @@ export class RecomputeHandlers {
 
   /** A planning or nightly job that used all its attempts: its run never started, it failed. */
   async planningGaveUp(runId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE recompute_run SET status = 'FAILED', finished_at = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') AND done + failed = 0`,
-      [runId],
-    );
+    await new RecomputeRunsRepository(this.dataSource).failUnstarted(runId);
   }
 
   private async housekeeping(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM outbox_event WHERE relayed_at < now() - make_interval(days => $1)`, [OUTBOX_RETENTION_DAYS]);
-    await this.dataSource.query(`DELETE FROM idempotency_record WHERE created_at < now() - make_interval(hours => $1)`, [IDEMPOTENCY_RETENTION_HOURS]);
+    await new OutboxRepository(this.dataSource).deleteRelayedBefore(OUTBOX_RETENTION_DAYS);
+    await new IdempotencyRepository(this.dataSource).deleteOlderThan(IDEMPOTENCY_RETENTION_HOURS);
   }
 }
 
@@ -131,20 +124,4 @@ export function nightlyRunId(job: Pick<Job, 'id' | 'timestamp'>): string {
   const hex = createHash('sha256').update(`nightly:${job.id}:${job.timestamp}`).digest('hex');
   // Shaped as a version 5 (name-based) UUID.
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-async function recordChunk(manager: EntityManager, runId: string, chunkNo: number, counts: { done: number; failed: number; changed: number }): Promise<void> {
-  const inserted = await manager.query<unknown[]>(
-    `INSERT INTO recompute_run_chunk (run_id, chunk_no, done, failed, changed) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (run_id, chunk_no) DO NOTHING RETURNING chunk_no`,
-    [runId, chunkNo, counts.done, counts.failed, counts.changed],
-  );
-  if (inserted.length === 0) return;
-  await manager.query(
-    `UPDATE recompute_run SET done = done + $2, failed = failed + $3, changed = changed + $4,
-            status = CASE WHEN done + $2 + failed + $3 >= total THEN (CASE WHEN failed + $3 > 0 THEN 'FAILED' ELSE 'SUCCEEDED' END) ELSE status END,
-            finished_at = CASE WHEN done + $2 + failed + $3 >= total THEN now() ELSE finished_at END
-     WHERE id = $1`,
-    [runId, counts.done, counts.failed, counts.changed],
-  );
 }

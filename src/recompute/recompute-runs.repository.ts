@@ -1,6 +1,18 @@
-// Reads of recompute runs (table recompute_run) beyond the entity's own lookups: the runs
-// within a region, newest first. Who may see which runs is the caller's decision.
-import type { Queryable } from '../database/queryable.js';
+// The recompute_run and recompute_run_chunk tables: runs, their counters and their chunks,
+// the stations a run covers, and the runs within a region (who may see them is the caller's
+// decision). Every statement keeps the counters consistent on its own, so a job that runs
+// twice counts once.
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { RecomputeRunRecord, type RecomputeTrigger } from './recompute-run.entity.js';
+
+/** Region column of the station table a run's scope is matched on. */
+export type ScopeColumn = 'province_code' | 'city_code' | 'county_code';
+
+export interface ChunkCounts {
+  done: number;
+  failed: number;
+  changed: number;
+}
 
 /** A recompute run: its scope, trigger, status, counters and times. */
 export interface RecomputeRunSummary {
@@ -54,7 +66,95 @@ function fromRow(r: RunRow): RecomputeRunSummary {
 }
 
 export class RecomputeRunsRepository {
-  constructor(private readonly db: Queryable) {}
+  /** A DataSource or an EntityManager (SQL and TypeORM's entity statements). */
+  constructor(private readonly db: Pick<EntityManager, 'query' | 'getRepository'>) {}
+
+  async insert(run: DeepPartial<RecomputeRunRecord>): Promise<RecomputeRunRecord> {
+    const repository = this.db.getRepository(RecomputeRunRecord);
+    return repository.save(repository.create(run));
+  }
+
+  find(id: string): Promise<RecomputeRunRecord | null> {
+    return this.db.getRepository(RecomputeRunRecord).findOne({ where: { id } });
+  }
+
+  /** The newest `limit` runs, newest first. */
+  newest(limit: number): Promise<RecomputeRunRecord[]> {
+    return this.db.getRepository(RecomputeRunRecord).find({ order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  /** A run with this id unless it exists (started now when created RUNNING). */
+  async insertOnce(id: string, run: { scopeRegionCode: string | null; trigger: RecomputeTrigger; status: 'QUEUED' | 'RUNNING'; cutOff: string; requestedBy: string | null }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO recompute_run (id, scope_region_code, trigger, status, cut_off, requested_by, started_at)
+       VALUES ($1, $2, $3, $4::varchar, $5, $6, CASE WHEN $4::varchar = 'RUNNING' THEN now() END) ON CONFLICT (id) DO NOTHING`,
+      [id, run.scopeRegionCode, run.trigger, run.status, run.cutOff, run.requestedBy],
+    );
+  }
+
+  /** Codes of every station, or of those whose `column` is `code`, in code order. */
+  stationCodes(scope: { column: ScopeColumn; code: string } | null): Promise<{ code: string }[]> {
+    return this.db.query(
+      scope === null ? `SELECT code FROM station ORDER BY code` : `SELECT code FROM station WHERE ${scope.column} = $1 ORDER BY code`,
+      scope === null ? [] : [scope.code],
+    );
+  }
+
+  /**
+   * Records a planned run's total; the status follows the counters (a run whose chunks have
+   * all been counted meanwhile stays finished; 0 stations: done at once).
+   */
+  async recordPlan(runId: string, total: number): Promise<void> {
+    await this.db.query(
+      `UPDATE recompute_run SET total = $2,
+              status = CASE WHEN done + failed >= $2 THEN (CASE WHEN failed > 0 THEN 'FAILED' ELSE 'SUCCEEDED' END) ELSE 'RUNNING' END,
+              started_at = coalesce(started_at, now()), finished_at = CASE WHEN done + failed >= $2 THEN coalesce(finished_at, now()) ELSE NULL END
+       WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+      [runId, total],
+    );
+  }
+
+  /** A run that never started: FAILED (nothing counted yet). */
+  async failUnstarted(runId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE recompute_run SET status = 'FAILED', finished_at = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') AND done + failed = 0`,
+      [runId],
+    );
+  }
+
+  /** Counts a chunk once (its row is the proof), adding to the run's counters and finishing it when all are counted. */
+  async recordChunk(runId: string, chunkNo: number, counts: ChunkCounts): Promise<void> {
+    const inserted = await this.db.query<unknown[]>(
+      `INSERT INTO recompute_run_chunk (run_id, chunk_no, done, failed, changed) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (run_id, chunk_no) DO NOTHING RETURNING chunk_no`,
+      [runId, chunkNo, counts.done, counts.failed, counts.changed],
+    );
+    if (inserted.length === 0) return;
+    await this.db.query(
+      `UPDATE recompute_run SET done = done + $2, failed = failed + $3, changed = changed + $4,
+            status = CASE WHEN done + $2 + failed + $3 >= total THEN (CASE WHEN failed + $3 > 0 THEN 'FAILED' ELSE 'SUCCEEDED' END) ELSE status END,
+            finished_at = CASE WHEN done + $2 + failed + $3 >= total THEN now() ELSE finished_at END
+     WHERE id = $1`,
+      [runId, counts.done, counts.failed, counts.changed],
+    );
+  }
+
+  /** QUEUED runs, oldest first, locked (others' locked rows skipped). */
+  lockQueued(): Promise<{ id: string }[]> {
+    return this.db.query(`SELECT id FROM recompute_run WHERE status = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED`);
+  }
+
+  async markRunning(ids: readonly string[]): Promise<void> {
+    await this.db.query(`UPDATE recompute_run SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE id = ANY($1::uuid[]) AND status = 'QUEUED'`, [ids]);
+  }
+
+  /** Every RUNNING run back to QUEUED (to be planned again); answers how many. */
+  async requeueRunning(): Promise<number> {
+    const [runs] = await this.db.query<{ n: number }[]>(
+      `WITH replanned AS (UPDATE recompute_run SET status = 'QUEUED' WHERE status = 'RUNNING' RETURNING 1) SELECT count(*)::int AS n FROM replanned`,
+    );
+    return runs.n;
+  }
 
   /** Up to `limit` runs, newest first: those whose scope lies under the region prefix (null: every run). */
   async under(regionPrefix: string | null, limit: number): Promise<RecomputeRunSummary[]> {

@@ -4,7 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { todayIn } from '../domain/dates.js';
 import type { IsoDate } from '../domain/station-data.js';
-import { RecomputeRunRecord, type RecomputeTrigger } from './recompute-run.entity.js';
+import type { RecomputeRunRecord, RecomputeTrigger } from './recompute-run.entity.js';
+import { RecomputeRunsRepository } from './recompute-runs.repository.js';
 
 export interface RecomputeRequest {
   /** Region (any level) whose stations are recomputed; null for every station. */
@@ -28,16 +29,13 @@ export class RecomputeRunsService {
   ) {}
 
   async request(request: RecomputeRequest, manager: EntityManager = this.dataSource.manager): Promise<RecomputeRunRecord> {
-    const repository = manager.getRepository(RecomputeRunRecord);
-    return repository.save(
-      repository.create({
-        scopeRegionCode: request.scopeRegionCode,
-        trigger: request.trigger,
-        status: 'QUEUED',
-        cutOff: request.cutOff ?? todayIn(this.config.timeZone),
-        requestedBy: request.requestedBy,
-      }),
-    );
+    return new RecomputeRunsRepository(manager).insert({
+      scopeRegionCode: request.scopeRegionCode,
+      trigger: request.trigger,
+      status: 'QUEUED',
+      cutOff: request.cutOff ?? todayIn(this.config.timeZone),
+      requestedBy: request.requestedBy,
+    });
   }
 
   /**
@@ -45,20 +43,17 @@ export class RecomputeRunsService {
    * later call (a retried job asking for its run again).
    */
   async requestOnce(id: string, request: RecomputeRequest, status: 'QUEUED' | 'RUNNING', manager: EntityManager = this.dataSource.manager): Promise<RecomputeRunRecord> {
-    await manager.query(
-      `INSERT INTO recompute_run (id, scope_region_code, trigger, status, cut_off, requested_by, started_at)
-       VALUES ($1, $2, $3, $4::varchar, $5, $6, CASE WHEN $4::varchar = 'RUNNING' THEN now() END) ON CONFLICT (id) DO NOTHING`,
-      [id, request.scopeRegionCode, request.trigger, status, request.cutOff ?? todayIn(this.config.timeZone), request.requestedBy],
-    );
-    return (await manager.getRepository(RecomputeRunRecord).findOne({ where: { id } }))!;
+    const runs = new RecomputeRunsRepository(manager);
+    await runs.insertOnce(id, { ...request, status, cutOff: request.cutOff ?? todayIn(this.config.timeZone) });
+    return (await runs.find(id))!;
   }
 
   async get(id: string): Promise<RecomputeRunRecord | null> {
-    return this.dataSource.getRepository(RecomputeRunRecord).findOne({ where: { id } });
+    return new RecomputeRunsRepository(this.dataSource).find(id);
   }
 
   /** Newest first. */
   async list(limit = 20): Promise<RecomputeRunRecord[]> {
-    return this.dataSource.getRepository(RecomputeRunRecord).find({ order: { createdAt: 'DESC' }, take: limit });
+    return new RecomputeRunsRepository(this.dataSource).newest(limit);
   }
 }

@@ -16,8 +16,9 @@ import type { WriteContext } from '../ingestion/write-context.js';
 import { getRubric } from '../rubric/index.js';
 import { StarPolicyStore } from '../rubric/star-policies.service.js';
 import { checkOpenRound, type OpenRoundInput } from './open-round.input.js';
-import { RatingRoundRecord } from './rating-round.entity.js';
+import type { RatingRoundRecord } from './rating-round.entity.js';
 import { levelStars } from './round-status.js';
+import { RoundsRepository } from './rounds.repository.js';
 
 /** True when the key may read the province's rounds: an admin, or any key inside the province. */
 export function canReadProvince(principal: Principal, provinceCode: string): boolean {
@@ -39,8 +40,8 @@ export class RoundsService {
     if (!provinceCode.endsWith('0000')) throw DomainError.badInput(`${provinceCode} is not a province`, [{ path: 'input.provinceCode', reason: 'a province code ends in 0000' }]);
     assertPermitted(ctx.principal, 'manageRounds', provinceCode, `a rating round of ${provinceCode}`);
     return this.dataSource.transaction(async (manager) => {
-      const [province] = await manager.query<{ code: string }[]>(`SELECT code FROM region WHERE code = $1`, [provinceCode]);
-      if (!province) throw DomainError.notFound(`province ${provinceCode}`);
+      const rounds = new RoundsRepository(manager);
+      if (!(await rounds.provinceExists(provinceCode))) throw DomainError.notFound(`province ${provinceCode}`);
       const policy = (await this.policies.activeFor([provinceCode], manager)).get(provinceCode)!;
       const rubric = getRubric(policy.rubricVersion);
       const checked = checkOpenRound(input, { today: todayIn(this.config.timeZone), now: new Date(), caseSampleMonths: rubric.parameters.caseSampleMonths });
@@ -51,28 +52,26 @@ export class RoundsService {
         throw DomainError.badInput(`the star policy of ${provinceCode} has no ${stars}★ level`, [{ path: 'input.level', reason: `the star policy "${policy.name}" defines ${policy.levels.map((l) => `${l.stars}★`).join(', ')}` }]);
       }
       // One name per province: serialise openings of one province, then look.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('rating_round:' || $1))`, [provinceCode]);
-      const [same] = await manager.query<{ id: string }[]>(`SELECT id FROM rating_round WHERE province_code = $1 AND name = $2`, [provinceCode, terms.name]);
-      if (same) throw DomainError.conflict(`a round named "${terms.name}" already exists in ${provinceCode} (${same.id})`);
-      const round = await manager.getRepository(RatingRoundRecord).save(
-        manager.getRepository(RatingRoundRecord).create({
-          ...terms,
-          provinceCode,
-          rubricVersion: policy.rubricVersion,
-          starPolicyId: policy.id,
-          starPolicy: policy,
-          status: 'OPEN',
-          openedBy: keyIdOf(ctx),
-          publicationFrom: null,
-          publicationTo: null,
-          applicationsClosedAt: null,
-          publishedAt: null,
-          confirmedAt: null,
-          confirmedBy: null,
-          earlyConfirmReason: null,
-          chainHead: null,
-        }),
-      );
+      await rounds.lockProvince(provinceCode);
+      const same = await rounds.idByName(provinceCode, terms.name);
+      if (same !== undefined) throw DomainError.conflict(`a round named "${terms.name}" already exists in ${provinceCode} (${same})`);
+      const round = await rounds.insert({
+        ...terms,
+        provinceCode,
+        rubricVersion: policy.rubricVersion,
+        starPolicyId: policy.id,
+        starPolicy: policy,
+        status: 'OPEN',
+        openedBy: keyIdOf(ctx),
+        publicationFrom: null,
+        publicationTo: null,
+        applicationsClosedAt: null,
+        publishedAt: null,
+        confirmedAt: null,
+        confirmedBy: null,
+        earlyConfirmReason: null,
+        chainHead: null,
+      });
       const detail = { name: round.name, level: round.level, cutOff: round.cutOff, caseSampleFrom: round.caseSampleFrom, caseSampleTo: round.caseSampleTo, applicationDeadline: round.applicationDeadline.toISOString(), publicationDays: round.publicationDays, rubricVersion: round.rubricVersion, starPolicyId: round.starPolicyId };
       await this.audit.record(manager, ctx, 'round.open', [
         { stationCode: null, entity: 'rating_round', entityKey: round.id, beforeDigest: null, afterDigest: digestOf({ ...detail, starPolicy: policy }), detail },
@@ -84,7 +83,7 @@ export class RoundsService {
   /** One round; NOT_FOUND when it does not exist or lies outside the key's province. */
   async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager): Promise<RatingRoundRecord> {
     checkUuid(typeof id === 'string' ? id : '', 'roundId');
-    const round = await manager.getRepository(RatingRoundRecord).findOneBy({ id });
+    const round = await new RoundsRepository(manager).findById(id);
     if (round === null || !canReadProvince(principal, round.provinceCode)) throw DomainError.notFound(`rating round ${id}`);
     return round;
   }
@@ -96,9 +95,6 @@ export class RoundsService {
       checkRegionCode(province, 'provinceCode');
       if (!canReadProvince(principal, province)) assertCovers(principal, province, `the rounds of ${province}`);
     }
-    return manager.getRepository(RatingRoundRecord).find({
-      where: province === null ? {} : { provinceCode: province },
-      order: { openedAt: 'DESC', id: 'ASC' },
-    });
+    return new RoundsRepository(manager).list(province);
   }
 }

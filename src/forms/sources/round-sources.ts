@@ -3,16 +3,19 @@
 // round's reviews, inspections and decisions, or the stored round_result once the round is
 // CONFIRMED), 附件2 the frozen personnel, 附件3 the application's certification; the lists
 // are built from the applications' round results. Reads only: nothing here writes.
-import { cursorPages } from '../../database/cursor-pages.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CurrentScoresRepository, type StationRow } from '../../scoring/current-scores.repository.js';
 import { UUID_PATTERN } from '../../files/file-attachments.js';
-import { RoundApplicationRecord, type DeclaredMissingItem, type RoundCertification } from '../../rounds/round-application.entity.js';
-import type { StationFactsJson } from '../../rounds/round-facts.js';
+import { FilesRepository } from '../../files/files.repository.js';
+import { applicationResultPages } from '../../rounds/applications/application-lists.repository.js';
+import { RoundApplicationsRepository } from '../../rounds/applications/applications.repository.js';
+import type { RoundApplicationRecord } from '../../rounds/round-application.entity.js';
 import type { ApplicationStatus } from '../../rounds/round-status.js';
+import { RoundReviewRepository } from '../../rounds/review/round-review.repository.js';
 import { loadOverlays } from '../../rounds/round-overlay.js';
+import { RoundResultsRepository } from '../../rounds/round-results.repository.js';
 import { isAwarded, scoreApplication } from '../../rounds/round-scoring.js';
 import type { RatingRoundRecord } from '../../rounds/rating-round.entity.js';
 import type { ScoreResult } from '../../scoring/engine/index.js';
@@ -58,7 +61,7 @@ export class RoundFormsSource {
 
   /** The application of a station in a round; null when the station did not apply. */
   application(roundId: string, stationCode: string): Promise<RoundApplicationRecord | null> {
-    return this.db.getRepository(RoundApplicationRecord).findOneBy({ roundId, stationCode });
+    return new RoundApplicationsRepository(this.db).record(roundId, stationCode);
   }
 
   async station(code: string): Promise<FormStation | null> {
@@ -69,7 +72,7 @@ export class RoundFormsSource {
   /** The application's score in the round: the stored result once confirmed, else computed. */
   async score(round: RatingRoundRecord, application: RoundApplicationRecord): Promise<RoundScore> {
     if (round.status === 'CONFIRMED') {
-      const [stored] = await this.db.query<{ result: ScoreResult; result_digest: string }[]>(`SELECT result, result_digest FROM round_result WHERE application_id = $1`, [application.id]);
+      const stored = await new RoundResultsRepository(this.db).storedWithDigest(application.id);
       if (stored !== undefined) return { result: stored.result, resultDigest: stored.result_digest, origin: 'STORED' };
     }
     const overlay = (await loadOverlays(this.db.manager, round, [application.id])).get(application.id)!;
@@ -78,14 +81,14 @@ export class RoundFormsSource {
   }
 
   async missingItemDecisions(applicationId: string): Promise<MissingItemDecision[]> {
-    return this.db.query<MissingItemDecision[]>(`SELECT item_id AS "itemId", accepted, reason FROM round_missing_item_decision WHERE application_id = $1`, [applicationId]);
+    return new RoundReviewRepository(this.db).decisionsOfOne(applicationId);
   }
 
   /** Original names of uploaded files by id (lower case; ids that are not UUIDs, or of files that no longer exist, are left out). */
   async fileNames(ids: readonly string[]): Promise<Map<string, string>> {
     const wellFormed = [...new Set(ids.filter((id) => UUID_PATTERN.test(id)).map((id) => id.toLowerCase()))];
     if (wellFormed.length === 0) return new Map();
-    const rows = await this.db.query<{ id: string; name: string }[]>(`SELECT id::text AS id, original_name AS name FROM file_object WHERE id = ANY($1::uuid[])`, [wellFormed]);
+    const rows = await new FilesRepository(this.db).names(wellFormed);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
@@ -125,20 +128,7 @@ export class RoundFormsSource {
    * as it is (the frozen facts are not even read for it).
    */
   private async *results(round: RatingRoundRecord, statuses: readonly ApplicationStatus[] | null): AsyncIterable<ScoredRow> {
-    // The cursor's rows are narrow (the sort would otherwise move every row's ≈ 30 KB of
-    // frozen facts); each page then reads its frozen facts by id, in the same snapshot.
-    const pages = cursorPages<ResultCursorRow>(
-      this.db,
-      `SELECT a.id::text AS application_id, a.version, a.status, a.station_code, rr.result_digest AS stored_digest,
-              s.code, s.name, s.county_code, s.city_code, s.province_code, rc.name AS county_name, ry.name AS city_name, rp.name AS province_name
-       FROM round_application a JOIN station s ON s.code = a.station_code
-       LEFT JOIN region rc ON rc.code = s.county_code LEFT JOIN region ry ON ry.code = s.city_code LEFT JOIN region rp ON rp.code = s.province_code
-       LEFT JOIN round_result rr ON rr.application_id = a.id AND $2::boolean
-       WHERE a.round_id = $1 AND a.frozen_facts IS NOT NULL AND ($3::text[] IS NULL OR a.status = ANY($3::text[]))
-       ORDER BY s.city_code, s.county_code, s.code`,
-      [round.id, round.status === 'CONFIRMED', statuses],
-      RESULT_PAGE,
-    );
+    const pages = applicationResultPages<ResultCursorRow>(this.db, round.id, round.status === 'CONFIRMED', statuses, RESULT_PAGE);
     for await (const { rows, manager } of pages) yield* this.scorePage(manager, round, rows);
   }
 
@@ -156,7 +146,7 @@ export class RoundFormsSource {
       if (hit !== undefined) entries.set(row.application_id, hit);
     }
     const misses = computed.filter((r) => !entries.has(r.application_id));
-    const inputs = misses.length === 0 ? [] : await manager.query<PageInput[]>(`SELECT id::text AS id, frozen_facts, missing_items, certification FROM round_application WHERE id = ANY($1::uuid[])`, [misses.map((r) => r.application_id)]);
+    const inputs = misses.length === 0 ? [] : await new RoundApplicationsRepository(manager).scoringInputs(misses.map((r) => r.application_id));
     const inputOf = new Map(inputs.map((i) => [i.id, i]));
     for (const row of misses) {
       const input = inputOf.get(row.application_id)!;
@@ -175,29 +165,12 @@ export class RoundFormsSource {
     }
   }
 
-  /**
-   * Stored results' headlines, each jsonb read once (jsonb_to_record; a `result->'…'` per
-   * field would decompress the ≈ 40 KB value for each): criteria, indicators and reasons
-   * stay in the database.
-   */
+  /** Stored results' headlines (criteria, indicators and reasons stay in the database). */
   private async storedHeadlines(manager: EntityManager, applicationIds: readonly string[]): Promise<Map<string, ResultHeadline>> {
     if (applicationIds.length === 0) return new Map();
-    const rows = await manager.query<({ id: string } & ResultHeadline)[]>(
-      `SELECT rr.application_id::text AS id, h.* FROM round_result rr,
-         jsonb_to_record(rr.result) AS h(raw float8, applicable float8, rebased float8, bonus float8, total float8, stars int, eligible boolean, "blockingVetoes" jsonb, "pendingCriteria" jsonb)
-       WHERE rr.application_id = ANY($1::uuid[])`,
-      [applicationIds],
-    );
+    const rows = await new RoundResultsRepository(manager).headlines<ResultHeadline>(applicationIds);
     return new Map(rows.map(({ id, ...headline }) => [id, headline]));
   }
-}
-
-/** What scoring an application of a page reads. */
-interface PageInput {
-  id: string;
-  frozen_facts: StationFactsJson;
-  missing_items: DeclaredMissingItem[];
-  certification: RoundCertification | null;
 }
 
 /** A row of the result cursor: the application and its station with region names; stored_digest set when its round_result is used. */

@@ -8,31 +8,13 @@ import type { FileAttachments, FileDescriptor } from '../../files/file-attachmen
 import { getRubric, getRubricIndex, type Rubric } from '../../rubric/index.js';
 import type { ScoreResult } from '../../scoring/engine/index.js';
 import type { RatingRoundRecord } from '../rating-round.entity.js';
-import type { CriterionMaterials, DeclaredMissingItem, RoundCertification } from '../round-application.entity.js';
+import type { RoundCertification } from '../round-application.entity.js';
 import { loadOverlays } from '../round-overlay.js';
+import { RoundResultsRepository } from '../round-results.repository.js';
 import { isAwarded, scoreApplication } from '../round-scoring.js';
 import type { ApplicationStatus } from '../round-status.js';
-import type { StationFactsJson } from '../round-facts.js';
 import { resolveMissingItem, type DraftCertification } from './application-draft.js';
-
-/** round_application as read (snake_case columns). */
-export interface ApplicationRow {
-  id: string;
-  round_id: string;
-  station_code: string;
-  status: ApplicationStatus;
-  materials: CriterionMaterials[];
-  missing_items: DeclaredMissingItem[];
-  certification: DraftCertification | null;
-  submitted_at: Date | null;
-  frozen_facts: StationFactsJson | null;
-  frozen_input_hash: string | null;
-  created_at: Date;
-  updated_at: Date;
-  version: number;
-}
-
-export const APPLICATION_COLUMNS = `id, round_id, station_code, status, materials, missing_items, certification, submitted_at, frozen_facts, frozen_input_hash, created_at, updated_at, version`;
+import { RoundApplicationsRepository, type ApplicationRow } from './applications.repository.js';
 
 export interface TransitionView {
   from: ApplicationStatus | null;
@@ -71,10 +53,7 @@ export interface ApplicationView {
 }
 
 async function history(manager: EntityManager, principal: Principal, applicationId: string): Promise<TransitionView[]> {
-  const rows = await manager.query<{ from_status: ApplicationStatus | null; to_status: ApplicationStatus; at: Date; actor_role: string; actor_key_id: string | null; reason: string | null }[]>(
-    `SELECT from_status, to_status, at, actor_role, actor_key_id, reason FROM round_application_transition WHERE application_id = $1 ORDER BY id`,
-    [applicationId],
-  );
+  const rows = await new RoundApplicationsRepository(manager).history(applicationId);
   return rows.map((r) => ({
     from: r.from_status,
     to: r.to_status,
@@ -89,7 +68,7 @@ async function history(manager: EntityManager, principal: Principal, application
 async function result(manager: EntityManager, round: RatingRoundRecord, row: ApplicationRow): Promise<ApplicationResultView | null> {
   if ((round.status !== 'PUBLICIZING' && round.status !== 'CONFIRMED') || row.frozen_facts === null) return null;
   if (round.status === 'CONFIRMED') {
-    const [stored] = await manager.query<{ result: ScoreResult; total: string; stars: number; awarded: boolean }[]>(`SELECT result, total, stars, awarded FROM round_result WHERE application_id = $1`, [row.id]);
+    const stored = await new RoundResultsRepository(manager).stored(row.id);
     if (stored) return resultView(stored.result, Number(stored.total), stored.stars, stored.awarded, true);
   }
   const overlay = (await loadOverlays(manager, round, [row.id])).get(row.id)!;

@@ -18,12 +18,16 @@ import { validateRow } from '../../ingestion/validation/validate.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
 import { getRubric } from '../../rubric/index.js';
 import { recordTransition, transitionApplication } from '../application-transitions.js';
-import { RatingRoundRecord } from '../rating-round.entity.js';
+import type { RatingRoundRecord } from '../rating-round.entity.js';
+import { RoundReviewRepository } from '../review/round-review.repository.js';
 import { freezeFacts, frozenFactsHash } from '../round-facts.js';
 import { roundCertification } from '../round-scoring.js';
+import { RoundsRepository } from '../rounds.repository.js';
 import { completenessProblems, draftFileIds, draftSpec, fileReferences, type ApplicationDraft } from './application-draft.js';
 import { assertCountyMayEdit, assertCountyMayWithdraw, assertRoundInRegion } from './application-rules.js';
-import { APPLICATION_COLUMNS, applicationView, completeCertification, type ApplicationRow, type ApplicationView } from './application-view.js';
+import { applicationView, completeCertification, type ApplicationView } from './application-view.js';
+import { ApplicationListsRepository } from './application-lists.repository.js';
+import { RoundApplicationsRepository, type ApplicationRow } from './applications.repository.js';
 
 /** A row of the application list. */
 export interface ApplicationSummary {
@@ -61,7 +65,7 @@ export class ApplicationsService {
   /** The round for this key: 400 malformed id, 404 unknown, 403 another province's. FOR SHARE in writes: a status change waits. */
   async round(manager: EntityManager, principal: Principal, roundId: string, lock = false): Promise<RatingRoundRecord> {
     checkUuid(typeof roundId === 'string' ? roundId : '', 'roundId');
-    const round = await manager.getRepository(RatingRoundRecord).findOne({ where: { id: roundId.toLowerCase() }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
+    const round = await new RoundsRepository(manager).find(roundId.toLowerCase(), lock ? 'pessimistic_read' : undefined);
     if (round === null) throw DomainError.notFound(`rating round ${roundId}`);
     assertRoundInRegion(principal, round);
     return round;
@@ -83,12 +87,7 @@ export class ApplicationsService {
       assertCountyMayEdit(round, before?.status ?? null, 'editDraft', new Date());
       const id = before === null ? await this.create(manager, ctx, round.id, stationCode) : before.id;
       if (before !== null) await transitionApplication(manager, ctx, { id, status: before.status, version: before.version }, 'editDraft');
-      await manager.query(`UPDATE round_application SET materials = $2::jsonb, missing_items = $3::jsonb, certification = $4::jsonb WHERE id = $1`, [
-        id,
-        JSON.stringify(draft.materials),
-        JSON.stringify(draft.missingItems),
-        draft.certification === null ? null : JSON.stringify(draft.certification),
-      ]);
+      await new RoundApplicationsRepository(manager).saveDraft(id, draft);
       await this.files.replace(manager, { kind: 'APPLICATION', id, stationCode }, draftFileIds(draft));
       await this.audit.record(manager, ctx, 'round.application.put', [
         { stationCode, entity: 'round_application', entityKey: id, beforeDigest: digestOf(before && draftOf(before)), afterDigest: digestOf(draft), detail: { roundId: round.id, created: before === null } },
@@ -112,7 +111,7 @@ export class ApplicationsService {
       // The round's 附件3 is the one that counts: it replaces the stored certifications (as in scoring).
       frozen.facts.certifications = [roundCertification(completeCertification(draft.certification)!, round.cutOff)];
       const hash = frozenFactsHash(frozen);
-      await manager.query(`UPDATE round_application SET frozen_facts = $2::jsonb, frozen_input_hash = $3, submitted_at = now() WHERE id = $1`, [application.id, JSON.stringify(frozen), hash]);
+      await new RoundApplicationsRepository(manager).freeze(application.id, frozen, hash);
       await transitionApplication(manager, ctx, application, 'submit');
       await this.audit.record(manager, ctx, 'round.application.submit', [
         { stationCode, entity: 'round_application', entityKey: application.id, beforeDigest: application.frozen_input_hash, afterDigest: hash, detail: { roundId: round.id, from: application.status, frozenInputHash: hash } },
@@ -129,13 +128,10 @@ export class ApplicationsService {
       const round = await this.round(manager, ctx.principal, roundId, true);
       await this.access.lockForWrite(manager, ctx.principal, stationCode);
       const application = await this.existing(manager, round.id, stationCode, true);
-      const [{ n }] = await manager.query<{ n: number }[]>(
-        `SELECT (SELECT count(*) FROM round_criterion_review WHERE application_id = $1) + (SELECT count(*) FROM round_inspection WHERE application_id = $1) + (SELECT count(*) FROM round_missing_item_decision WHERE application_id = $1) AS n`,
-        [application.id],
-      );
-      assertCountyMayWithdraw(round, application.status, Number(n), new Date());
+      const n = await new RoundReviewRepository(manager).recordCount(application.id);
+      assertCountyMayWithdraw(round, application.status, n, new Date());
       await transitionApplication(manager, ctx, application, 'withdraw');
-      await manager.query(`UPDATE round_application SET frozen_facts = NULL, frozen_input_hash = NULL, submitted_at = NULL WHERE id = $1`, [application.id]);
+      await new RoundApplicationsRepository(manager).unfreeze(application.id);
       await this.audit.record(manager, ctx, 'round.application.withdraw', [
         { stationCode, entity: 'round_application', entityKey: application.id, beforeDigest: application.frozen_input_hash, afterDigest: null, detail: { roundId: round.id } },
       ]);
@@ -158,13 +154,7 @@ export class ApplicationsService {
     const manager = this.dataSource.manager;
     const round = await this.round(manager, principal, roundId);
     const own = principal.role === 'ADMIN' ? '' : principal.regionCode.replace(/(00)+$/, '');
-    const rows = await manager.query<{ station_code: string; status: string; submitted_at: Date | null; frozen_input_hash: string | null; updated_at: Date }[]>(
-      `SELECT a.station_code, a.status, a.submitted_at, a.frozen_input_hash, a.updated_at
-       FROM round_application a JOIN station s ON s.code = a.station_code
-       WHERE a.round_id = $1 AND s.county_code LIKE $2 || '%' AND ($3::varchar IS NULL OR a.station_code > $3)
-       ORDER BY a.station_code LIMIT $4`,
-      [round.id, own, after ?? null, limit + 1],
-    );
+    const rows = await new ApplicationListsRepository(manager).page(round.id, own, after ?? null, limit + 1);
     const page = rows.slice(0, limit);
     return {
       items: page.map((r) => ({ stationCode: r.station_code, status: r.status, submittedAt: r.submitted_at?.toISOString() ?? null, frozenInputHash: r.frozen_input_hash, updatedAt: r.updated_at.toISOString() })),
@@ -183,14 +173,13 @@ export class ApplicationsService {
   }
 
   private async create(manager: EntityManager, ctx: WriteContext, roundId: string, stationCode: string): Promise<string> {
-    const [row] = await manager.query<{ id: string }[]>(`INSERT INTO round_application (round_id, station_code, status, version) VALUES ($1, $2, 'DRAFT', 1) RETURNING id`, [roundId, stationCode]);
-    await recordTransition(manager, ctx, row.id, null, 'DRAFT');
-    return row.id;
+    const id = await new RoundApplicationsRepository(manager).insertDraft(roundId, stationCode);
+    await recordTransition(manager, ctx, id, null, 'DRAFT');
+    return id;
   }
 
   private async load(manager: EntityManager, roundId: string, stationCode: string, lock = false): Promise<ApplicationRow | null> {
-    const [row] = await manager.query<ApplicationRow[]>(`SELECT ${APPLICATION_COLUMNS} FROM round_application WHERE round_id = $1 AND station_code = $2${lock ? ' FOR UPDATE' : ''}`, [roundId, stationCode]);
-    return row ?? null;
+    return new RoundApplicationsRepository(manager).find(roundId, stationCode, lock);
   }
 
   private async existing(manager: EntityManager, roundId: string, stationCode: string, lock = false): Promise<ApplicationRow> {

@@ -13,6 +13,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { listOf } from '../../dashboard/types/common.types.js';
 import { Station } from '../../dashboard/types/station.types.js';
 import type { RegionLevel } from '../../regions/region.entity.js';
+import { ApplicationListsRepository } from '../applications/application-lists.repository.js';
 import { roundLoaders } from './round-loaders.js';
 import { AwardWarning, GqlApplicationStatus, GqlRoundLevel, RatingRound, RoundStatusCount } from './round.types.js';
 
@@ -81,15 +82,7 @@ export class RoundRegionCountsResolver {
     @GqlContext() ctx: DashboardContext,
     @Args('level', { type: () => GqlRegionLevel, defaultValue: 'CITY', description: 'PROVINCE, CITY or COUNTY' }) level: RegionLevel,
   ): Promise<RoundRegionCounts[]> {
-    const column = REGION_COLUMN[level];
-    const scope = scopeFilter(ctx.principal);
-    const rows = await this.dataSource.query<{ region_code: string; region_name: string; status: string; count: number }[]>(
-      `SELECT s.${column} AS region_code, coalesce(g.name, s.${column}) AS region_name, a.status, count(*)::int AS count
-       FROM round_application a JOIN station s ON s.code = a.station_code LEFT JOIN region g ON g.code = s.${column}
-       WHERE a.round_id = $1 ${scope ? `AND s.${scope.column} = $2` : ''}
-       GROUP BY 1, 2, 3 ORDER BY 1, 3`,
-      scope ? [round.id, scope.code] : [round.id],
-    );
+    const rows = await new ApplicationListsRepository(this.dataSource).regionCounts(round.id, REGION_COLUMN[level], scopeFilter(ctx.principal));
     const byRegion = new Map<string, RoundRegionCounts>();
     for (const r of rows) {
       const entry = byRegion.get(r.region_code) ?? { regionCode: r.region_code, regionName: r.region_name, counts: [] };
@@ -113,14 +106,7 @@ export class AwardWarningsResolver {
     if (ctx.principal.role !== 'ADMIN' && !ctx.principal.regionCode.startsWith(code.slice(0, 2))) {
       throw DomainError.forbidden(`province ${code} is outside this key's region (${ctx.principal.regionCode})`);
     }
-    const scope = scopeFilter(ctx.principal);
-    const rows = await this.dataSource.query<{ station_code: string; round_id: string; round_name: string }[]>(
-      `SELECT a.station_code, r.id AS round_id, r.name AS round_name
-       FROM round_application a JOIN rating_round r ON r.id = a.round_id JOIN station s ON s.code = a.station_code
-       WHERE r.province_code = $1 AND a.status = 'AWARDED' ${scope ? `AND s.${scope.column} = $2` : ''}
-       ORDER BY a.station_code, r.cut_off DESC`,
-      scope ? [code, scope.code] : [code],
-    );
+    const rows = await new ApplicationListsRepository(this.dataSource).awardedInProvince(code, scopeFilter(ctx.principal));
     return roundLoaders(ctx, this.dataSource).awardWarnings(rows.map((r) => ({ stationCode: r.station_code, roundId: r.round_id, roundName: r.round_name })));
   }
 }

@@ -10,7 +10,8 @@ import { regionColumn, scopeFilter } from '../../dashboard/permissions.js';
 import { listOf, perItem } from '../../dashboard/types/common.types.js';
 import { ScoreSnapshot } from '../../dashboard/types/score.types.js';
 import { Station } from '../../dashboard/types/station.types.js';
-import { RoundApplicationRecord } from '../round-application.entity.js';
+import { ApplicationListsRepository } from '../applications/application-lists.repository.js';
+import { RoundApplicationsRepository } from '../applications/applications.repository.js';
 import { roundLoaders } from './round-loaders.js';
 import { toApplication } from './round-mapping.js';
 import {
@@ -48,40 +49,22 @@ export class RatingRoundFieldsResolver {
   ): Promise<RoundApplicationConnection> {
     const limit = checkFirst(first, 100);
     const key = after == null ? null : decodeCursor(CURSOR, after, 1);
-    const where: string[] = ['a.round_id = $1'];
-    const params: unknown[] = [round.id];
-    const add = (sql: (n: number) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(params.length));
-    };
-    if (filter?.status != null) add((n) => `a.status = $${n}`, filter.status);
-    if (filter?.regionCode != null) {
-      const code = checkRegionCode(filter.regionCode, 'filter.regionCode');
-      add((n) => `s.${regionColumn(code)} = $${n}`, code);
-    }
-    const scope = scopeFilter(ctx.principal);
-    if (scope) add((n) => `s.${scope.column} = $${n}`, scope.code);
-    const countParams = [...params];
-    const countWhere = [...where];
-    if (key !== null) add((n) => `a.station_code > $${n}`, key[0]);
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT a.id FROM round_application a JOIN station s ON s.code = a.station_code WHERE ${where.join(' AND ')} ORDER BY a.station_code LIMIT ${limit + 1}`,
-      params,
+    const region = filter?.regionCode == null ? null : checkRegionCode(filter.regionCode, 'filter.regionCode');
+    const { ids: page, count } = await new ApplicationListsRepository(this.dataSource).filteredPage(
+      round.id,
+      { status: filter?.status ?? null, region: region === null ? null : { column: regionColumn(region), code: region }, scope: scopeFilter(ctx.principal) },
+      key === null ? null : key[0],
+      limit,
     );
-    const [{ count }] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM round_application a JOIN station s ON s.code = a.station_code WHERE ${countWhere.join(' AND ')}`, countParams);
-    const ids = rows.slice(0, limit).map((r) => r.id);
-    const records = ids.length === 0 ? [] : await this.dataSource.getRepository(RoundApplicationRecord).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).orderBy('a.station_code').getMany();
+    const ids = page.slice(0, limit);
+    const records = ids.length === 0 ? [] : await new RoundApplicationsRepository(this.dataSource).byIds(ids, true);
     const edges = records.map((r) => ({ cursor: encodeCursor(CURSOR, [r.stationCode]), node: toApplication(r) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: count };
+    return { edges, pageInfo: { hasNextPage: page.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: count };
   }
 
   @ResolveField(() => [AwardWarning], { description: 'Awarded stations whose live score now shows a veto.', complexity: listOf(10) })
   async warnings(@Parent() round: RatingRound, @GqlContext() ctx: DashboardContext): Promise<AwardWarning[]> {
-    const scope = scopeFilter(ctx.principal);
-    const rows = await this.dataSource.query<{ station_code: string }[]>(
-      `SELECT a.station_code FROM round_application a JOIN station s ON s.code = a.station_code WHERE a.round_id = $1 AND a.status = 'AWARDED' ${scope ? `AND s.${scope.column} = $2` : ''} ORDER BY a.station_code`,
-      scope ? [round.id, scope.code] : [round.id],
-    );
+    const rows = await new ApplicationListsRepository(this.dataSource).awardedStations(round.id, scopeFilter(ctx.principal));
     return roundLoaders(ctx, this.dataSource).awardWarnings(rows.map((r) => ({ stationCode: r.station_code, roundId: round.id, roundName: round.name })));
   }
 }

@@ -6,11 +6,14 @@ import type { Principal } from '../../auth/principal.js';
 import type { DashboardContext } from '../../dashboard/graphql-context.js';
 import { scopeFilter } from '../../dashboard/permissions.js';
 import type { ScoreSnapshot } from '../../dashboard/types/score.types.js';
-import type { ScoreResult } from '../../scoring/engine/index.js';
-import { RatingRoundRecord } from '../rating-round.entity.js';
-import { RoundApplicationRecord } from '../round-application.entity.js';
+import { ApplicationListsRepository } from '../applications/application-lists.repository.js';
+import { RoundApplicationsRepository } from '../applications/applications.repository.js';
+import type { RatingRoundRecord } from '../rating-round.entity.js';
+import { RoundReviewRepository } from '../review/round-review.repository.js';
 import { loadOverlays } from '../round-overlay.js';
+import { RoundResultsRepository } from '../round-results.repository.js';
 import { scoreApplication } from '../round-scoring.js';
+import { RoundsRepository } from '../rounds.repository.js';
 import { snapshotOfResult } from './round-score.js';
 import type { ApplicationTransition, AwardWarning, CriterionReview, Inspection, MissingItemDecision, Objection, RoundStatusCount } from './round.types.js';
 
@@ -39,63 +42,38 @@ export class RoundLoaders {
   ) {}
 
   readonly round = new DataLoader<string, RatingRoundRecord | null>(async (ids) => {
-    const rows = await this.db.getRepository(RatingRoundRecord).createQueryBuilder('r').where('r.id = ANY(:ids)', { ids: [...ids] }).getMany();
+    const rows = await new RoundsRepository(this.db).byIds([...ids]);
     return ids.map((id) => rows.find((r) => r.id === id) ?? null);
   });
 
   /** Counts per status of the applications the key may see. */
   readonly counts = new DataLoader<string, RoundStatusCount[]>(async (roundIds) => {
-    const scope = scopeFilter(this.principal);
-    const rows = await this.db.query<{ round_id: string; status: string; count: number }[]>(
-      `SELECT a.round_id, a.status, count(*)::int AS count FROM round_application a JOIN station s ON s.code = a.station_code
-       WHERE a.round_id = ANY($1::uuid[]) ${scope ? `AND s.${scope.column} = $2` : ''} GROUP BY a.round_id, a.status ORDER BY a.round_id, a.status`,
-      scope ? [[...roundIds], scope.code] : [[...roundIds]],
-    );
+    const rows = await new ApplicationListsRepository(this.db).statusCounts([...roundIds], scopeFilter(this.principal));
     return grouped(roundIds, rows, (r) => r.round_id).map((list) => list.map((r) => ({ status: r.status, count: r.count })));
   });
 
   readonly history = new DataLoader<string, ApplicationTransition[]>(async (ids) => {
-    const rows = await this.db.query<(ApplicationTransition & { application_id: string })[]>(
-      `SELECT application_id, from_status AS "fromStatus", to_status AS "toStatus", actor_role AS "actorRole", at, reason
-       FROM round_application_transition WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, id`,
-      [[...ids]],
-    );
+    const rows = await new RoundApplicationsRepository(this.db).historiesOf([...ids]);
     return grouped(ids, rows, (r) => r.application_id);
   });
 
   readonly reviews = new DataLoader<string, CriterionReview[]>(async (ids) => {
-    const rows = await this.db.query<(CriterionReview & { application_id: string })[]>(
-      `SELECT application_id, criterion_id AS "criterionId", points::float8 AS points, note, file_ids::text[] AS "fileIds", reviewed_at AS "reviewedAt"
-       FROM round_criterion_review WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, criterion_id`,
-      [[...ids]],
-    );
+    const rows = await new RoundReviewRepository(this.db).reviewsOf([...ids]);
     return grouped(ids, rows, (r) => r.application_id);
   });
 
   readonly inspections = new DataLoader<string, Inspection[]>(async (ids) => {
-    const rows = await this.db.query<(Inspection & { application_id: string })[]>(
-      `SELECT application_id, id, to_char(date, 'YYYY-MM-DD') AS date, inspectors, findings, adjustments, recorded_at AS "recordedAt"
-       FROM round_inspection WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, date, recorded_at`,
-      [[...ids]],
-    );
+    const rows = await new RoundReviewRepository(this.db).inspectionsOf([...ids]);
     return grouped(ids, rows, (r) => r.application_id);
   });
 
   readonly decisions = new DataLoader<string, (MissingItemDecision & { itemId: string })[]>(async (ids) => {
-    const rows = await this.db.query<(MissingItemDecision & { itemId: string; application_id: string })[]>(
-      `SELECT application_id, item_id AS "itemId", accepted, reason, decided_at AS "decidedAt" FROM round_missing_item_decision WHERE application_id = ANY($1::uuid[])`,
-      [[...ids]],
-    );
+    const rows = await new RoundReviewRepository(this.db).decisionsOf([...ids]);
     return grouped(ids, rows, (r) => r.application_id);
   });
 
   readonly objections = new DataLoader<string, Objection[]>(async (ids) => {
-    const rows = await this.db.query<(Objection & { application_id: string })[]>(
-      `SELECT o.application_id, o.id, a.station_code AS "stationCode", to_char(o.received_on, 'YYYY-MM-DD') AS "receivedOn", o.from_whom AS "fromWhom", o.content, o.status,
-              o.resolution_reason AS "resolutionReason", o.resolved_at AS "resolvedAt", o.recorded_at AS "recordedAt"
-       FROM round_objection o JOIN round_application a ON a.id = o.application_id WHERE o.application_id = ANY($1::uuid[]) ORDER BY o.application_id, o.recorded_at, o.id`,
-      [[...ids]],
-    );
+    const rows = await new RoundReviewRepository(this.db).objectionsOf([...ids]);
     return grouped(ids, rows, (r) => r.application_id);
   });
 
@@ -104,14 +82,11 @@ export class RoundLoaders {
    * with the round's reviews so far (null for a draft never submitted).
    */
   readonly result = new DataLoader<string, ScoreSnapshot | null>(async (ids) => {
-    const stored = await this.db.query<{ application_id: string; result: ScoreResult; confirmed_at: Date }[]>(
-      `SELECT application_id, result, confirmed_at FROM round_result WHERE application_id = ANY($1::uuid[])`,
-      [[...ids]],
-    );
+    const stored = await new RoundResultsRepository(this.db).storedOf([...ids]);
     const byId = new Map<string, ScoreSnapshot | null>(stored.map((r) => [r.application_id, snapshotOfResult(`round-result:${r.application_id}`, r.result, r.confirmed_at)]));
     const rest = ids.filter((id) => !byId.has(id));
     if (rest.length > 0) {
-      const applications = await this.db.getRepository(RoundApplicationRecord).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids: rest }).getMany();
+      const applications = await new RoundApplicationsRepository(this.db).byIds(rest);
       const now = new Date();
       for (const roundId of new Set(applications.map((a) => a.roundId))) {
         const round = await this.round.load(roundId);
@@ -126,10 +101,7 @@ export class RoundLoaders {
 
   /** A veto the station's live score currently shows (by station code). */
   readonly liveVeto = new DataLoader<string, LiveVeto | null>(async (codes) => {
-    const rows = await this.db.query<{ station_code: string; blocking_vetoes: { id: string; kind: string; date: string; description: string }[] }[]>(
-      `SELECT ss.station_code, sn.blocking_vetoes FROM station_score ss JOIN score_snapshot sn ON sn.id = ss.snapshot_id WHERE ss.station_code = ANY($1::varchar[])`,
-      [[...codes]],
-    );
+    const rows = await new RoundResultsRepository(this.db).liveBlockingVetoes([...codes]);
     const byCode = new Map(rows.map((r) => [r.station_code, r.blocking_vetoes[0]]));
     return codes.map((code) => {
       const v = byCode.get(code);
@@ -139,13 +111,7 @@ export class RoundLoaders {
 
   /** The station's awards in confirmed rounds, newest round first. */
   readonly stationAwards = new DataLoader<string, (StationAwardRow & { stationCode: string })[]>(async (codes) => {
-    const rows = await this.db.query<(StationAwardRow & { stationCode: string })[]>(
-      `SELECT a.station_code AS "stationCode", r.id AS "roundId", r.name AS "roundName", r.level, a.status, r.confirmed_at AS "confirmedAt"
-       FROM round_application a JOIN rating_round r ON r.id = a.round_id
-       WHERE a.station_code = ANY($1::varchar[]) AND a.status IN ('AWARDED', 'REVOKED')
-       ORDER BY a.station_code, r.cut_off DESC, r.opened_at DESC`,
-      [[...codes]],
-    );
+    const rows = await new ApplicationListsRepository(this.db).awardsOf([...codes]);
     return grouped(codes, rows, (r) => r.stationCode);
   });
 
@@ -156,7 +122,7 @@ export class RoundLoaders {
   }
 
   readonly revocation = new DataLoader<string, string | null>(async (ids) => {
-    const rows = await this.db.query<{ application_id: string; reason: string }[]>(`SELECT application_id, reason FROM round_award_revocation WHERE application_id = ANY($1::uuid[])`, [[...ids]]);
+    const rows = await new RoundReviewRepository(this.db).revocationsOf([...ids]);
     const byId = new Map(rows.map((r) => [r.application_id, r.reason]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { GqlContext, GqlAuthGuard } from '../../dashboard/graphql-auth.js';
 import type { DashboardContext } from '../../dashboard/graphql-context.js';
-import { RoundApplicationRecord } from '../round-application.entity.js';
+import { RoundApplicationsRepository } from '../applications/applications.repository.js';
 import { RoundPublicationService } from '../review/round-publication.service.js';
 import { RoundReviewService } from '../review/round-review.service.js';
 import { RoundVerificationService } from '../review/round-verification.service.js';
@@ -108,7 +108,7 @@ export class RoundsResolver {
   @Mutation(() => Objection, { description: `Upheld: the station goes back to review (IN_REVIEW). ${MANAGE}` })
   async resolveObjection(@GqlContext() ctx: DashboardContext, @Args('objectionId', { type: () => ID }) objectionId: string, @Args('upheld') upheld: boolean, @Args('reason') reason: string): Promise<Objection> {
     const objection = await this.publication.resolveObjection(ctx.writeContext(), objectionId, upheld, reason);
-    const application = await this.dataSource.getRepository(RoundApplicationRecord).findOneByOrFail({ id: objection.applicationId });
+    const application = await new RoundApplicationsRepository(this.dataSource).get(objection.applicationId);
     return toObjection(objection, application.stationCode);
   }
 

@@ -7,9 +7,11 @@ import type { Principal } from '../../auth/principal.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { checkStationCode, checkUuid } from '../../dashboard/args.js';
 import { assertPermitted, assertRole } from '../../dashboard/permissions.js';
-import { RatingRoundRecord } from '../rating-round.entity.js';
-import { RoundApplicationRecord } from '../round-application.entity.js';
+import { RoundApplicationsRepository } from '../applications/applications.repository.js';
+import type { RatingRoundRecord } from '../rating-round.entity.js';
+import type { RoundApplicationRecord } from '../round-application.entity.js';
 import type { ApplicationStatus, RoundStatus } from '../round-status.js';
+import { RoundsRepository } from '../rounds.repository.js';
 import { canReadProvince } from '../rounds.service.js';
 
 /**
@@ -21,7 +23,7 @@ import { canReadProvince } from '../rounds.service.js';
 export async function lockRoundFor(manager: EntityManager, principal: Principal, roundId: unknown, what: string, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<RatingRoundRecord> {
   assertRole(principal, 'manageRounds', what);
   const id = checkUuid(typeof roundId === 'string' ? roundId : '', 'roundId');
-  const round = await manager.getRepository(RatingRoundRecord).findOne({ where: { id }, lock: { mode: mode === 'shared' ? 'pessimistic_read' : 'pessimistic_write' } });
+  const round = await new RoundsRepository(manager).find(id, mode === 'shared' ? 'pessimistic_read' : 'pessimistic_write');
   if (round === null || !canReadProvince(principal, round.provinceCode)) throw DomainError.notFound(`rating round ${id}`);
   assertPermitted(principal, 'manageRounds', round.provinceCode, what);
   return round;
@@ -30,7 +32,7 @@ export async function lockRoundFor(manager: EntityManager, principal: Principal,
 /** The station's application in the round, locked; NOT_FOUND when the station has none. */
 export async function lockApplication(manager: EntityManager, round: RatingRoundRecord, stationCode: unknown): Promise<RoundApplicationRecord> {
   const code = checkStationCode(typeof stationCode === 'string' ? stationCode : '', 'stationCode');
-  const application = await manager.getRepository(RoundApplicationRecord).findOne({ where: { roundId: round.id, stationCode: code }, lock: { mode: 'pessimistic_write' } });
+  const application = await new RoundApplicationsRepository(manager).lockRecord(round.id, code);
   if (application === null) throw DomainError.notFound(`an application of station ${code} in round ${round.id}`);
   return application;
 }
@@ -51,6 +53,7 @@ export function assertApplicationStatus(application: RoundApplicationRecord, all
  * as it is afterwards.
  */
 export async function closeApplicationsIn(manager: EntityManager, round: RatingRoundRecord): Promise<RatingRoundRecord> {
-  await manager.query(`UPDATE rating_round SET status = 'REVIEW', applications_closed_at = now(), version = version + 1 WHERE id = $1 AND status = 'OPEN'`, [round.id]);
-  return manager.getRepository(RatingRoundRecord).findOneByOrFail({ id: round.id });
+  const rounds = new RoundsRepository(manager);
+  await rounds.closeApplications(round.id);
+  return rounds.get(round.id);
 }

@@ -13,16 +13,20 @@ import { addDays } from '../../domain/dates.js';
 import type { WriteContext } from '../../ingestion/write-context.js';
 import { resultDigest } from '../../scoring/result-digest.js';
 import { transitionApplication } from '../application-transitions.js';
-import { RatingRoundRecord } from '../rating-round.entity.js';
-import { RoundApplicationRecord } from '../round-application.entity.js';
+import { RoundApplicationsRepository } from '../applications/applications.repository.js';
+import type { RatingRoundRecord } from '../rating-round.entity.js';
+import type { RoundApplicationRecord } from '../round-application.entity.js';
 import { loadOverlays } from '../round-overlay.js';
-import { RoundObjectionRecord } from '../round-review.entities.js';
+import type { RoundObjectionRecord } from '../round-review.entities.js';
+import { RoundResultsRepository } from '../round-results.repository.js';
 import { isAwarded } from '../round-scoring.js';
 import { assertTransition } from '../round-status.js';
+import { RoundsRepository } from '../rounds.repository.js';
 import { assertApplicationStatus, assertRoundStatus, lockApplication, lockRoundFor } from './round-access.js';
 import { Problems, REASON_MAX } from './review-input.js';
 import { describeProgress, reviewProgress } from './review-progress.js';
 import { chainHash, inputsHash, resultInputs, scoreInputs } from './round-chain.js';
+import { RoundReviewRepository } from './round-review.repository.js';
 import { RoundReviewService } from './round-review.service.js';
 
 export interface ObjectionInput {
@@ -48,19 +52,17 @@ export class RoundPublicationService {
       const start = problems.date(from, 'from');
       problems.throwIfAny('publishRound');
       assertTransition('round', round.status, 'publish');
-      const open = await manager.getRepository(RoundApplicationRecord).find({ where: [{ roundId: round.id, status: 'SUBMITTED' }, { roundId: round.id, status: 'IN_REVIEW' }], order: { stationCode: 'ASC' } });
+      const open = await new RoundApplicationsRepository(manager).inReview(round.id);
       if (open.length > 0) {
         const overlays = await loadOverlays(manager, round, open.map((a) => a.id));
         const named = open.map((a) => `${a.stationCode} (${a.status}: ${describeProgress(reviewProgress(round.rubricVersion, a.missingItems, overlays.get(a.id)!)) || 'not reviewed yet'})`);
         throw DomainError.conflict(`the round is REVIEW and ${open.length} application(s) are still in review: ${named.join('; ')}`);
       }
       const to = addDays(start!, round.publicationDays - 1);
-      await manager.query(
-        `UPDATE rating_round SET status = 'PUBLICIZING', published_at = now(), publication_from = $2, publication_to = $3, version = version + 1 WHERE id = $1`,
-        [round.id, start, to],
-      );
+      const rounds = new RoundsRepository(manager);
+      await rounds.publish(round.id, start, to);
       await this.audit.record(manager, ctx, 'round.publish', [{ stationCode: null, entity: 'rating_round', entityKey: round.id, beforeDigest: null, afterDigest: null, detail: { publicationFrom: start, publicationTo: to } }]);
-      return manager.getRepository(RatingRoundRecord).findOneByOrFail({ id: round.id });
+      return rounds.get(round.id);
     });
   }
 
@@ -76,12 +78,12 @@ export class RoundPublicationService {
       problems.throwIfAny('recordObjection');
       assertRoundStatus(round, ['PUBLICIZING'], 'recordObjection');
       assertApplicationStatus(application, ['REVIEWED', 'IN_REVIEW'], 'recordObjection');
-      const repo = manager.getRepository(RoundObjectionRecord);
-      const objection = await repo.save(repo.create({ applicationId: application.id, receivedOn: receivedOn!, fromWhom: fromWhom!, content: content!, status: 'OPEN', recordedBy: keyIdOf(ctx) }));
+      const objections = new RoundReviewRepository(manager);
+      const objection = await objections.insertObjection({ applicationId: application.id, receivedOn: receivedOn!, fromWhom: fromWhom!, content: content!, status: 'OPEN', recordedBy: keyIdOf(ctx) });
       await this.audit.record(manager, ctx, 'round.objection.record', [
         { stationCode: application.stationCode, entity: 'round_objection', entityKey: objection.id, beforeDigest: null, afterDigest: digestOf({ receivedOn, fromWhom, content }), detail: { roundId: round.id, receivedOn, fromWhom } },
       ]);
-      return repo.findOneByOrFail({ id: objection.id });
+      return objections.objection(objection.id);
     });
   }
 
@@ -90,10 +92,7 @@ export class RoundPublicationService {
     return this.dataSource.transaction(async (manager) => {
       assertRole(ctx.principal, 'manageRounds', 'resolving an objection');
       const id = checkUuid(typeof objectionId === 'string' ? objectionId : '', 'objectionId');
-      const [found] = await manager.query<{ round_id: string; station_code: string }[]>(
-        `SELECT a.round_id, a.station_code FROM round_objection o JOIN round_application a ON a.id = o.application_id WHERE o.id = $1`,
-        [id],
-      );
+      const found = await new RoundReviewRepository(manager).objectionTarget(id);
       if (!found) throw DomainError.notFound(`objection ${id}`);
       const round = await lockRoundFor(manager, ctx.principal, found.round_id, 'resolving an objection');
       const application = await lockApplication(manager, round, found.station_code);
@@ -102,15 +101,15 @@ export class RoundPublicationService {
       const text = problems.text(reason, 'reason', REASON_MAX, { multiline: true });
       problems.throwIfAny('resolveObjection');
       assertRoundStatus(round, ['PUBLICIZING'], 'resolveObjection');
-      const repo = manager.getRepository(RoundObjectionRecord);
-      const objection = await repo.findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const objections = new RoundReviewRepository(manager);
+      const objection = await objections.lockObjection(id);
       if (objection.status !== 'OPEN') throw DomainError.conflict(`the objection is ${objection.status}; resolveObjection needs OPEN`);
       if (upheld && application.status === 'REVIEWED') await transitionApplication(manager, ctx, application, 'reopenReview', `异议成立：${text}`);
-      await manager.query(`UPDATE round_objection SET status = $2, resolution_reason = $3, resolved_by = $4, resolved_at = now() WHERE id = $1`, [id, upheld ? 'UPHELD' : 'DISMISSED', text, keyIdOf(ctx)]);
+      await objections.resolveObjection(id, upheld ? 'UPHELD' : 'DISMISSED', text, keyIdOf(ctx));
       await this.audit.record(manager, ctx, 'round.objection.resolve', [
         { stationCode: application.stationCode, entity: 'round_objection', entityKey: id, beforeDigest: null, afterDigest: null, detail: { roundId: round.id, upheld, reason: text } },
       ]);
-      return repo.findOneByOrFail({ id });
+      return objections.objection(id);
     });
   }
 
@@ -135,12 +134,10 @@ export class RoundPublicationService {
         throw DomainError.forbidden('earlyReason is for an ADMIN key confirming before the period ends');
       }
       const head = await this.writeChain(manager, ctx, round);
-      await manager.query(
-        `UPDATE rating_round SET status = 'CONFIRMED', confirmed_at = now(), confirmed_by = $2, early_confirm_reason = $3, chain_head = $4, version = version + 1 WHERE id = $1`,
-        [round.id, keyIdOf(ctx), today <= round.publicationTo! ? early : null, head],
-      );
+      const rounds = new RoundsRepository(manager);
+      await rounds.confirm(round.id, keyIdOf(ctx), today <= round.publicationTo! ? early : null, head);
       await this.audit.record(manager, ctx, 'round.confirm', [{ stationCode: null, entity: 'rating_round', entityKey: round.id, beforeDigest: null, afterDigest: head, detail: { chainHead: head, earlyReason: early } }]);
-      return manager.getRepository(RatingRoundRecord).findOneByOrFail({ id: round.id });
+      return rounds.get(round.id);
     });
   }
 
@@ -154,31 +151,26 @@ export class RoundPublicationService {
       problems.throwIfAny('revokeAward');
       assertRoundStatus(round, ['CONFIRMED'], 'revokeAward');
       await transitionApplication(manager, ctx, application, 'revoke', text);
-      await manager.query(`INSERT INTO round_award_revocation (application_id, reason, revoked_by) VALUES ($1, $2, $3)`, [application.id, text, keyIdOf(ctx)]);
+      await new RoundReviewRepository(manager).insertRevocation(application.id, text, keyIdOf(ctx));
       await this.audit.record(manager, ctx, 'round.award.revoke', [
         { stationCode: application.stationCode, entity: 'round_award_revocation', entityKey: application.id, beforeDigest: null, afterDigest: null, detail: { roundId: round.id, reason: text } },
       ]);
-      return manager.getRepository(RoundApplicationRecord).findOneByOrFail({ id: application.id });
+      return new RoundApplicationsRepository(manager).get(application.id);
     });
   }
 
   private async assertConfirmable(manager: EntityManager, round: RatingRoundRecord): Promise<void> {
-    const objections = await manager.query<{ station_code: string; id: string }[]>(
-      `SELECT a.station_code, o.id FROM round_objection o JOIN round_application a ON a.id = o.application_id WHERE a.round_id = $1 AND o.status = 'OPEN' ORDER BY a.station_code, o.id`,
-      [round.id],
-    );
+    const objections = await new RoundReviewRepository(manager).openObjections(round.id);
     if (objections.length > 0) throw DomainError.conflict(`the round is PUBLICIZING with ${objections.length} open objection(s): ${objections.map((o) => `${o.station_code} (${o.id})`).join(', ')}`);
-    const unreviewed = await manager.query<{ station_code: string; status: string }[]>(
-      `SELECT station_code, status FROM round_application WHERE round_id = $1 AND status IN ('SUBMITTED', 'IN_REVIEW') ORDER BY station_code`,
-      [round.id],
-    );
+    const unreviewed = await new RoundApplicationsRepository(manager).unreviewed(round.id);
     if (unreviewed.length > 0) throw DomainError.conflict(`the round is PUBLICIZING but not every application is REVIEWED: ${unreviewed.map((a) => `${a.station_code} is ${a.status}`).join(', ')}`);
   }
 
   /** The chain over the REVIEWED applications in station-code order; answers its head. */
   private async writeChain(manager: EntityManager, ctx: WriteContext, round: RatingRoundRecord): Promise<string | null> {
-    const applications = await manager.getRepository(RoundApplicationRecord).find({ where: { roundId: round.id, status: 'REVIEWED' }, order: { stationCode: 'ASC' } });
+    const applications = await new RoundApplicationsRepository(manager).reviewed(round.id);
     const overlays = await loadOverlays(manager, round, applications.map((a) => a.id));
+    const results = new RoundResultsRepository(manager);
     let previous: string | null = null;
     let seq = 0;
     for (const application of applications) {
@@ -190,11 +182,7 @@ export class RoundPublicationService {
       const digest = resultDigest(result);
       const hash = chainHash(previous, seq, application.stationCode, inputHash, digest);
       const awarded = isAwarded(result, round.level);
-      await manager.query(
-        `INSERT INTO round_result (application_id, round_id, station_code, seq, input_hash, result_digest, previous_hash, chain_hash, result, total, stars, awarded, confirmed_at, inputs)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, now(), $13::jsonb)`,
-        [application.id, round.id, application.stationCode, seq, inputHash, digest, previous, hash, JSON.stringify(result), result.total, result.stars, awarded, JSON.stringify(inputs)],
-      );
+      await results.insert({ applicationId: application.id, roundId: round.id, stationCode: application.stationCode, seq, inputHash, resultDigest: digest, previousHash: previous, chainHash: hash, result, awarded, inputs });
       await transitionApplication(manager, ctx, application, awarded ? 'award' : 'notAward');
       previous = hash;
     }

@@ -15,12 +15,15 @@ import { systemContext, type WriteContext } from '../../ingestion/write-context.
 import { getRubric, findCriterion, findIndicator } from '../../rubric/index.js';
 import { transitionApplication } from '../application-transitions.js';
 import type { RatingRoundRecord } from '../rating-round.entity.js';
-import { RoundApplicationRecord } from '../round-application.entity.js';
+import { RoundApplicationsRepository } from '../applications/applications.repository.js';
+import type { RoundApplicationRecord } from '../round-application.entity.js';
 import { loadOverlays } from '../round-overlay.js';
 import type { InspectionAdjustment } from '../round-review.entities.js';
+import { RoundsRepository } from '../rounds.repository.js';
 import { assertApplicationStatus, assertRoundStatus, closeApplicationsIn, lockApplication, lockRoundFor } from './round-access.js';
 import { needsNote, NOTE_MAX, Problems, REASON_MAX } from './review-input.js';
 import { isComplete, reviewProgress } from './review-progress.js';
+import { RoundReviewRepository } from './round-review.repository.js';
 
 export interface ReviewCriterionArgs {
   roundId: string;
@@ -69,13 +72,7 @@ export class RoundReviewService {
     // A malformed id is left to the caller's checks (BAD_USER_INPUT on roundId).
     if (typeof roundId !== 'string' || !UUID_PATTERN.test(roundId)) return;
     await this.dataSource.transaction(async (manager) => {
-      const closed = await manager.query<{ id: string }[]>(
-        `UPDATE rating_round SET status = 'REVIEW', applications_closed_at = now(), version = version + 1
-         WHERE id = $1 AND status = 'OPEN' AND application_deadline <= now() RETURNING id`,
-        [roundId],
-      );
-      const rows = Array.isArray(closed[0]) ? (closed[0] as { id: string }[]) : closed;
-      if (rows.length === 0) return;
+      if (!(await new RoundsRepository(manager).closeIfDue(roundId))) return;
       await this.audit.record(manager, systemContext(SYSTEM_PRINCIPAL), 'round.closeApplications', [
         { stationCode: null, entity: 'rating_round', entityKey: roundId, beforeDigest: null, afterDigest: null, detail: { status: 'REVIEW', reason: 'the application deadline passed' } },
       ]);
@@ -125,16 +122,9 @@ export class RoundReviewService {
       else for (const [id, reason] of await this.files.problems(manager, ctx.principal, args.fileIds)) problems.add(`fileIds.${args.fileIds.indexOf(id)}`, reason);
       problems.throwIfAny('reviewCriterion');
       this.assertReviewable(round, application, 'reviewCriterion');
-      const [before] = await manager.query<{ points: number; note: string }[]>(
-        `SELECT points::float8 AS points, note FROM round_criterion_review WHERE application_id = $1 AND criterion_id = $2`,
-        [application.id, criterion!.id],
-      );
-      await manager.query(
-        `INSERT INTO round_criterion_review (application_id, criterion_id, points, note, file_ids, reviewed_by, reviewed_at)
-         VALUES ($1, $2, $3, $4, $5::uuid[], $6, now())
-         ON CONFLICT (application_id, criterion_id) DO UPDATE SET points = EXCLUDED.points, note = EXCLUDED.note, file_ids = EXCLUDED.file_ids, reviewed_by = EXCLUDED.reviewed_by, reviewed_at = now()`,
-        [application.id, criterion!.id, points, note, args.fileIds.map((id) => id.toLowerCase()), keyIdOf(ctx)],
-      );
+      const reviews = new RoundReviewRepository(manager);
+      const before = await reviews.review(application.id, criterion!.id);
+      await reviews.upsertReview({ applicationId: application.id, criterionId: criterion!.id, points, note, fileIds: args.fileIds.map((id) => id.toLowerCase()), reviewedBy: keyIdOf(ctx) });
       await this.files.replace(manager, { kind: 'REVIEW', id: reviewOwnerId(application.id, criterion!.id), stationCode: application.stationCode }, args.fileIds);
       const after = { points, note, fileIds: args.fileIds };
       await this.audit.record(manager, ctx, 'round.review', [
@@ -166,13 +156,10 @@ export class RoundReviewService {
       }
       problems.throwIfAny('recordInspection');
       this.assertReviewable(round, application, 'recordInspection');
-      const [row] = await manager.query<{ id: string }[]>(
-        `INSERT INTO round_inspection (application_id, date, inspectors, findings, adjustments, recorded_by) VALUES ($1, $2, $3::text[], $4, $5::jsonb, $6) RETURNING id`,
-        [application.id, date, inspectors, findings, JSON.stringify(adjustments), keyIdOf(ctx)],
-      );
+      const id = await new RoundReviewRepository(manager).insertInspection({ applicationId: application.id, date, inspectors, findings, adjustments, recordedBy: keyIdOf(ctx) });
       const detail = { roundId: round.id, date, inspectors, findings, adjustments };
       await this.audit.record(manager, ctx, 'round.inspection', [
-        { stationCode: application.stationCode, entity: 'round_inspection', entityKey: row.id, beforeDigest: null, afterDigest: digestOf(detail), detail },
+        { stationCode: application.stationCode, entity: 'round_inspection', entityKey: id, beforeDigest: null, afterDigest: digestOf(detail), detail },
       ]);
       await this.settle(manager, ctx, round, application);
     });
@@ -192,12 +179,9 @@ export class RoundReviewService {
       const text = problems.text(reason, 'reason', REASON_MAX, { multiline: true });
       problems.throwIfAny('decideMissingItem');
       this.assertReviewable(round, application, 'decideMissingItem');
-      const [before] = await manager.query<{ accepted: boolean; reason: string }[]>(`SELECT accepted, reason FROM round_missing_item_decision WHERE application_id = $1 AND item_id = $2`, [application.id, id]);
-      await manager.query(
-        `INSERT INTO round_missing_item_decision (application_id, item_id, accepted, reason, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, now())
-         ON CONFLICT (application_id, item_id) DO UPDATE SET accepted = EXCLUDED.accepted, reason = EXCLUDED.reason, decided_by = EXCLUDED.decided_by, decided_at = now()`,
-        [application.id, id, accepted, text, keyIdOf(ctx)],
-      );
+      const reviews = new RoundReviewRepository(manager);
+      const before = await reviews.decision(application.id, id);
+      await reviews.upsertDecision({ applicationId: application.id, itemId: id, accepted, reason: text, decidedBy: keyIdOf(ctx) });
       await this.audit.record(manager, ctx, 'round.missingItem.decide', [
         { stationCode: application.stationCode, entity: 'round_missing_item_decision', entityKey: `${application.id}/${id}`, beforeDigest: before ? digestOf(before) : null, afterDigest: digestOf({ accepted, reason: text }), detail: { roundId: round.id, itemId: id, accepted, reason: text } },
       ]);
@@ -239,7 +223,7 @@ export class RoundReviewService {
       const round = await lockRoundFor(manager, ctx.principal, roundId, what, 'shared');
       const application = await lockApplication(manager, round, stationCode);
       await act(manager, round, application);
-      return manager.getRepository(RoundApplicationRecord).findOneByOrFail({ id: application.id });
+      return new RoundApplicationsRepository(manager).get(application.id);
     });
   }
 }

@@ -5,11 +5,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal.js';
-import type { ScoreResult } from '../../scoring/engine/index.js';
 import type { RatingRoundRecord } from '../rating-round.entity.js';
+import { RoundResultsRepository } from '../round-results.repository.js';
 import { isAwarded } from '../round-scoring.js';
 import { RoundsService } from '../rounds.service.js';
-import { chainHash, linkMismatches, type Mismatch, type RoundResultInputs } from './round-chain.js';
+import { chainHash, linkMismatches, type Mismatch } from './round-chain.js';
 
 export interface RoundVerification {
   ok: boolean;
@@ -17,20 +17,6 @@ export interface RoundVerification {
   mismatches: Mismatch[];
   /** The round's stored chain head (null before confirmation). */
   chainHead: string | null;
-}
-
-interface ResultRow {
-  station_code: string;
-  seq: number;
-  inputs: RoundResultInputs;
-  input_hash: string;
-  result_digest: string;
-  previous_hash: string | null;
-  chain_hash: string;
-  result: ScoreResult;
-  total: number;
-  stars: number;
-  awarded: boolean;
 }
 
 @Injectable()
@@ -47,11 +33,7 @@ export class RoundVerificationService {
 
 /** The verification of a round from its sealed rows (also used by `scorecard round verify`). */
 export async function verifyRound(db: Pick<DataSource, 'query'>, round: Pick<RatingRoundRecord, 'id' | 'level' | 'status' | 'chainHead'>): Promise<RoundVerification> {
-  const rows = await db.query<ResultRow[]>(
-    `SELECT station_code, seq, inputs, input_hash, result_digest, previous_hash, chain_hash, result, total::float8 AS total, stars, awarded
-     FROM round_result WHERE round_id = $1 ORDER BY seq`,
-    [round.id],
-  );
+  const rows = await new RoundResultsRepository(db).chain(round.id);
   const mismatches: Mismatch[] = [];
   let previous: string | null = null;
   rows.forEach((row, i) => {
