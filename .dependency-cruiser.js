@@ -37,6 +37,7 @@ const NAMED_EDGES = [
   ['bulk', '^src/(cases|equipment|personnel)/[^/]+\\.(module|service|dto)\\.ts$', 'bulk import writes these three row kinds through their services'],
   ['scoring', '^src/[a-z-]+/[^/]+\\.record\\.ts$', 'the facts loader reads every kind through its record descriptor'],
   ['dashboard', '^src/[a-z-]+/[^/]+\\.repository\\.ts$', 'GraphQL loaders read each domain through its repository'],
+  ['scoring', '^src/stations/stations\\.repository\\.ts$', 'scoring locks the stations it scores, so a push cannot slip between the facts read and the score written'],
   ['scoring', '^src/rounds/rating-round\\.entity\\.ts$', 'a snapshot may belong to a rating round (foreign key)'],
   ['scoring', '^src/scoring/', 'own folder (the engine is a sub-folder)'],
   ['dashboard', '^src/assessments/(assessments\\.module|assessments\\.service|veto-lift\\.service)\\.ts$', 'the reviewers\' GraphQL mutations (assess, mark missing items, lift vetoes) are served by the assessments module'],

@@ -124,8 +124,27 @@ export function rankingExportPages(db: DataSource, region: RegionScope, pageSize
   );
 }
 
+/** A station's current score as last evaluated: its snapshot, and the evaluation's own cut-off and input hash. */
+export interface CurrentEvaluation {
+  snapshot_id: string;
+  input_hash: string;
+  cut_off: string;
+  evaluated_at: Date;
+  result_digest: string;
+}
+
 export class CurrentScoresRepository {
   constructor(private readonly db: Queryable) {}
+
+  /** The station's current evaluation, or undefined when it has never been scored. */
+  async evaluation(stationCode: string): Promise<CurrentEvaluation | undefined> {
+    const [row] = await this.db.query<CurrentEvaluation[]>(
+      `SELECT ss.snapshot_id::text AS snapshot_id, ss.input_hash, ss.cut_off, ss.evaluated_at, sn.result_digest
+       FROM station_score ss JOIN score_snapshot sn ON sn.id = ss.snapshot_id WHERE ss.station_code = $1`,
+      [stationCode],
+    );
+    return row;
+  }
 
   /** The stations asked for that exist, by code. */
   async rows(codes: readonly string[]): Promise<Map<string, StationRow>> {

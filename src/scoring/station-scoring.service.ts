@@ -7,6 +7,7 @@ import type { IsoDate } from '../domain/station-data.js';
 import { getRubric } from '../rubric/index.js';
 import { StarPolicyStore } from '../rubric/star-policies.service.js';
 import { scoreStation, type ScoreResult } from './engine/index.js';
+import { StationsRepository } from '../stations/stations.repository.js';
 import { FactsLoader } from './facts-loader.js';
 import { ScoreWriter } from './score-writer.js';
 
@@ -54,10 +55,7 @@ export class StationScoringService {
     const outcome: ScoringOutcome = { changed: [], confirmed: [], skipped: [], failed: [], missing: [] };
     if (stationCodes.length === 0) return outcome;
     await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.query<{ code: string; province_code: string }[]>(
-        `SELECT code, province_code FROM station WHERE code = ANY($1) ORDER BY code FOR UPDATE`,
-        [[...new Set(stationCodes)]],
-      );
+      const locked = await new StationsRepository(manager).lockForScoring(stationCodes);
       const found = new Set(locked.map((row) => row.code));
       outcome.missing = stationCodes.filter((code) => !found.has(code));
       const policies = await this.policies.activeFor(

@@ -54,6 +54,11 @@ export class StationsRepository {
   constructor(private readonly db: Queryable) {}
 
   /** Serialises creating a code for the transaction: two first pushes of one code cannot both "create" it. */
+  /** Locks the stations that exist (in code order, so concurrent lockers cannot deadlock) for scoring; answers them with their province. */
+  lockForScoring(codes: readonly string[]): Promise<{ code: string; province_code: string }[]> {
+    return this.db.query(`SELECT code, province_code FROM station WHERE code = ANY($1) ORDER BY code FOR UPDATE`, [[...new Set(codes)]]);
+  }
+
   async lockCode(code: string): Promise<void> {
     await this.db.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [STATION_CREATE_LOCK, code]);
   }

@@ -41,11 +41,7 @@ export class SnapshotLiveScoreSource implements LiveScoreSource {
   ) {}
 
   async current(stationCode: string): Promise<LiveScore | null> {
-    const [row] = await this.db.query<{ snapshot_id: string; input_hash: string; cut_off: string; evaluated_at: Date; result_digest: string }[]>(
-      `SELECT ss.snapshot_id::text AS snapshot_id, ss.input_hash, ss.cut_off, ss.evaluated_at, sn.result_digest
-       FROM station_score ss JOIN score_snapshot sn ON sn.id = ss.snapshot_id WHERE ss.station_code = $1`,
-      [stationCode],
-    );
+    const row = await new CurrentScoresRepository(this.db).evaluation(stationCode);
     if (row === undefined) return null;
     const [contents] = await this.snapshots.load(this.db, [row.snapshot_id]);
     if (!contents) return null;
