@@ -25,7 +25,7 @@ const SHARED_SURFACE = [
   ['^src/regions/(region\\.entity|regions\\.service|regions\\.repository|regions\\.module)\\.ts$', 'the region tree that scopes every key (and the stations it holds)'],
   ['^src/queue/queue-connection\\.ts$', 'the one Redis connection setting'],
   [
-    '^src/ingestion/(batch-parser|openapi|path-params|query-params|row-digest|sql|station-access|station-rows\\.writer|table-writer|write-context|write-context\\.decorator|write-runner|write-summary|ingestion\\.module)\\.ts$',
+    '^src/ingestion/(batch-parser|openapi|path-params|query-params|row-digest|station-access|station-rows\\.writer|table-writer|write-context|write-context\\.decorator|write-runner|write-summary|ingestion\\.module)\\.ts$',
     'the REST write kit every data kind uses (parse, validate, scope, write, summarise)',
   ],
   ['^src/ingestion/(validation|idempotency)/', 'shared input rules and idempotency of REST writes'],

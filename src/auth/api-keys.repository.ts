@@ -1,11 +1,11 @@
 // The api_key table (keys as entities, revocation, last use, what the bootstrap checks) and
 // the region lookups that registering a key needs. Only a key's secret hash is stored.
-import type { DeepPartial, EntityManager } from 'typeorm';
+import type { DeepPartial } from 'typeorm';
+import type { EntityStore } from '../database/queryable.js';
 import { ApiKeyRecord } from './api-key.entity.js';
 
 export class ApiKeysRepository {
-  /** A DataSource or an EntityManager (SQL and TypeORM's entity statements). */
-  constructor(private readonly db: Pick<EntityManager, 'query' | 'getRepository'>) {}
+  constructor(private readonly db: EntityStore) {}
 
   insert(key: DeepPartial<ApiKeyRecord>): Promise<ApiKeyRecord> {
     return this.db.getRepository(ApiKeyRecord).save(key);

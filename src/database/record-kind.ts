@@ -64,9 +64,9 @@ export type RecordSql = Pick<RecordRead<unknown>, 'table' | 'select' | 'order' |
 export type StationRowOf<R> = R & { station_code: string };
 
 /** Every row of the given stations ($1, varchar[]), station by station in the kind's order. */
-export function stationsRowsSql(kind: RecordSql, where = ''): string {
+export function stationsRowsSql(kind: RecordSql): string {
   return `SELECT station_code, ${kind.select} FROM ${kind.table}
-          WHERE station_code = ANY($1::varchar[])${where ? ` AND ${where}` : ''} ORDER BY station_code, ${kind.order}`;
+          WHERE station_code = ANY($1::varchar[]) ORDER BY station_code, ${kind.order}`;
 }
 
 /**

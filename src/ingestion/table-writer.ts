@@ -10,7 +10,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from '../audit/audit.service.js';
 import type { TableSpec } from '../database/record-kind.js';
-import { queryRows } from './sql.js';
+import { returnedRows } from '../database/returned-rows.js';
 import { emptySummary, type WriteSummary } from './write-summary.js';
 
 export interface StationOwnedRow<R> {
@@ -134,7 +134,7 @@ export class TableWriter<R> {
   /** Deletes rows by key; answers the audit entries of the rows that were there. */
   async deleteKeys(manager: EntityManager, keys: readonly { stationCode: string; key: string }[]): Promise<(AuditEntry & { stationCode: string })[]> {
     if (keys.length === 0) return [];
-    const deleted = await queryRows<StoredRow>(manager, this.deleteSql, [keys.map((k) => k.stationCode), keys.map((k) => k.key)]);
+    const deleted = returnedRows<StoredRow>(await manager.query(this.deleteSql, [keys.map((k) => k.stationCode), keys.map((k) => k.key)]));
     return deleted.map((d) => ({ stationCode: d.station_code, entity: this.spec.entity, entityKey: d.key, beforeDigest: d.row_digest, afterDigest: null }));
   }
 }

@@ -2,7 +2,8 @@
 // the stations a run covers, and the runs within a region (who may see them is the caller's
 // decision). Every statement keeps the counters consistent on its own, so a job that runs
 // twice counts once.
-import type { DeepPartial, EntityManager } from 'typeorm';
+import type { DeepPartial } from 'typeorm';
+import type { EntityStore } from '../database/queryable.js';
 import { RecomputeRunRecord, type RecomputeTrigger } from './recompute-run.entity.js';
 
 /** Region column of the station table a run's scope is matched on. */
@@ -66,8 +67,7 @@ function fromRow(r: RunRow): RecomputeRunSummary {
 }
 
 export class RecomputeRunsRepository {
-  /** A DataSource or an EntityManager (SQL and TypeORM's entity statements). */
-  constructor(private readonly db: Pick<EntityManager, 'query' | 'getRepository'>) {}
+  constructor(private readonly db: EntityStore) {}
 
   async insert(run: DeepPartial<RecomputeRunRecord>): Promise<RecomputeRunRecord> {
     const repository = this.db.getRepository(RecomputeRunRecord);

@@ -1,10 +1,8 @@
 // The rating_round table: rounds as entities (read, locked, inserted), the status steps of
 // a round (each moves its version) and what opening one checks.
-import type { DeepPartial, EntityManager } from 'typeorm';
+import type { DeepPartial } from 'typeorm';
+import type { EntityStore } from '../database/queryable.js';
 import { RatingRoundRecord } from './rating-round.entity.js';
-
-/** A DataSource or an EntityManager: runs SQL and TypeORM's entity statements. */
-export type EntityStore = Pick<EntityManager, 'query' | 'getRepository'>;
 
 /** Row lock of an entity read: FOR SHARE (read) or FOR UPDATE (write). */
 export type RowLock = 'pessimistic_read' | 'pessimistic_write';

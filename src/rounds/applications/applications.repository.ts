@@ -3,7 +3,7 @@
 // as rows or entities. Lists over a round or province: application-lists.repository.ts.
 import { RoundApplicationRecord, type CriterionMaterials, type DeclaredMissingItem, type RoundCertification } from '../round-application.entity.js';
 import type { StationFactsJson } from '../round-facts.js';
-import type { EntityStore } from '../rounds.repository.js';
+import type { EntityStore } from '../../database/queryable.js';
 import type { ApplicationStatus } from '../round-status.js';
 import type { DraftCertification } from './application-draft.js';
 

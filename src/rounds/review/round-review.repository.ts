@@ -5,7 +5,7 @@
 import type { DeepPartial } from 'typeorm';
 import type { VetoEvent } from '../../domain/station-data.js';
 import { RoundObjectionRecord, type InspectionAdjustment } from '../round-review.entities.js';
-import type { EntityStore } from '../rounds.repository.js';
+import type { EntityStore } from '../../database/queryable.js';
 
 /** Reviews, inspections and decisions of one application, as JSON (round-overlay.ts). */
 export interface OverlayRow {
