@@ -6,6 +6,7 @@ import type { ApiKeyRole } from '../auth/api-key.entity.js';
 import { PERSONAL_DATA_ROLES } from '../auth/personal-data.js';
 import { coversRegion, regionPrefix, type Principal } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import type { StationRegionColumn } from '../regions/region.entity.js';
 
 export const PERMISSIONS = {
   /** Names, birth months and certificate numbers of people (personal data; the rule is auth/personal-data.ts). */
@@ -61,16 +62,14 @@ export function canSeeKeyId(principal: Principal, keyId: string): boolean {
   return principal.role === 'ADMIN' || principal.keyId === keyId;
 }
 
-export type RegionColumn = 'province_code' | 'city_code' | 'county_code';
-
 /** The indexed station column that holds a region code of this level. */
-export function regionColumn(regionCode: string): RegionColumn {
+export function regionColumn(regionCode: string): StationRegionColumn {
   const length = regionPrefix(regionCode).length;
   return length === 2 ? 'province_code' : length === 4 ? 'city_code' : 'county_code';
 }
 
 /** The station filter a key's scope implies; null for an admin (everything). */
-export function scopeFilter(principal: Principal): { column: RegionColumn; code: string } | null {
+export function scopeFilter(principal: Principal): { column: StationRegionColumn; code: string } | null {
   if (principal.role === 'ADMIN') return null;
   return { column: regionColumn(principal.regionCode), code: principal.regionCode };
 }

@@ -9,18 +9,18 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { IdempotencyRepository } from '../ingestion/idempotency/idempotency.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { isIsoDate } from '../domain/dates.js';
+import { STATION_COLUMN_OF_LEVEL, type StationRegionColumn } from '../regions/region.entity.js';
 import { regionShape } from '../regions/regions.service.js';
 import { StationScoringService, type ScoringOutcome } from '../scoring/station-scoring.service.js';
 import { RECOMPUTE_JOBS, type RecomputeJobData, type RecomputeJobName } from './recompute-jobs.js';
 import { RecomputeQueue } from './recompute-queue.js';
-import { RecomputeRunsRepository, type ScopeColumn } from './recompute-runs.repository.js';
+import { RecomputeRunsRepository } from './recompute-runs.repository.js';
 import { RecomputeRunsService } from './recompute-runs.service.js';
 
 export type RecomputeHandler = (job: Job) => Promise<unknown>;
 
 const OUTBOX_RETENTION_DAYS = 7;
 const IDEMPOTENCY_RETENTION_HOURS = 24;
-const SCOPE_COLUMN: Record<'PROVINCE' | 'CITY' | 'COUNTY', ScopeColumn> = { PROVINCE: 'province_code', CITY: 'city_code', COUNTY: 'county_code' };
 
 @Injectable()
 export class RecomputeHandlers {
@@ -53,7 +53,7 @@ export class RecomputeHandlers {
     const run = await this.runs.get(runId);
     if (!run) return { total: 0, chunks: 0 };
     if (run.status === 'SUCCEEDED' || run.status === 'FAILED') return { total: run.total, chunks: 0 };
-    const column: ScopeColumn | null = run.scopeRegionCode === null ? null : SCOPE_COLUMN[regionShape(run.scopeRegionCode).level];
+    const column: StationRegionColumn | null = run.scopeRegionCode === null ? null : STATION_COLUMN_OF_LEVEL[regionShape(run.scopeRegionCode).level];
     const runs = new RecomputeRunsRepository(this.dataSource);
     const stations = await runs.stationCodes(column === null ? null : { column, code: run.scopeRegionCode! });
     const size = this.config.recompute.chunkSize;

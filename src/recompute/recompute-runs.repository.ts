@@ -4,10 +4,9 @@
 // twice counts once.
 import type { DeepPartial } from 'typeorm';
 import type { EntityStore } from '../database/queryable.js';
+import type { StationRegionColumn } from '../regions/region.entity.js';
 import { RecomputeRunRecord, type RecomputeTrigger } from './recompute-run.entity.js';
 
-/** Region column of the station table a run's scope is matched on. */
-export type ScopeColumn = 'province_code' | 'city_code' | 'county_code';
 
 export interface ChunkCounts {
   done: number;
@@ -93,7 +92,7 @@ export class RecomputeRunsRepository {
   }
 
   /** Codes of every station, or of those whose `column` is `code`, in code order. */
-  stationCodes(scope: { column: ScopeColumn; code: string } | null): Promise<{ code: string }[]> {
+  stationCodes(scope: { column: StationRegionColumn; code: string } | null): Promise<{ code: string }[]> {
     return this.db.query(
       scope === null ? `SELECT code FROM station ORDER BY code` : `SELECT code FROM station WHERE ${scope.column} = $1 ORDER BY code`,
       scope === null ? [] : [scope.code],

@@ -4,6 +4,10 @@ import { NamedCheck, inList } from '../database/columns.js';
 export const REGION_LEVELS = ['PROVINCE', 'CITY', 'COUNTY'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
+/** The station column that holds a region code of each level (indexed: ix_station_province / _city / _county). */
+export const STATION_COLUMN_OF_LEVEL = { PROVINCE: 'province_code', CITY: 'city_code', COUNTY: 'county_code' } as const satisfies Record<RegionLevel, string>;
+export type StationRegionColumn = (typeof STATION_COLUMN_OF_LEVEL)[RegionLevel];
+
 /** An administrative division (GB/T 2260): province 130000 > city 130100 > county 130102. */
 @Entity('region')
 @NamedCheck('ck_region_code', `"code" ~ '^[0-9]{6}$'`)

@@ -2,7 +2,7 @@
 // Services decide (scope, parents, audit); this class only queries, inside whatever
 // transaction runs it.
 import type { Queryable } from '../database/queryable.js';
-import type { RegionLevel } from './region.entity.js';
+import type { RegionLevel, StationRegionColumn } from './region.entity.js';
 
 /** A region as stored: code, name, level and parent (null for a province). */
 export interface RegionNode {
@@ -29,8 +29,6 @@ export interface UpsertedRegion {
   changed: boolean;
 }
 
-/** The station column of one region level (ix_station_province / _city / _county). */
-export type StationRegionColumn = 'province_code' | 'city_code' | 'county_code';
 
 interface RegionRow {
   code: string;

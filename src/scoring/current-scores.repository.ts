@@ -5,6 +5,7 @@
 import { cursorPages } from '../database/cursor-pages.js';
 import type { Queryable } from '../database/queryable.js';
 import type { DataSource } from 'typeorm';
+import type { StationRegionColumn } from '../regions/region.entity.js';
 
 const STATION_COLUMNS = `s.code, s.name, s.county_code, s.city_code, s.province_code, rc.name AS county_name, ry.name AS city_name, rp.name AS province_name,
   s.approved_headcount, to_json(s.duties) AS duties, s.premises_independent, to_json(s.rooms) AS rooms, s.internet, s.private_network, s.updated_at,
@@ -45,7 +46,7 @@ export type RankingExportRow = RankedStationRow & { rebased: number; bonus: numb
 
 /** The station column of one region level (ix_station_province / _city / _county) and the region's code. */
 export interface RegionScope {
-  column: 'province_code' | 'city_code' | 'county_code';
+  column: StationRegionColumn;
   code: string;
 }
 

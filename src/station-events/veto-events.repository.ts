@@ -6,6 +6,7 @@ import type { Queryable } from '../database/queryable.js';
 import { returnedRows } from '../database/returned-rows.js';
 import type { VetoEventInput } from '../domain/station-data.js';
 import type { VetoOrigin } from './veto-event.entity.js';
+import type { StationRegionColumn } from '../regions/region.entity.js';
 
 /** A stored veto with its lifting, as the dashboard and the lift answer it. */
 export interface StoredVeto {
@@ -83,9 +84,6 @@ export interface RaisedVeto {
   reviewId: string;
   digest: string;
 }
-
-/** The station column a region code's level filters on. */
-export type RegionColumn = 'province_code' | 'city_code' | 'county_code';
 
 export class VetoEventsRepository {
   constructor(private readonly db: Queryable) {}
@@ -168,7 +166,7 @@ export class VetoEventsRepository {
   }
 
   /** Vetoes of the stations of a region (filtered on the column of its level), newest first. */
-  async ofRegion(column: RegionColumn, regionCode: string, includeLifted: boolean, limit: number): Promise<StoredVeto[]> {
+  async ofRegion(column: StationRegionColumn, regionCode: string, includeLifted: boolean, limit: number): Promise<StoredVeto[]> {
     const rows = await this.db.query<VetoRow[]>(
       `SELECT ${VETO_COLUMNS} FROM veto_event v JOIN station s ON s.code = v.station_code
        WHERE s.${column} = $1 AND ($2 OR v.lifted_at IS NULL)

@@ -9,7 +9,8 @@ import type { Queryable } from '../../database/queryable.js';
 import { RegionsRepository } from '../../regions/regions.repository.js';
 import { RegionAggregatesRepository, type AggregateRow } from '../../scoring/region-aggregates.repository.js';
 import { rubricMeta } from './rubric-meta.js';
-import { regionColumn, type RegionColumn } from '../permissions.js';
+import type { StationRegionColumn } from '../../regions/region.entity.js';
+import { regionColumn } from '../permissions.js';
 import type { IndicatorAverage, RegionSummary, TotalBucket } from '../types/region.types.js';
 
 const BUCKETS = Array.from({ length: 11 }, (_, i) => ({ from: i * 10, to: i === 10 ? 110 : i * 10 + 10 }));
@@ -46,7 +47,7 @@ export async function loadRegionSummaries(
 
 /** Stations per region: regions of a level share a statement, one index range per region. */
 function stationCounts(db: Queryable, codes: readonly string[]): Promise<Map<string, number>> {
-  const byColumn = new Map<RegionColumn, string[]>();
+  const byColumn = new Map<StationRegionColumn, string[]>();
   for (const code of codes) byColumn.set(regionColumn(code), [...(byColumn.get(regionColumn(code)) ?? []), code]);
   return new RegionsRepository(db).stationCountsByLevel(byColumn);
 }

@@ -12,7 +12,7 @@ import { scopeFilter } from '../../dashboard/permissions.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { listOf } from '../../dashboard/types/common.types.js';
 import { Station } from '../../dashboard/types/station.types.js';
-import type { RegionLevel } from '../../regions/region.entity.js';
+import { STATION_COLUMN_OF_LEVEL, type RegionLevel } from '../../regions/region.entity.js';
 import { ApplicationListsRepository } from '../applications/application-lists.repository.js';
 import { roundLoaders } from './round-loaders.js';
 import { AwardWarning, GqlApplicationStatus, GqlRoundLevel, RatingRound, RoundStatusCount } from './round.types.js';
@@ -50,7 +50,6 @@ export class RoundRegionCounts {
   counts: RoundStatusCount[];
 }
 
-const REGION_COLUMN: Record<RegionLevel, 'province_code' | 'city_code' | 'county_code'> = { PROVINCE: 'province_code', CITY: 'city_code', COUNTY: 'county_code' };
 
 @Resolver(() => Station)
 export class StationRoundAwardsResolver {
@@ -82,7 +81,7 @@ export class RoundRegionCountsResolver {
     @GqlContext() ctx: DashboardContext,
     @Args('level', { type: () => GqlRegionLevel, defaultValue: 'CITY', description: 'PROVINCE, CITY or COUNTY' }) level: RegionLevel,
   ): Promise<RoundRegionCounts[]> {
-    const rows = await new ApplicationListsRepository(this.dataSource).regionCounts(round.id, REGION_COLUMN[level], scopeFilter(ctx.principal));
+    const rows = await new ApplicationListsRepository(this.dataSource).regionCounts(round.id, STATION_COLUMN_OF_LEVEL[level], scopeFilter(ctx.principal));
     const byRegion = new Map<string, RoundRegionCounts>();
     for (const r of rows) {
       const entry = byRegion.get(r.region_code) ?? { regionCode: r.region_code, regionName: r.region_name, counts: [] };
