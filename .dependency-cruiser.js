@@ -34,6 +34,7 @@ const SHARED_SURFACE = [
 /** Named cross-domain edges: [from domain, to path, reason]. Derived from the graph as it is. */
 const NAMED_EDGES = [
   ['ingestion', '^src/(cases|certifications|complaints|equipment|personnel|station-events|stations)/[^/]+\\.(module|service|dto)\\.ts$', 'the station bundle writer and ingestion module compose every data kind'],
+  ['ingestion', '^src/stations/stations\\.repository\\.ts$', 'a write checks and locks its stations through the station table\'s repository'],
   ['bulk', '^src/(cases|equipment|personnel)/[^/]+\\.(module|service|dto)\\.ts$', 'bulk import writes these three row kinds through their services'],
   ['scoring', '^src/[a-z-]+/[^/]+\\.record\\.ts$', 'the facts loader reads every kind through its record descriptor'],
   ['dashboard', '^src/[a-z-]+/[^/]+\\.repository\\.ts$', 'GraphQL loaders read each domain through its repository'],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { coversRegion, type Principal } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { StationAccessRepository, type StationScopeRow } from './station-access.repository.js';
+import { StationsRepository, type StationScopeRow } from '../stations/stations.repository.js';
 import { STATION_CODE_PATTERN } from './validation/field-rules.js';
 
 export interface StationRef {
@@ -40,13 +40,13 @@ export class StationAccess {
    * never interleave) after checking the caller may write it.
    */
   async lockForWrite(manager: EntityManager, principal: Principal, code: string): Promise<StationRef> {
-    const station = await new StationAccessRepository(manager).find(checkStationCode(code), true);
+    const station = await new StationsRepository(manager).scopeOf(checkStationCode(code), true);
     return this.checked(principal, code, station);
   }
 
   /** Checks the caller may read one station. */
   async checkRead(manager: EntityManager, principal: Principal, code: string): Promise<StationRef> {
-    const station = await new StationAccessRepository(manager).find(checkStationCode(code), false);
+    const station = await new StationsRepository(manager).scopeOf(checkStationCode(code), false);
     return this.checked(principal, code, station);
   }
 
@@ -57,7 +57,7 @@ export class StationAccess {
   async lockMany(manager: EntityManager, codes: readonly string[]): Promise<Map<string, StationRef>> {
     const unique = [...new Set(codes)].sort();
     if (unique.length === 0) return new Map();
-    const rows = await new StationAccessRepository(manager).lockMany(unique);
+    const rows = await new StationsRepository(manager).lockScopes(unique);
     return new Map(rows.map((r) => [r.code, { code: r.code, countyCode: r.county_code }]));
   }
 

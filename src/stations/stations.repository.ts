@@ -44,6 +44,12 @@ export interface StationListed {
 }
 
 /** The station row locked for a reviewer's decision: where it lies. */
+/** What a write checks of a station: it exists, and which county (hence region) holds it. */
+export interface StationScopeRow {
+  code: string;
+  county_code: string;
+}
+
 export interface LockedStationRow {
   code: string;
   county_code: string;
@@ -53,12 +59,26 @@ export interface LockedStationRow {
 export class StationsRepository {
   constructor(private readonly db: Queryable) {}
 
-  /** Serialises creating a code for the transaction: two first pushes of one code cannot both "create" it. */
   /** Locks the stations that exist (in code order, so concurrent lockers cannot deadlock) for scoring; answers them with their province. */
   lockForScoring(codes: readonly string[]): Promise<{ code: string; province_code: string }[]> {
     return this.db.query(`SELECT code, province_code FROM station WHERE code = ANY($1) ORDER BY code FOR UPDATE`, [[...new Set(codes)]]);
   }
 
+  /** A write's check of one station (code and county): locked FOR NO KEY UPDATE until the transaction ends (`lock`), or just read. */
+  async scopeOf(code: string, lock: boolean): Promise<StationScopeRow | undefined> {
+    const [station] = await this.db.query<StationScopeRow[]>(
+      lock ? `SELECT code, county_code FROM station WHERE code = $1 FOR NO KEY UPDATE` : `SELECT code, county_code FROM station WHERE code = $1`,
+      [code],
+    );
+    return station;
+  }
+
+  /** The stations that exist among `codes` (sorted and unique), locked in code order, with their county. */
+  lockScopes(codes: readonly string[]): Promise<StationScopeRow[]> {
+    return this.db.query(`SELECT code, county_code FROM station WHERE code = ANY($1::varchar[]) ORDER BY code FOR NO KEY UPDATE`, [codes]);
+  }
+
+  /** Serialises creating a code for the transaction: two first pushes of one code cannot both "create" it. */
   async lockCode(code: string): Promise<void> {
     await this.db.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [STATION_CREATE_LOCK, code]);
   }
