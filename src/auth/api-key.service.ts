@@ -7,6 +7,7 @@ import { ChangeFeed } from '../database/change-feed.js';
 import { API_KEY_FORMAT, API_KEY_PATTERN, ROLE_REGION_LEVEL } from './api-key-format.js';
 import { API_KEY_ROLES, type ApiKeyRecord, type ApiKeyRole } from './api-key.entity.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
 import type { Principal } from './principal.js';
 
 // A verified key is kept this long without another lookup, and only while the change feed
@@ -52,7 +53,7 @@ export class ApiKeyService {
     const match = API_KEY_PATTERN.exec(key);
     if (!match) throw DomainError.badInput(`an API key has the form ${API_KEY_FORMAT}`);
     if (!API_KEY_ROLES.includes(role)) throw DomainError.badInput(`role must be one of ${API_KEY_ROLES.join(', ')}`);
-    const level = await new ApiKeysRepository(this.dataSource).regionLevel(regionCode);
+    const level = await new RegionsRepository(this.dataSource).levelOf(regionCode);
     if (level === null) throw DomainError.badInput(`unknown region ${regionCode}`);
     const expectedLevel = ROLE_REGION_LEVEL[role];
     if (expectedLevel && level !== expectedLevel) {

@@ -1,5 +1,5 @@
-// The api_key table (keys as entities, revocation, last use, what the bootstrap checks) and
-// the region lookups that registering a key needs. Only a key's secret hash is stored.
+// The api_key table: keys as entities, revocation, last use, what the bootstrap checks.
+// Only a key's secret hash is stored.
 import type { DeepPartial } from 'typeorm';
 import type { EntityStore } from '../database/queryable.js';
 import { ApiKeyRecord } from './api-key.entity.js';
@@ -19,17 +19,6 @@ export class ApiKeysRepository {
   /** Every key, oldest first. */
   all(): Promise<ApiKeyRecord[]> {
     return this.db.getRepository(ApiKeyRecord).find({ order: { createdAt: 'ASC' } });
-  }
-
-  /** The region's level, or null when the region is not loaded. */
-  async regionLevel(code: string): Promise<string | null> {
-    const region = await this.db.query<{ level: string }[]>('SELECT level FROM region WHERE code = $1', [code]);
-    return region.length === 0 ? null : region[0].level;
-  }
-
-  async regionExists(code: string): Promise<boolean> {
-    const found = await this.db.query<unknown[]>(`SELECT 1 FROM region WHERE code = $1`, [code]);
-    return found.length > 0;
   }
 
   /** Revokes a live key; false when there is none with that id. */

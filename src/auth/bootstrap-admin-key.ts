@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { API_KEY_FORMAT, API_KEY_PATTERN } from './api-key-format.js';
 import { ApiKeyService } from './api-key.service.js';
@@ -27,7 +28,7 @@ export async function bootstrapAdminKey(app: INestApplicationContext, settings: 
   const key = await readKey(settings.keyFile);
   // The same prefix is this key, registered before and revoked since: it never comes back.
   if (await keys.prefixTaken(API_KEY_PATTERN.exec(key)![1])) return 'already-registered';
-  await ensureRegion(app, keys, settings.regionCode, settings.regionName);
+  await ensureRegion(app, settings.regionCode, settings.regionName);
   try {
     await app.get(ApiKeyService).register('ADMIN', settings.regionCode, key, 'bootstrap (BOOTSTRAP_ADMIN_KEY_FILE)');
   } catch (error) {
@@ -55,8 +56,8 @@ async function readKey(file: string): Promise<string> {
   return line;
 }
 
-async function ensureRegion(app: INestApplicationContext, keys: ApiKeysRepository, code: string, name: string | null): Promise<void> {
-  if (await keys.regionExists(code)) return;
+async function ensureRegion(app: INestApplicationContext, code: string, name: string | null): Promise<void> {
+  if (await new RegionsRepository(app.get(DataSource)).exists(code)) return;
   if (name === null) throw new BootstrapAdminKeyError(`BOOTSTRAP_ADMIN_REGION: region ${code} is not loaded; set BOOTSTRAP_ADMIN_REGION_NAME to load it`);
   await app.get(RegionsService).ensureChain(code, name);
 }

@@ -42,11 +42,6 @@ export class RoundsRepository {
     return this.db.getRepository(RatingRoundRecord).createQueryBuilder('r').where('r.id = ANY(:ids)', { ids }).getMany();
   }
 
-  async provinceExists(provinceCode: string): Promise<boolean> {
-    const [province] = await this.db.query<{ code: string }[]>(`SELECT code FROM region WHERE code = $1`, [provinceCode]);
-    return province !== undefined;
-  }
-
   /** Serialises openings of rounds in one province until the transaction ends (one name per province). */
   async lockProvince(provinceCode: string): Promise<void> {
     await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('rating_round:' || $1))`, [provinceCode]);

@@ -18,6 +18,7 @@ import { StarPolicyStore } from '../rubric/star-policies.service.js';
 import { checkOpenRound, type OpenRoundInput } from './open-round.input.js';
 import type { RatingRoundRecord } from './rating-round.entity.js';
 import { levelStars } from './round-status.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
 import { RoundsRepository } from './rounds.repository.js';
 
 /** True when the key may read the province's rounds: an admin, or any key inside the province. */
@@ -41,7 +42,7 @@ export class RoundsService {
     assertPermitted(ctx.principal, 'manageRounds', provinceCode, `a rating round of ${provinceCode}`);
     return this.dataSource.transaction(async (manager) => {
       const rounds = new RoundsRepository(manager);
-      if (!(await rounds.provinceExists(provinceCode))) throw DomainError.notFound(`province ${provinceCode}`);
+      if (!(await new RegionsRepository(manager).exists(provinceCode))) throw DomainError.notFound(`province ${provinceCode}`);
       const policy = (await this.policies.activeFor([provinceCode], manager)).get(provinceCode)!;
       const rubric = getRubric(policy.rubricVersion);
       const checked = checkOpenRound(input, { today: todayIn(this.config.timeZone), now: new Date(), caseSampleMonths: rubric.parameters.caseSampleMonths });
