@@ -4,6 +4,11 @@
 //
 //   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //     REDIS_URL=redis://127.0.0.1:6379 node dist/bench/recompute/run.js [--sizes 2500,40000] [--samples 40]
+//     [--keep] [--reuse postgres://…/ss_bench_recompute_…]
+//
+// --keep leaves the database (its URL is printed) for the facts-loader and GraphQL benches;
+// --reuse runs on such a database of the one size given, after emptying its scores and runs
+// (a TRUNCATE, so the first run again writes every snapshot), instead of loading a new one.
 //
 // Each size gets a new database (dropped afterwards), loaded through the push services with
 // synthetic reviewer assessments. Three runs per size, each timed from request to the run's
@@ -42,15 +47,20 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 interface Options {
   sizes: number[];
   samples: number;
+  keep: boolean;
+  reuse: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [2500, 40000], samples: 40 };
-  for (let i = 0; i < argv.length; i += 2) {
-    if (argv[i] === '--sizes') options.sizes = argv[i + 1].split(',').map(Number);
-    else if (argv[i] === '--samples') options.samples = Number(argv[i + 1]);
+  const options: Options = { sizes: [2500, 40000], samples: 40, keep: false, reuse: null };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--keep') options.keep = true;
+    else if (argv[i] === '--sizes') options.sizes = argv[++i].split(',').map(Number);
+    else if (argv[i] === '--samples') options.samples = Number(argv[++i]);
+    else if (argv[i] === '--reuse') options.reuse = argv[++i];
     else throw new Error(`unknown flag ${argv[i]}`);
   }
+  if (options.reuse !== null && options.sizes.length !== 1) throw new Error('--reuse takes one size (--sizes N), the size of the kept database');
   return options;
 }
 
@@ -122,6 +132,40 @@ async function loadProvince(stations: number, database: string): Promise<{ url: 
   return { url, seconds, codes: province.stationCodes, people, counties };
 }
 
+/** A kept database back to "loaded, never scored"; the pushes' people are read back for the incremental samples. */
+async function resetScores(url: string, stations: number): Promise<{ url: string; seconds: number; codes: string[]; people: Map<string, Person[]>; counties: Map<string, string> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const count = Number((await client.query(`SELECT count(*) AS n FROM station`)).rows[0].n);
+    if (count !== stations) throw new Error(`--reuse: the database has ${count} stations, not ${stations}`);
+    await client.query(`TRUNCATE station_score, score_snapshot, recompute_run, recompute_run_chunk CASCADE`);
+    await client.query(`UPDATE outbox_event SET relayed_at = coalesce(relayed_at, now()) - interval '2 days'`);
+    await client.query(`VACUUM ANALYZE`);
+    const codes = (await client.query<{ code: string }>(`SELECT code FROM station ORDER BY code`)).rows.map((r) => r.code);
+    // The incremental samples need each station's roster as pushed: rebuilt from the generator,
+    // with the director's certificate as an earlier run's samples may have left it.
+    const province = generateProvince({ stations, seed: SEED, asOf: AS_OF });
+    const people = new Map<string, Person[]>();
+    const counties = new Map<string, string>();
+    for (const bundle of province.stations()) {
+      if (people.size >= 500) break;
+      people.set(bundle.code, bundle.personnel);
+      counties.set(bundle.code, bundle.profile.countyCode);
+    }
+    const directors = await client.query<{ station_code: string; enforcement_cert_no: string | null }>(
+      `SELECT station_code, enforcement_cert_no FROM person WHERE position = 'DIRECTOR' AND station_code = ANY($1)`,
+      [[...people.keys()]],
+    );
+    for (const d of directors.rows) {
+      people.set(d.station_code, people.get(d.station_code)!.map((p) => (p.position === 'DIRECTOR' ? { ...p, enforcementCertNo: d.enforcement_cert_no } : p)));
+    }
+    return { url, seconds: 0, codes, people, counties };
+  } finally {
+    await client.end();
+  }
+}
+
 function startProcess(script: string, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [path.join(ROOT, script)], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 }
@@ -143,10 +187,10 @@ async function timedRun(url: string, cutOff: string): Promise<{ seconds: number;
   }
 }
 
-async function fullRecomputes(stations: number, lines: string[]): Promise<{ url: string; codes: string[]; people: Map<string, Person[]>; counties: Map<string, string>; database: string }> {
-  const database = `ss_bench_recompute_${stations}_${Date.now().toString(36)}`;
-  const loaded = await loadProvince(stations, database);
-  console.error(`loaded ${stations} stations in ${loaded.seconds.toFixed(1)} s`);
+async function fullRecomputes(stations: number, lines: string[], reuse: string | null): Promise<{ url: string; codes: string[]; people: Map<string, Person[]>; counties: Map<string, string>; database: string }> {
+  const database = reuse === null ? `ss_bench_recompute_${stations}_${Date.now().toString(36)}` : new URL(reuse).pathname.slice(1);
+  const loaded = reuse === null ? await loadProvince(stations, database) : await resetScores(reuse, stations);
+  console.error(reuse === null ? `loaded ${stations} stations in ${loaded.seconds.toFixed(1)} s` : `reusing ${database}: scores emptied`);
   const worker = startProcess('dist/src/worker.js', { DATABASE_URL: loaded.url, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench_${Date.now().toString(36)}` });
   await new Promise((r) => setTimeout(r, 2000));
   const load = () => loadavg()[0].toFixed(2);
@@ -273,9 +317,10 @@ async function main(): Promise<void> {
   ];
   const incremental: string[] = [];
   for (const size of options.sizes) {
-    const loaded = await fullRecomputes(size, lines);
+    const loaded = await fullRecomputes(size, lines, options.reuse);
     if (incremental.length === 0 && options.samples > 0) incremental.push(...(await incrementalLatency(loaded.url, loaded.people, loaded.counties, options.samples)));
-    await admin(`DROP DATABASE IF EXISTS "${loaded.database}" WITH (FORCE)`);
+    if (options.keep || options.reuse !== null) console.error(`kept: ${loaded.url}`);
+    else await admin(`DROP DATABASE IF EXISTS "${loaded.database}" WITH (FORCE)`);
   }
   console.log([...lines, ...incremental].join('\n'));
 }
