@@ -2,7 +2,7 @@ import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { checkFirst, decodeCursor } from './cursor.js';
 import { GqlContext } from './graphql-auth.js';
 import type { DashboardContext } from './graphql-context.js';
-import { onRoster, summariseRoster, type PersonView } from '../personnel/roster.js';
+import { onRoster, type PersonView } from '../personnel/roster.js';
 import { listOf, perItem } from './types/common.types.js';
 import { CaseConnection, CaseLedgerSummary, ComplaintYear, EquipmentSummary } from './types/ledger.types.js';
 import { MissingItemMark, ReviewerAssessment } from './types/review.types.js';
@@ -15,7 +15,7 @@ import { Veto } from './types/veto.types.js';
 export class StationRecordsResolver {
   @ResolveField(() => RosterSummary, { description: 'Roster counts (附件2); no personal data.' })
   async roster(@Parent() station: Station, @GqlContext() ctx: DashboardContext): Promise<RosterSummary> {
-    return summariseRoster(await ctx.loaders.people.load(station.code), ctx.loaders.today);
+    return ctx.loaders.rosterCounts.load(station.code);
   }
 
   @ResolveField(() => [RosterEntry], { description: 'Everyone on the roster today (and those who have left, with includeDeparted); personal fields are guarded (see RosterEntry).', complexity: listOf(15) })

@@ -81,3 +81,23 @@ test('with the change feed down nothing is served from memory; it comes back by 
   await ok(t, s.keys.province, RANKING);
   expect((await countStatements(t.dataSource, () => ok(t, s.keys.province, RANKING))).count).toBe(0);
 });
+
+const DETAIL = `query($c: String!) { station(code: $c) { code name score { total } roster { total established } vetoes { kind description } } }`;
+
+test("a station's row, roster counts and vetoes stay in memory until a change names that station", async () => {
+  const [a, b] = s.province.stationCodes.slice(2, 4);
+  const before = { a: await ok(t, s.keys.province, DETAIL, { c: a }), b: await ok(t, s.keys.province, DETAIL, { c: b }) };
+  expect((await countStatements(t.dataSource, () => ok(t, s.keys.province, DETAIL, { c: a }))).count).toBe(0);
+
+  // Someone of station A left; a veto is pushed for it.
+  await t.dataSource.query(`UPDATE person SET left_on = '2020-01-01' WHERE id = (SELECT min(id) FROM person WHERE station_code = $1 AND left_on IS NULL)`, [a]);
+  await t.dataSource.query(`INSERT INTO veto_event (station_code, kind, date, description, origin, content_digest) VALUES ($1, 'OTHER', '2026-05-02', '按站清除', 'PUSHED', 'mc-2')`, [a]);
+
+  // B is still answered from memory; A is read again and shows both at once.
+  expect((await countStatements(t.dataSource, () => ok(t, s.keys.province, DETAIL, { c: b }))).count).toBe(0);
+  const after = await countStatements(t.dataSource, async () => (before.a.after = await ok(t, s.keys.province, DETAIL, { c: a })));
+  expect(after.count).toBeGreaterThan(0);
+  expect(before.a.after.station.roster.total).toBe(before.a.station.roster.total - 1);
+  expect(before.a.after.station.vetoes.map((v: any) => v.description)).toContain('按站清除');
+  expect(await ok(t, s.keys.province, DETAIL, { c: b })).toEqual(before.b);
+});

@@ -21,6 +21,9 @@ import type { ScoreSnapshot } from '../types/score.types.js';
 import type { Station } from '../types/station.types.js';
 import type { Region } from '../types/region.types.js';
 import type { GenerationCache } from '../../database/change-feed.js';
+import type { StationScopedCache } from '../../database/station-scoped-cache.js';
+import { summariseRoster, type RosterCounts } from '../../personnel/roster.js';
+import type { StoredVeto } from '../../station-events/veto-events.repository.js';
 import type { MemoryCaches } from './memory-caches.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 
@@ -51,9 +54,9 @@ export class DashboardLoaders {
 
   readonly snapshotSource: SnapshotSource = (id) => this.snapshot.load(id);
 
-  /** Stations by code (rows kept in memory for a generation of the change feed). */
+  /** Stations by code (rows kept in memory until a change to the station). */
   readonly station = new DataLoader<string, Station | null>(async (codes) => {
-    const rows = await this.cached(this.caches.stations, codes, (missing) => new CurrentScoresRepository(this.db).rows(missing));
+    const rows = await this.perStation(this.caches.stations, codes, null, async (missing) => new CurrentScoresRepository(this.db).rows(missing));
     return rows.map((row) => (row === null ? null : toStation(row, this.snapshotSource)));
   });
 
@@ -72,6 +75,16 @@ export class DashboardLoaders {
 
   readonly people = new DataLoader(byKey((codes: readonly string[]) => new PersonnelRepository(this.db).roster(codes), () => []));
 
+  /** Roster counts for today (kept in memory until a change to the station; a new day counts anew). */
+  readonly rosterCounts = new DataLoader<string, RosterCounts>(async (codes) =>
+    (
+      await this.perStation(this.caches.rosters, codes, this.today, async (missing) => {
+        const rosters = await new PersonnelRepository(this.db).roster(missing);
+        return new Map([...rosters].map(([code, people]) => [code, summariseRoster(people, this.today)]));
+      })
+    ).map((counts) => counts ?? summariseRoster([], this.today)),
+  );
+
   readonly equipment = new DataLoader(byKey((codes: readonly string[]) => new EquipmentRepository(this.db).totals(codes), () => ({ inService: [], broken: 0, retired: 0, lines: 0 })));
 
   readonly caseSummary = new DataLoader(
@@ -82,7 +95,10 @@ export class DashboardLoaders {
 
   readonly complaints = new DataLoader(byKey((codes: readonly string[]) => new ComplaintsRepository(this.db).years(codes), () => []));
 
-  readonly vetoes = new DataLoader(byKey((codes: readonly string[]) => new VetoEventsRepository(this.db).ofStations(codes), () => []));
+  /** Every veto of the station, lifted ones too, newest first (kept in memory until a change to the station). */
+  readonly vetoes = new DataLoader<string, StoredVeto[]>(async (codes) =>
+    (await this.perStation(this.caches.vetoes, codes, null, (missing) => new VetoEventsRepository(this.db).ofStations(missing))).map((vetoes) => vetoes ?? []),
+  );
 
   readonly assessments = new DataLoader(byKey((codes: readonly string[]) => new AssessmentsRepository(this.db).assessmentsOf(codes), () => []));
 
@@ -101,6 +117,31 @@ export class DashboardLoaders {
   readonly changeEnds = new DataLoader<ChangeRequest, { from: ScoreSnapshot | null; to: ScoreSnapshot | null }, string>((requests) => loadChangeEnds(this.db, requests), {
     cacheKeyFn: (r) => `${r.stationCode}\u0000${r.from?.toISOString() ?? ''}\u0000${r.to?.toISOString() ?? ''}`,
   });
+
+  /**
+   * Values of a station-scoped cache (under `variant`, when they depend on it), the missing
+   * ones read in one statement (the read point taken first); null for a station `load` has
+   * nothing for.
+   */
+  private async perStation<V>(cache: StationScopedCache<V | null>, codes: readonly string[], variant: string | null, load: (missing: string[]) => Promise<Map<string, V>>): Promise<(V | null)[]> {
+    const at = cache.readPoint();
+    const found = new Map<string, V | null>();
+    const missing: string[] = [];
+    for (const code of codes) {
+      const hit = at === null ? undefined : cache.get(code, variant ?? '');
+      if (hit === undefined) missing.push(code);
+      else found.set(code, hit);
+    }
+    if (missing.length > 0) {
+      const loaded = await load(missing);
+      for (const code of missing) {
+        const value = loaded.get(code) ?? null;
+        found.set(code, value);
+        cache.set(code, at, value, variant ?? '');
+      }
+    }
+    return codes.map((code) => found.get(code) ?? null);
+  }
 
   /** Values of a generation cache, the missing ones read in one statement (generation read first). */
   private async cached<V>(cache: GenerationCache<V | null>, keys: readonly string[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<(V | null)[]> {
