@@ -68,6 +68,8 @@ export interface AppConfig {
     readonly responseCacheBytes: number;
     /** Region-wide cached answers (lists, rankings, summaries) are refreshed at most this often under writes to stations. */
     readonly responseCacheRefreshMs: number;
+    /** Repeated queries run as code compiled by graphql-jit (src/dashboard/jit-execution.ts). */
+    readonly jit: boolean;
   };
   /** Evidence files (POST /api/v1/files). */
   readonly files: FilesConfig;
@@ -237,6 +239,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxTokens: r.int('GRAPHQL_MAX_TOKENS', 5000, 100, 10_000_000),
       responseCacheBytes: r.int('GRAPHQL_RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
       responseCacheRefreshMs: r.int('GRAPHQL_RESPONSE_CACHE_REFRESH_MS', 2000, 0, 60_000),
+      jit: r.bool('GRAPHQL_JIT', true),
     },
     files: {
       maxBytes: r.int('FILES_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -5,6 +5,7 @@ import { RecomputeModule } from '../recompute/recompute.module.js';
 import { RubricModule } from '../rubric/rubric.module.js';
 import { DASHBOARD_RESOLVERS } from './dashboard.resolvers.js';
 import { GraphQLContextFactory } from './graphql-context.js';
+import { JitExecution } from './jit-execution.js';
 import { MemoryCaches } from './loaders/memory-caches.js';
 import { SnapshotCache } from './loaders/snapshot-cache.js';
 import { StationLists } from './loaders/station-lists.js';
@@ -32,6 +33,7 @@ import { OutboxModule } from '../outbox/outbox.module.js';
     StationLists,
     StarPolicyVersionsService,
     RecomputeRequestsService,
+    JitExecution,
   ],
   exports: [GraphQLContextFactory, ResponseCachePlugin, SnapshotCache],
 })
