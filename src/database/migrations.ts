@@ -14,6 +14,7 @@ import { ScoreDataNotifications1795269269281 } from '../../migrations/1795269269
 import { StationDataNotifications1795276636049 } from '../../migrations/1795276636049-StationDataNotifications.js';
 import { ApiKeyNotifications1795281000000 } from '../../migrations/1795281000000-ApiKeyNotifications.js';
 import { ScopedChangeNotifications1796551017877 } from '../../migrations/1796551017877-ScopedChangeNotifications.js';
+import { RecomputeRunNotifiesNoStations1796560000000 } from '../../migrations/1796560000000-RecomputeRunNotifiesNoStations.js';
 export const MIGRATIONS: MigrationClass[] = [
   InitialSchema1795265484071,
   RecomputeRunChunksAndHashedCheckNames1795266870272,
@@ -28,6 +29,7 @@ export const MIGRATIONS: MigrationClass[] = [
   ScopedChangeNotifications1796551017877,
   OutboxRelayWakeUp1796551500000,
   RegionScoreAggregates1796551836131,
+  RecomputeRunNotifiesNoStations1796560000000,
 ];
 
 type MigrationClass = new () => MigrationInterface;

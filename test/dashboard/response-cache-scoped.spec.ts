@@ -71,6 +71,27 @@ test('a veto written to station A in SQL drops A only; a table-wide change (a re
   expect(await hitsOf(() => ok(t, s.keys.province, DETAIL, { code: b }))).toEqual({ hits: 0, misses: 1 });
 });
 
+test('a recompute run moving along drops the answers listing runs, not station or region answers', async () => {
+  const [, b] = s.province.stationCodes;
+  const RUNS = `{ recomputeRuns(first: 5) { id status done } }`;
+  await ok(t, s.keys.province, DETAIL, { code: b });
+  await ok(t, s.keys.province, SUMMARY, { code: PROVINCE });
+  const before = (await ok(t, s.keys.province, RUNS)).recomputeRuns.length;
+  // finished already, so that no worker takes it up
+  const [{ id }] = await t.dataSource.query(
+    `INSERT INTO recompute_run (trigger, cut_off, scope_region_code, status, total) VALUES ('MANUAL', '2026-06-30', $1, 'SUCCEEDED', 10) RETURNING id`,
+    [PROVINCE],
+  );
+  await t.dataSource.query(`UPDATE recompute_run SET done = done + 1 WHERE id = $1`, [id]);
+  // the run is seen at once; station details and summaries stay in the cache
+  let runs: any;
+  expect(await hitsOf(async () => (runs = await ok(t, s.keys.province, RUNS)))).toEqual({ hits: 0, misses: 1 });
+  expect(runs.recomputeRuns).toHaveLength(before + 1);
+  expect(await hitsOf(() => ok(t, s.keys.province, DETAIL, { code: b }))).toEqual({ hits: 1, misses: 0 });
+  await new Promise((r) => setTimeout(r, REFRESH_MS + 50));
+  expect(await hitsOf(() => ok(t, s.keys.province, SUMMARY, { code: PROVINCE }))).toEqual({ hits: 1, misses: 0 });
+});
+
 test('a summary under a stream of writes is served from the cache, read anew at most once per interval, and at most one interval old', async () => {
   const count = async () => (await ok(t, s.keys.province, SUMMARY, { code: PROVINCE })).region.summary.stationCount as number;
   const base = await count();
