@@ -70,6 +70,8 @@ test('the dashboard queries answer the same compiled as interpreted, errors incl
     { query: `query($c: String!) { station(code: $c) { vetoes(includeLifted: true) { kind date description } roster { established auxiliary bachelorOrAbove trainingComplianceRate } } }`, variables: { c: code } },
     { query: `query($c: String!) { station(code: $c) { score { indicators { code level points max applicableMax } criteria(status: MET) { code status } } } }`, variables: { c: code } },
     { query: `{ station(code: "999999999") { code } }` },
+    // literals become part of generated code: quotes, backticks and template syntax stay data
+    { query: '{ station(code: "\\"); throw new Error(`x${1}`); //\\u0027\\n") { code name } }' },
     { query: `query($c: String!) { station(code: $c) { code } }`, variables: { c: 42 } },
     { query: `query($c: String!) { station(code: $c) { code } }` },
     { query: `query($c: String!, $on: Boolean!) { a: station(code: $c) { ...F @include(if: $on) name } } fragment F on Station { code countyName }`, variables: { c: code, on: false } },
