@@ -9,6 +9,7 @@ import { loadRegionSummaries, RegionSummaryCache } from '../../src/dashboard/loa
 import { rubricMeta } from '../../src/dashboard/loaders/rubric-meta.js';
 import { StationScoringService } from '../../src/scoring/station-scoring.service.js';
 import type { RegionSummary } from '../../src/dashboard/types/region.types.js';
+import { revertThrough } from '../support/migrations.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { AS_OF, CITY, COUNTY, ok, OTHER_COUNTY, OTHER_PROVINCE, PROVINCE, seedProvince, type Seeded } from './dashboard-support.js';
 
@@ -138,8 +139,7 @@ test('a current score deleted takes its contribution away', async () => {
 
 test('the migration fills the contributions and the aggregates of the scores already there', async () => {
   const kept = await aggregates();
-  expect(t.dataSource.migrations.at(-1)?.name).toBe('RegionScoreAggregates1796551836131');
-  await t.dataSource.undoLastMigration({ transaction: 'each' });
+  await revertThrough(t.dataSource, 'RegionScoreAggregates1796551836131');
   expect(await t.dataSource.query(`SELECT to_regclass('region_score_aggregate') AS t`)).toEqual([{ t: null }]);
   await t.dataSource.runMigrations({ transaction: 'each' });
   expect(await aggregates()).toEqual(kept);

@@ -4,6 +4,7 @@
 // updated in place.
 import { createDataSource } from '../../src/database/data-source.js';
 import type { DataSource } from 'typeorm';
+import { revertThrough } from '../support/migrations.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const MIGRATION = 'CompactScoreSnapshots1796551011562';
@@ -12,13 +13,7 @@ let database: TestDatabase;
 let dataSource: DataSource;
 
 /** Back to the schema before the migration (later migrations first). */
-async function revertPastMigration(): Promise<void> {
-  for (;;) {
-    const [last] = await dataSource.query(`SELECT name FROM typeorm_migrations ORDER BY id DESC LIMIT 1`);
-    await dataSource.undoLastMigration({ transaction: 'each' });
-    if (last.name === MIGRATION) return;
-  }
-}
+const revertPastMigration = (): Promise<void> => revertThrough(dataSource, MIGRATION);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -3,6 +3,7 @@
 // openRound and the star policy its star_policy_id names.
 import { createDataSource } from '../../src/database/data-source.js';
 import { NATIONAL_DEFAULT_POLICY } from '../../src/rubric/index.js';
+import { revertThrough } from '../support/migrations.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 let database: TestDatabase;
@@ -19,12 +20,7 @@ test('existing rating_round rows survive with defaults, their status mapped and 
   const dataSource = createDataSource({ url: database.url, poolSize: 2, logging: ['error'] });
   await dataSource.initialize();
   try {
-    // Undo down to (and including) RatingRounds, whatever was added after it.
-    for (;;) {
-      const [last] = await dataSource.query(`SELECT name FROM typeorm_migrations ORDER BY id DESC LIMIT 1`);
-      await dataSource.undoLastMigration({ transaction: 'each' });
-      if (String(last.name).startsWith('RatingRounds')) break;
-    }
+    await revertThrough(dataSource, 'RatingRounds1796541603606');
     await dataSource.query(`INSERT INTO region (code, name, level) VALUES ('130000', '河北省', 'PROVINCE')`);
     const [policy] = await dataSource.query(
       `INSERT INTO star_policy (province_code, version, name, rubric_version, levels, case_entry_deadline_days, active)
