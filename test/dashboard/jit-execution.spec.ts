@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { STATION_DETAIL, STATION_HEADLINE, PROVINCE_RANKING, PROVINCE_SUMMARY } from '../../bench/graphql/queries.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { CITY, COUNTY, PROVINCE, seedProvince, type Seeded } from './dashboard-support.js';
+import { CITY, COUNTY, countStatements, ok, PROVINCE, seedProvince, type Seeded } from './dashboard-support.js';
 import { buildFuzzCase, type FuzzValues } from './fuzz-documents.js';
 
 const RUNS = Number(process.env.GRAPHQL_JIT_RUNS ?? 120);
@@ -89,6 +89,20 @@ test('the dashboard queries answer the same compiled as interpreted, errors incl
       expect(third).toBe(first);
     }
   }
+});
+
+test('a compiled list query batches its loaders as graphql-js does: the same statements', async () => {
+  const LIST = `{ stations(first: 12) { edges { node { code countyName score { total criteria { code } } roster { total } vetoes { kind } equipment { broken } } } } }`;
+  // Snapshots stay in memory for good: read once before either run. Every station's other
+  // in-memory entries go before each run, so that both read the same rows.
+  await ok(t, s.keys.province, `{ stations(first: 12) { edges { node { score { criteria { code } } } } } }`);
+  const cold = () => t.dataSource.query(`UPDATE person SET major = major WHERE station_code = ANY($1)`, [s.province.stationCodes]);
+  await cold();
+  const interpreted = await countStatements(t.dataSource, () => ok(t, s.keys.province, LIST));
+  await cold();
+  const compiled = await countStatements(t.dataSource, () => ok(t, s.keys.province, LIST));
+  expect(interpreted.count).toBeGreaterThan(1);
+  expect(compiled.statements).toEqual(interpreted.statements);
 });
 
 test(`${RUNS} random operations × 5 roles answer the same compiled as interpreted (seed ${SEED})`, async () => {
