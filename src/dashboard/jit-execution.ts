@@ -58,7 +58,7 @@ export function jitExecutor(schema: GraphQLSchema, logger?: Logger): Executor {
         byOperation.set(name, null);
         return interpreted();
       }
-      const query = compileQuery(schema, document, operationName ?? undefined);
+      const query = compile(schema, document, operationName);
       if (!isCompiledQuery(query)) {
         logger?.warn(`graphql-jit cannot compile operation ${name || '(anonymous)'}: ${query.errors?.map((e) => e.message).join('; ')}; it runs in graphql-js`);
         byOperation.set(name, null);
@@ -69,6 +69,15 @@ export function jitExecutor(schema: GraphQLSchema, logger?: Logger): Executor {
     }
     return compiledResult(await state.query(undefined, context, variableValues));
   };
+}
+
+/** compileQuery, with a throw (never expected) reported like a refusal: the operation then runs in graphql-js. */
+function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompiledQuery | ExecutionResult {
+  try {
+    return compileQuery(schema, document, operationName ?? undefined);
+  } catch (error) {
+    return { errors: [new GraphQLError(error instanceof Error ? error.message : String(error))] };
+  }
 }
 
 function skipsOrIncludes(document: DocumentNode): boolean {
