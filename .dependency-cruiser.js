@@ -12,7 +12,7 @@ const SHARED_SURFACE = [
   ['^src/domain/', 'pure vocabulary, dates and text rules of the product (imports nothing else)'],
   ['^src/common/', 'typed DomainError and its one mapping; small helpers'],
   ['^src/config/app-config\\.ts$', 'the one configuration object'],
-  ['^src/database/(columns|change-feed|station-scoped-cache|queryable|record-kind)\\.ts$', 'column types, the change feed every store uses and the per-station cache it keeps valid, what runs a statement, record-kind descriptors'],
+  ['^src/database/(columns|change-feed|queryable|record-kind)\\.ts$', 'column types, the change feed every store uses, what runs a statement, record-kind descriptors'],
   ['^src/auth/(principal|auth\\.decorators|personal-data)\\.ts$', 'who is calling, role checks, personal-data redaction'],
   ['^src/audit/audit-values\\.ts$', 'who acted and the digest of what changed, recorded by every audited mutation'],
   ['^src/database/(returned-rows|cursor-pages|pg-listener)\\.ts$', 'database helpers: rows of UPDATE/DELETE … RETURNING, pages of a server-side cursor, a LISTEN connection that reconnects'],

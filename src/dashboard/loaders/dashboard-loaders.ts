@@ -21,7 +21,7 @@ import type { ScoreSnapshot } from '../types/score.types.js';
 import type { Station } from '../types/station.types.js';
 import type { Region } from '../types/region.types.js';
 import type { GenerationCache } from '../../database/change-feed.js';
-import type { StationScopedCache } from '../../database/station-scoped-cache.js';
+import type { StationScopedCache } from './station-scoped-cache.js';
 import { summariseRoster, type RosterCounts } from '../../personnel/roster.js';
 import type { StoredVeto } from '../../station-events/veto-events.repository.js';
 import type { MemoryCaches } from './memory-caches.js';
@@ -123,44 +123,40 @@ export class DashboardLoaders {
    * ones read in one statement (the read point taken first); null for a station `load` has
    * nothing for.
    */
-  private async perStation<V>(cache: StationScopedCache<V | null>, codes: readonly string[], variant: string | null, load: (missing: string[]) => Promise<Map<string, V>>): Promise<(V | null)[]> {
+  private perStation<V>(cache: StationScopedCache<V | null>, codes: readonly string[], variant: string | null, load: (missing: string[]) => Promise<Map<string, V>>): Promise<(V | null)[]> {
     const at = cache.readPoint();
-    const found = new Map<string, V | null>();
-    const missing: string[] = [];
-    for (const code of codes) {
-      const hit = at === null ? undefined : cache.get(code, variant ?? '');
-      if (hit === undefined) missing.push(code);
-      else found.set(code, hit);
-    }
-    if (missing.length > 0) {
-      const loaded = await load(missing);
-      for (const code of missing) {
-        const value = loaded.get(code) ?? null;
-        found.set(code, value);
-        cache.set(code, at, value, variant ?? '');
-      }
-    }
-    return codes.map((code) => found.get(code) ?? null);
+    return readThrough(codes, load, { get: (code) => cache.get(code, variant ?? ''), set: (code, value) => cache.set(code, at, value, variant ?? '') });
   }
 
   /** Values of a generation cache, the missing ones read in one statement (generation read first). */
-  private async cached<V>(cache: GenerationCache<V | null>, keys: readonly string[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<(V | null)[]> {
+  private cached<V>(cache: GenerationCache<V | null>, keys: readonly string[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<(V | null)[]> {
     const generation = this.caches.generation();
-    const found = new Map<string, V | null>();
-    const missing: string[] = [];
-    for (const key of keys) {
-      const hit = cache.get(key, generation);
-      if (hit === undefined) missing.push(key);
-      else found.set(key, hit);
-    }
-    if (missing.length > 0) {
-      const loaded = await load(missing);
-      for (const key of missing) {
-        const value = loaded.get(key) ?? null;
-        found.set(key, value);
-        cache.set(key, generation, value);
-      }
-    }
-    return keys.map((key) => found.get(key) ?? null);
+    return readThrough(keys, load, { get: (key) => cache.get(key, generation), set: (key, value) => cache.set(key, generation, value) });
   }
+}
+
+/** A cache as read at one point (its read point or generation already taken). */
+interface CacheAtReadPoint<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+}
+
+/** Values in key order: the cached ones, and the missing ones read in one call and kept (null where `load` has none). */
+async function readThrough<V>(keys: readonly string[], load: (missing: string[]) => Promise<Map<string, V>>, cache: CacheAtReadPoint<V | null>): Promise<(V | null)[]> {
+  const found = new Map<string, V | null>();
+  const missing: string[] = [];
+  for (const key of keys) {
+    const hit = cache.get(key);
+    if (hit === undefined) missing.push(key);
+    else found.set(key, hit);
+  }
+  if (missing.length > 0) {
+    const loaded = await load(missing);
+    for (const key of missing) {
+      const value = loaded.get(key) ?? null;
+      found.set(key, value);
+      cache.set(key, value);
+    }
+  }
+  return keys.map((key) => found.get(key) ?? null);
 }

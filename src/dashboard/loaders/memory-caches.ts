@@ -13,7 +13,8 @@ import type { StoredVeto } from '../../station-events/veto-events.repository.js'
 import { RegionSummaryCache } from './region-summaries.js';
 import type { Region } from '../types/region.types.js';
 import { ChangeFeed, GenerationCache } from '../../database/change-feed.js';
-import { StationScopedCache } from '../../database/station-scoped-cache.js';
+import { ChangeScopes } from '../response-cache/change-scopes.js';
+import { StationScopedCache } from './station-scoped-cache.js';
 
 // A province of 40,000 stations fits in each (an entry is well under 1 KB), like the snapshot cache.
 const STATIONS = 50_000;
@@ -31,12 +32,16 @@ export class MemoryCaches implements OnModuleDestroy {
 
   constructor(readonly feed: ChangeFeed) {
     const listening = () => feed.dataGeneration() !== null;
+    // One bookkeeping of which stations changed when, for the three caches (no region-wide answers here).
+    const changes = new ChangeScopes(0, 4 * STATIONS);
     const scoped = [
-      (this.stations = new StationScopedCache(STATIONS, listening)),
-      (this.rosters = new StationScopedCache(STATIONS, listening)),
-      (this.vetoes = new StationScopedCache(STATIONS, listening)),
+      (this.stations = new StationScopedCache(changes, STATIONS, listening)),
+      (this.rosters = new StationScopedCache(changes, STATIONS, listening)),
+      (this.vetoes = new StationScopedCache(changes, STATIONS, listening)),
     ];
-    this.unsubscribe = feed.onDataChange((change) => scoped.forEach((cache) => cache.record(change)));
+    this.unsubscribe = feed.onDataChange((change) => {
+      if (changes.record(change)) scoped.forEach((cache) => cache.clear());
+    });
   }
 
   onModuleDestroy(): void {

@@ -8,7 +8,8 @@
 //   While the first reader after a refresh reads a region-wide answer anew, the others may be
 //   served the answer of the previous refresh (never older): "refreshing";
 // - a table-wide change moves the generation: every answer goes.
-// Pure (no Nest, no I/O): times are passed in.
+// The in-memory loader caches of one station's data (StationScopedCache) keep their entries
+// on the same terms. Pure (no Nest, no I/O): times are passed in.
 import type { DataChange } from '../../database/change-feed.js';
 import { ALL_REGIONS, type AnswerScope } from './answer-scope.js';
 
@@ -37,7 +38,15 @@ export class ChangeScopes {
   /** Regions some answer read (others need no bookkeeping: nothing cached depends on them). */
   private readonly regions = new Map<string, RegionState>();
 
-  constructor(private readonly intervalMs: number) {}
+  /**
+   * @param intervalMs how often region-wide answers are refreshed at most under writes
+   * @param maxStations stations whose last change is remembered; past it, everything read
+   *   before counts as changed (safe: the bookkeeping stays bounded, answers are only read anew)
+   */
+  constructor(
+    private readonly intervalMs: number,
+    private readonly maxStations = 200_000,
+  ) {}
 
   /** Takes a change in; true when it is table-wide (the caller empties the cache). */
   record(change: DataChange): boolean {
@@ -50,8 +59,11 @@ export class ChangeScopes {
       for (const state of this.regions.values()) Object.assign(state, { refreshedAt: this.seq, previousAt: this.seq, pending: false });
       return true;
     }
-    if (change.stations === null) this.allStationsAt = this.seq;
-    else for (const code of change.stations) this.stationAt.set(code, this.seq);
+    if (change.stations !== null) for (const code of change.stations) this.stationAt.set(code, this.seq);
+    if (change.stations === null || this.stationAt.size > this.maxStations) {
+      this.allStationsAt = this.seq;
+      this.stationAt.clear();
+    }
     if (change.regions === null) for (const state of this.regions.values()) state.pending = true;
     else {
       for (const code of change.regions) {
@@ -71,8 +83,7 @@ export class ChangeScopes {
 
   validity(seq: number, scope: AnswerScope, nowMs: number): Validity {
     if (scope.any) return this.anyChangeAt <= seq ? 'fresh' : 'stale';
-    if (scope.stations.length > 0 && this.allStationsAt > seq) return 'stale';
-    for (const code of scope.stations) if ((this.stationAt.get(code) ?? 0) > seq) return 'stale';
+    for (const code of scope.stations) if (!this.stationFresh(code, seq)) return 'stale';
     let validity: Validity = 'fresh';
     for (const code of scope.regions) {
       const state = this.region(code, nowMs);
@@ -80,6 +91,11 @@ export class ChangeScopes {
       if (state.refreshedAt > seq) validity = 'refreshing';
     }
     return validity;
+  }
+
+  /** Whether nothing of the station changed after `seq` (table-wide changes aside: they move the generation). */
+  stationFresh(code: string, seq: number): boolean {
+    return this.allStationsAt <= seq && (this.stationAt.get(code) ?? 0) <= seq;
   }
 
   /** Starts the bookkeeping of the scope's regions (before an answer reading them runs). */

@@ -1,13 +1,21 @@
-import type { DataChange } from '../change-feed.js';
+import type { DataChange } from '../../../database/change-feed.js';
+import { ChangeScopes } from '../../response-cache/change-scopes.js';
 import { StationScopedCache } from '../station-scoped-cache.js';
 
 const stations = (...codes: string[]): DataChange => ({ table: 'person', tableWide: false, stations: codes, regions: [] });
 const many: DataChange = { table: 'person', tableWide: false, stations: null, regions: null };
 const tableWide: DataChange = { table: 'region', tableWide: true, stations: null, regions: null };
 
-function cache(capacity = 10): { c: StationScopedCache<string>; feed: { up: boolean } } {
+/** A cache over its own change bookkeeping; `c.record` takes a change in as MemoryCaches does. */
+function cache(capacity = 10, maxStations = 4 * capacity): { c: StationScopedCache<string> & { record(change: DataChange): void }; feed: { up: boolean } } {
   const feed = { up: true };
-  return { c: new StationScopedCache<string>(capacity, () => feed.up), feed };
+  const changes = new ChangeScopes(0, maxStations);
+  const c = Object.assign(new StationScopedCache<string>(changes, capacity, () => feed.up), {
+    record(change: DataChange) {
+      if (changes.record(change)) c.clear();
+    },
+  });
+  return { c, feed };
 }
 
 test('a value stays until a change names its station; other stations keep theirs', () => {
@@ -87,7 +95,7 @@ test('the list of changed stations stays bounded: past it everything earlier cou
   const { c } = cache(2);
   c.set('Z', c.readPoint(), 'z');
   for (let i = 0; i < 9; i++) c.record(stations(`S${i}`));
-  // 9 stations > 4 × capacity: forgotten, and so Z (read before them) is dropped too
+  // 9 stations > the 8 the bookkeeping remembers: forgotten, and so Z (read before them) is dropped too
   expect(c.get('Z')).toBeUndefined();
   c.set('Y', c.readPoint(), 'y');
   c.record(stations('S0'));
